@@ -1,0 +1,328 @@
+//! `bussola-cli`: the directory from a terminal, for mediators' scripts, for tests, and for
+//! anyone who wants to ask the data a question without opening the app.
+//!
+//! It opens the same database the app uses (or `--db PATH` / `BUSSOLA_DB`), imports the bundled
+//! feed into a new one, and prints either plain text for people or `--json` for programs.
+
+use anyhow::{Context, Result, bail};
+use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
+use clap::{Parser, Subcommand};
+use directory::Store;
+use directory::gazetteer::Gazetteer;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "bussola-cli",
+    version,
+    about = "Bussola's offline directory of services for migrants"
+)]
+struct Cli {
+    /// The database file (default: the app's own, in the platform's app-data folder).
+    #[arg(long, global = true, env = "BUSSOLA_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Commands,
+}
+
+#[derive(Subcommand)]
+enum Commands {
+    /// The feeds on this device: version, dates, number of services, source, last sync and error.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Finds services by words, place, category, language and opening time.
+    Search(SearchArgs),
+    /// Everything the feed says about one service.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Comuni whose name starts with PREFIX, or with the postal code PREFIX.
+    Comuni {
+        prefix: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+#[derive(clap::Args)]
+struct SearchArgs {
+    /// Words to look for, in any language (each word matches as a prefix).
+    text: Vec<String>,
+    /// Search around this point, given as LAT,LON.
+    #[arg(long, value_name = "LAT,LON", conflicts_with = "comune", value_parser = parse_point)]
+    near: Option<LatLon>,
+    /// Search around this comune (accents and case do not matter).
+    #[arg(long, value_name = "NAME")]
+    comune: Option<String>,
+    /// Only services within this many kilometres of the place.
+    #[arg(long, value_name = "N")]
+    radius_km: Option<f64>,
+    /// Only services of this category (repeat for several).
+    #[arg(long = "category", value_name = "C")]
+    categories: Vec<String>,
+    /// Only offices that speak this language (repeat for several).
+    #[arg(long = "lang", value_name = "L")]
+    languages: Vec<String>,
+    /// Only services open now.
+    #[arg(long, conflicts_with = "open_at")]
+    open_now: bool,
+    /// Only services open at this RFC 3339 time, e.g. 2026-11-24T10:00:00+01:00.
+    #[arg(long, value_name = "RFC3339")]
+    open_at: Option<String>,
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+    /// Names in this language when the feed has them.
+    #[arg(long, default_value = "it", value_name = "LANG")]
+    display_lang: String,
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_point(text: &str) -> Result<LatLon, String> {
+    let (lat, lon) = text
+        .split_once(',')
+        .ok_or("expected LAT,LON, e.g. 43.11,12.39")?;
+    let lat: f64 = lat
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{lat}\" is not a latitude"))?;
+    let lon: f64 = lon
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{lon}\" is not a longitude"))?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("{lat},{lon} is not a point on Earth"));
+    }
+    Ok(LatLon { lat, lon })
+}
+
+fn main() {
+    if let Err(error) = run(Cli::parse()) {
+        eprintln!("bussola-cli: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    if let Commands::Comuni { prefix, limit } = &cli.command {
+        return comuni(prefix, *limit);
+    }
+    let path = match cli.db {
+        Some(path) => path,
+        None => default_database()?,
+    };
+    let mut store = Store::open(&path)?;
+    directory::bundled::import_bundled(&mut store)?;
+    match cli.command {
+        Commands::Info { json } => info(&store, json),
+        Commands::Search(args) => search(&store, args),
+        Commands::Show { id, json } => show(&store, &id, json),
+        Commands::Comuni { .. } => unreachable!("answered above"),
+    }
+}
+
+/// The app's database: the same folder Tauri's `app_data_dir` gives for the app's identifier.
+fn default_database() -> Result<PathBuf> {
+    let dir = dirs::data_dir().context("this system has no data folder; use --db PATH")?;
+    let dir = dir.join("org.bussola.app");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir.join("bussola.db"))
+}
+
+fn info(store: &Store, json: bool) -> Result<()> {
+    let feeds = store.feeds()?;
+    let total = store.service_count()?;
+    if json {
+        let value = serde_json::json!({ "services": total, "feeds": feeds });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+        return Ok(());
+    }
+    println!("{} — {total} services", store.path().display());
+    for f in feeds {
+        println!(
+            "\nfeed {} version {}: {} services",
+            f.feed, f.version, f.services
+        );
+        let lines = [
+            ("generated", f.generated_at),
+            ("expires", f.expires_at),
+            ("source", f.source),
+            ("last sync", f.last_sync),
+            ("last error", f.last_error),
+        ];
+        for (label, value) in lines {
+            println!("  {label:<11}{}", value.as_deref().unwrap_or("—"));
+        }
+    }
+    Ok(())
+}
+
+fn search(store: &Store, args: SearchArgs) -> Result<()> {
+    let open = match (args.open_now, args.open_at) {
+        (true, _) => OpenFilter::Now,
+        (false, Some(at)) => OpenFilter::At(at),
+        (false, None) => OpenFilter::Any,
+    };
+    let place = match (args.near, args.comune) {
+        (Some(point), _) => Some(Place::Point(point)),
+        (None, Some(name)) => Some(Place::Comune(name)),
+        (None, None) => None,
+    };
+    if args.radius_km.is_some() && place.is_none() {
+        bail!("--radius-km needs a place: add --near LAT,LON or --comune NAME");
+    }
+    if let Some(unknown) = args
+        .categories
+        .iter()
+        .find(|c| directory::taxonomy::category(c).is_none())
+    {
+        let known: Vec<&str> = directory::taxonomy::CATEGORIES
+            .iter()
+            .map(|c| c.code)
+            .collect();
+        bail!(
+            "unknown category \"{unknown}\"; the categories are: {}",
+            known.join(", ")
+        );
+    }
+    let text = args.text.join(" ");
+    let query = SearchQuery {
+        text: (!text.trim().is_empty()).then_some(text),
+        place,
+        radius_km: args.radius_km,
+        categories: args.categories,
+        languages: args.languages,
+        open,
+        limit: args.limit,
+        display_lang: args.display_lang,
+    };
+    let hits = store.search(&query, directory::now())?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+    } else if hits.is_empty() {
+        println!("No service found.");
+    } else {
+        for hit in &hits {
+            println!("{}", describe(hit));
+        }
+    }
+    Ok(())
+}
+
+/// One line a hit: distance, name, place, categories, open state.
+fn describe(hit: &Hit) -> String {
+    let distance = hit.distance_m.map_or(String::new(), |d| {
+        if d.0 < 1000.0 {
+            format!("{:>6.0} m  ", d.0)
+        } else {
+            format!("{:>6.1} km ", d.0 / 1000.0)
+        }
+    });
+    let open = match hit.open {
+        Some(true) => "open",
+        Some(false) => "closed",
+        None => "hours unknown",
+    };
+    let next = hit
+        .next_change
+        .as_deref()
+        .map_or(String::new(), |t| format!(" until {t}"));
+    let approx = if hit.approximate {
+        " (approximate location)"
+    } else {
+        ""
+    };
+    format!(
+        "{distance}{}  [{}]\n         {} · {}{}{} · {}",
+        hit.name,
+        hit.id,
+        hit.city.as_deref().unwrap_or("anywhere"),
+        open,
+        next,
+        approx,
+        hit.categories.join(", ")
+    )
+}
+
+fn show(store: &Store, id: &str, json: bool) -> Result<()> {
+    let (feed, record) = store.service_record(id)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&record)?);
+    } else {
+        println!("feed: {feed}");
+        print_value(&record, 0);
+    }
+    Ok(())
+}
+
+/// Prints a JSON record as indented "key: value" lines, leaving out empty values.
+fn print_value(value: &serde_json::Value, depth: usize) {
+    use serde_json::Value;
+    let pad = "  ".repeat(depth);
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match v {
+                    Value::Null => {}
+                    Value::Array(a) if a.is_empty() => {}
+                    Value::Object(_) | Value::Array(_) => {
+                        println!("{pad}{key}:");
+                        print_value(v, depth + 1);
+                    }
+                    _ => println!("{pad}{key}: {}", scalar(v)),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::Object(_) | Value::Array(_) => {
+                        println!("{pad}-");
+                        print_value(item, depth + 1);
+                    }
+                    _ => println!("{pad}- {}", scalar(item)),
+                }
+            }
+        }
+        other => println!("{pad}{}", scalar(other)),
+    }
+}
+
+fn scalar(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn comuni(prefix: &str, limit: usize) -> Result<()> {
+    let found = Gazetteer::get().lookup(prefix, limit);
+    if found.is_empty() {
+        let near: Vec<String> = Gazetteer::get()
+            .suggestions(prefix, 3)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        bail!(
+            "no comune starts with \"{prefix}\"; did you mean {}?",
+            near.join(", ")
+        );
+    }
+    for c in found {
+        println!(
+            "{:<32} {} {:<22} {} CAP {}  {:.5},{:.5}",
+            c.name,
+            c.province,
+            c.region,
+            c.istat,
+            c.caps.join(" "),
+            c.position.lat,
+            c.position.lon
+        );
+    }
+    Ok(())
+}

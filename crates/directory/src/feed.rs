@@ -1,0 +1,102 @@
+//! The feed's files as Rust types: a snapshot and the HSDS 3.0 services it carries, with
+//! Bussola's profile fields (DESIGN.md, "The feed").
+//!
+//! Parsing is lenient where the contract says so (unknown fields are kept in the stored record,
+//! optional fields may be missing or null) and strict on what the engine relies on; the sync
+//! issue adds the full validation with its precise messages.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `{"feed":"umbria","version":128,"services":[…]}`
+#[derive(Debug, Clone, Deserialize)]
+pub struct Snapshot {
+    pub feed: String,
+    pub version: u64,
+    pub services: Vec<serde_json::Value>,
+}
+
+/// The parts of a SERVICE record the engine indexes and searches. The whole record is kept as
+/// JSON beside it, so the detail screen shows fields this type does not name.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub organization: Option<Organization>,
+    #[serde(default)]
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub translations: BTreeMap<String, Translation>,
+    /// Service-wide hours, for services without a location (helplines).
+    #[serde(default)]
+    pub opening_hours: Option<String>,
+    #[serde(default)]
+    pub service_at_locations: Vec<ServiceAtLocation>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Organization {
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Language {
+    pub code: String,
+}
+
+/// A translation of a service's texts into one language (profile field `translations`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Translation {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct ServiceAtLocation {
+    pub location: Location,
+    #[serde(default)]
+    pub opening_hours: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Location {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    #[serde(default)]
+    pub geo_precision: Option<String>,
+    #[serde(default)]
+    pub addresses: Vec<Address>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Address {
+    #[serde(default)]
+    pub address_1: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub state_province: Option<String>,
+    #[serde(default)]
+    pub postal_code: Option<String>,
+}
+
+impl Location {
+    /// True unless the feed says the coordinate marks the building or the street.
+    pub fn is_approximate(&self) -> bool {
+        !matches!(self.geo_precision.as_deref(), Some("building" | "street"))
+    }
+}

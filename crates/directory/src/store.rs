@@ -1,0 +1,433 @@
+//! The local SQLite store: one file, opened once, migrated on open.
+//!
+//! Feed data (services, their locations, names, categories, languages, the full-text index and
+//! the R*Tree) is written only by [`Store::import_snapshot`], inside one transaction together with
+//! the feed's state, so a reader sees the old feed or the new one and never a mix. User data
+//! (favourites, notes, settings) lives in tables an import never touches, keyed by the feed's own
+//! service ids so it survives every replacement of the feed.
+
+use crate::feed::{Service, Snapshot};
+use crate::fold::fold;
+use crate::{Error, Result};
+use bussola_model::{FeedId, FeedStatus, FeedVersion};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use std::path::{Path, PathBuf};
+
+/// "BUSS": marks the file as Bussola's, so a foreign SQLite file is refused, not migrated.
+const APPLICATION_ID: i64 = 0x4255_5353;
+
+/// Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The local database.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| Error::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Store::init(conn, path.to_owned())
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn init(conn: Connection, path: PathBuf) -> Result<Store> {
+        // Reading the header is the first thing that fails on a file that is not SQLite at all.
+        let application_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|source| match source.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => {
+                    Error::ForeignDatabase { path: path.clone() }
+                }
+                _ => Error::Open {
+                    path: path.clone(),
+                    source,
+                },
+            })?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if application_id != APPLICATION_ID && (application_id != 0 || tables > 0) {
+            return Err(Error::ForeignDatabase { path });
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;",
+        )?;
+        // `rarray()` lets a search pass a set of ids as one bound parameter.
+        rusqlite::vtab::array::load_module(&conn)?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let known = MIGRATIONS.len() as i64;
+        let current: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > known {
+            return Err(Error::NewerSchema {
+                path: self.path.clone(),
+                found: current,
+                known,
+            });
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            // PRAGMA takes no bound parameters; the value is our own integer.
+            tx.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+                index + 1
+            ))?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version the file is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every feed on the device with its state and number of services.
+    pub fn feeds(&self) -> Result<Vec<FeedStatus>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.feed, f.version, f.generated_at, f.expires_at, f.source, f.last_sync,
+                    f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed)
+             FROM feed f ORDER BY f.feed",
+        )?;
+        let feeds = stmt
+            .query_map([], |r| {
+                Ok(FeedStatus {
+                    feed: FeedId(r.get(0)?),
+                    version: FeedVersion(r.get::<_, i64>(1)? as u64),
+                    generated_at: r.get(2)?,
+                    expires_at: r.get(3)?,
+                    source: r.get(4)?,
+                    last_sync: r.get(5)?,
+                    last_error: r.get(6)?,
+                    services: r.get::<_, i64>(7)? as u64,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(feeds)
+    }
+
+    /// Number of services across all feeds.
+    pub fn service_count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM service", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    /// Replaces every service of the snapshot's feed with the snapshot's, in one transaction.
+    /// Services whose record lacks what the engine needs are refused with the whole snapshot:
+    /// a feed applies entirely or not at all.
+    pub fn import_snapshot(&mut self, snapshot: &Snapshot, source: &str) -> Result<()> {
+        let services = snapshot
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let service: Service = serde_json::from_value(value.clone()).map_err(|e| {
+                    Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(value)))
+                })?;
+                Ok((service, value))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let tx = self.conn.transaction()?;
+        delete_feed_data(&tx, &snapshot.feed)?;
+        tx.execute(
+            "INSERT INTO feed (feed, version, source, last_sync) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
+                 source = excluded.source, last_sync = excluded.last_sync, last_error = NULL,
+                 last_error_at = NULL",
+            params![
+                snapshot.feed,
+                snapshot.version as i64,
+                source,
+                now_rfc3339()
+            ],
+        )?;
+        {
+            let mut writer = Writer::new(&tx)?;
+            for (service, record) in &services {
+                writer.insert(&snapshot.feed, service, record)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The stored record of a service, as its feed delivered it.
+    pub fn service_record(&self, id: &str) -> Result<(FeedId, serde_json::Value)> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT feed, record FROM service WHERE service_id = ?1 ORDER BY feed LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (feed, record) = row.ok_or_else(|| Error::NotFound(id.to_owned()))?;
+        Ok((FeedId(feed), serde_json::from_str(&record)?))
+    }
+
+    /// Marks a service as a favourite (kept across syncs).
+    pub fn add_favourite(&self, feed: &str, service_id: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO favourite (feed, service_id, added_at) VALUES (?1, ?2, ?3)",
+            params![feed, service_id, now_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    pub fn remove_favourite(&self, feed: &str, service_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM favourite WHERE feed = ?1 AND service_id = ?2",
+            params![feed, service_id],
+        )?;
+        Ok(())
+    }
+
+    /// Favourites as (feed, service id), most recent first.
+    pub fn favourites(&self) -> Result<Vec<(FeedId, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT feed, service_id FROM favourite ORDER BY added_at DESC")?;
+        let rows = stmt
+            .query_map([], |r| Ok((FeedId(r.get(0)?), r.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}
+
+fn id_of(value: &serde_json::Value) -> &str {
+    value.get("id").and_then(|v| v.as_str()).unwrap_or("no id")
+}
+
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Removes a feed's services and everything indexed from them (the virtual tables have no
+/// foreign keys, so they are cleared by hand before the cascade).
+fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM location_box WHERE id IN
+           (SELECT l.id FROM location l JOIN service s ON s.id = l.service WHERE s.feed = ?1)",
+        [feed],
+    )?;
+    tx.execute(
+        "DELETE FROM service_text WHERE rowid IN (SELECT id FROM service WHERE feed = ?1)",
+        [feed],
+    )?;
+    tx.execute("DELETE FROM service WHERE feed = ?1", [feed])?;
+    Ok(())
+}
+
+/// Prepared statements for writing many services in one transaction.
+struct Writer<'t> {
+    service: rusqlite::CachedStatement<'t>,
+    name: rusqlite::CachedStatement<'t>,
+    category: rusqlite::CachedStatement<'t>,
+    language: rusqlite::CachedStatement<'t>,
+    location: rusqlite::CachedStatement<'t>,
+    location_box: rusqlite::CachedStatement<'t>,
+    text: rusqlite::CachedStatement<'t>,
+}
+
+impl<'t> Writer<'t> {
+    fn new(tx: &'t Transaction<'_>) -> Result<Self> {
+        Ok(Writer {
+            service: tx.prepare_cached(
+                "INSERT INTO service (feed, service_id, name, organization, hours, located, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            name: tx.prepare_cached(
+                "INSERT OR REPLACE INTO service_name (service, lang, name) VALUES (?1, ?2, ?3)",
+            )?,
+            category: tx.prepare_cached(
+                "INSERT OR IGNORE INTO service_category (category, service) VALUES (?1, ?2)",
+            )?,
+            language: tx.prepare_cached(
+                "INSERT OR IGNORE INTO service_language (lang, service) VALUES (?1, ?2)",
+            )?,
+            location: tx.prepare_cached(
+                "INSERT INTO location (service, lat, lon, approximate, city, hours)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            location_box: tx.prepare_cached(
+                "INSERT INTO location_box (id, min_lat, max_lat, min_lon, max_lon)
+                 VALUES (?1, ?2, ?2, ?3, ?3)",
+            )?,
+            text: tx.prepare_cached(
+                "INSERT INTO service_text (rowid, names, body) VALUES (?1, ?2, ?3)",
+            )?,
+        })
+    }
+
+    fn insert(&mut self, feed: &str, s: &Service, record: &serde_json::Value) -> Result<()> {
+        let organization = s.organization.as_ref().and_then(|o| o.name.as_deref());
+        let located = s
+            .service_at_locations
+            .iter()
+            .any(|at| at.location.latitude.is_some() && at.location.longitude.is_some());
+        let rowid = self.service.insert(params![
+            feed,
+            s.id,
+            s.name,
+            organization,
+            s.opening_hours,
+            located,
+            record.to_string()
+        ])?;
+        let mut names = vec![s.name.as_str()];
+        let mut body: Vec<&str> = s.description.iter().map(String::as_str).collect();
+        body.extend(organization);
+        for (lang, t) in &s.translations {
+            if let Some(name) = &t.name {
+                self.name.execute(params![rowid, lang, name])?;
+                names.push(name);
+            }
+            body.extend(t.description.as_deref());
+        }
+        for category in &s.categories {
+            self.category.execute(params![category, rowid])?;
+        }
+        for language in &s.languages {
+            self.language.execute(params![language.code, rowid])?;
+        }
+        for at in &s.service_at_locations {
+            let l = &at.location;
+            let address = l.addresses.first();
+            let city = address.and_then(|a| a.city.as_deref());
+            for a in &l.addresses {
+                body.extend(a.address_1.as_deref());
+                body.extend(a.city.as_deref());
+                body.extend(a.postal_code.as_deref());
+            }
+            body.extend(l.name.as_deref());
+            if let (Some(lat), Some(lon)) = (l.latitude, l.longitude) {
+                let hours = at.opening_hours.as_deref().or(s.opening_hours.as_deref());
+                let id = self.location.insert(params![
+                    rowid,
+                    lat,
+                    lon,
+                    l.is_approximate(),
+                    city,
+                    hours
+                ])?;
+                self.location_box.execute(params![id, lat, lon])?;
+            }
+        }
+        self.text.execute(params![
+            rowid,
+            fold(&names.join(" ")),
+            fold(&body.join(" "))
+        ])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    #[test]
+    fn a_new_file_gets_the_whole_schema_and_the_bundled_feed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bussola.db");
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert!(bundled::import_bundled(&mut store).unwrap());
+        assert!(
+            !bundled::import_bundled(&mut store).unwrap(),
+            "imports only once"
+        );
+        let feeds = store.feeds().unwrap();
+        assert_eq!(feeds.len(), 1);
+        assert_eq!(feeds[0].feed.0, "umbria");
+        assert_eq!(feeds[0].services, 41);
+        drop(store);
+        // Reopening migrates nothing and keeps the data.
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.service_count().unwrap(), 41);
+    }
+
+    #[test]
+    fn a_foreign_sqlite_file_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(
+            Store::open(&path),
+            Err(Error::ForeignDatabase { .. })
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_file_that_is_not_sqlite_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "x".repeat(4096)).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
+    }
+
+    #[test]
+    fn favourites_survive_a_reimport_of_their_feed() {
+        let mut store = Store::open_in_memory().unwrap();
+        bundled::import_bundled(&mut store).unwrap();
+        store.add_favourite("umbria", "cpia-terni").unwrap();
+        let snapshot = serde_json::from_str(bundled::UMBRIA_SNAPSHOT).unwrap();
+        store.import_snapshot(&snapshot, "test").unwrap();
+        assert_eq!(
+            store.favourites().unwrap(),
+            [(FeedId("umbria".into()), "cpia-terni".into())]
+        );
+        assert_eq!(store.service_count().unwrap(), 41);
+    }
+
+    #[test]
+    fn a_snapshot_with_one_bad_service_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        bundled::import_bundled(&mut store).unwrap();
+        let snapshot: Snapshot = serde_json::from_str(
+            r#"{"feed":"umbria","version":2,"services":[{"id":"a","name":"A"},{"id":"b"}]}"#,
+        )
+        .unwrap();
+        let err = store.import_snapshot(&snapshot, "test").unwrap_err();
+        assert!(err.to_string().contains("service #2 (b)"), "{err}");
+        assert_eq!(store.service_count().unwrap(), 41);
+        assert_eq!(store.feeds().unwrap()[0].version, FeedVersion(1));
+    }
+}

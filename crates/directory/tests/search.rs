@@ -1,0 +1,243 @@
+//! Search behaviour on a small fixture feed whose answers can be worked out by hand.
+
+use bussola_model::{LatLon, OpenFilter, OpenState, Place, SearchQuery};
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Europe::Rome;
+use directory::{Error, Store};
+
+fn store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    store.import_snapshot(&snapshot, "fixture").unwrap();
+    store
+}
+
+/// Tuesday 24 November 2026, 10:00 in Rome: an ordinary working morning.
+fn tuesday_morning() -> DateTime<Utc> {
+    Rome.with_ymd_and_hms(2026, 11, 24, 10, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn ids(store: &Store, query: SearchQuery) -> Vec<String> {
+    store
+        .search(&query, tuesday_morning())
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id.0)
+        .collect()
+}
+
+fn text(t: &str) -> SearchQuery {
+    SearchQuery {
+        text: Some(t.into()),
+        ..SearchQuery::default()
+    }
+}
+
+const PIAZZA_IV_NOVEMBRE: LatLon = LatLon {
+    lat: 43.1122,
+    lon: 12.3888,
+};
+
+#[test]
+fn words_in_any_language_reach_residence_permit_services() {
+    let store = store();
+    for word in [
+        "permesso",
+        "permit",
+        "permis",
+        "إقامة",
+        "дозвіл",
+        "居留",
+        "leje",
+        "Questura",
+    ] {
+        let found = ids(&store, text(word));
+        assert!(
+            found.contains(&"questura-pg".to_owned()),
+            "{word} found {found:?}"
+        );
+        assert!(
+            !found.contains(&"cpia-foligno".to_owned()),
+            "{word} found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn every_word_must_match_as_a_prefix_accents_ignored() {
+    let store = store();
+    assert_eq!(
+        ids(&store, text("consultorio terni")),
+        ["consultorio-terni"]
+    );
+    assert_eq!(ids(&store, text("FOLIG")), ["cpia-foligno"]);
+    assert_eq!(ids(&store, text("sportello rinnovo")), ["sportello-pg"]);
+    assert!(ids(&store, text("consultorio foligno")).is_empty());
+}
+
+#[test]
+fn with_a_place_the_nearest_comes_first_and_distances_are_metres() {
+    let store = store();
+    let query = SearchQuery {
+        place: Some(Place::Point(PIAZZA_IV_NOVEMBRE)),
+        ..SearchQuery::default()
+    };
+    let hits = store.search(&query, tuesday_morning()).unwrap();
+    let order: Vec<&str> = hits.iter().map(|h| h.id.0.as_str()).collect();
+    // The sportello is on the square; the Questura 0.3 km away; the consultorio's Perugia
+    // location 1.4 km; Foligno 30 km; the helpline, with no location, last.
+    assert_eq!(
+        order,
+        [
+            "sportello-pg",
+            "questura-pg",
+            "consultorio-terni",
+            "cpia-foligno",
+            "numero-1522"
+        ]
+    );
+    assert!(hits[0].distance_m.unwrap().0 < 1.0);
+    let foligno = hits[3].distance_m.unwrap().0;
+    assert!((29_000.0..33_000.0).contains(&foligno), "{foligno}");
+    assert_eq!(hits[4].distance_m, None);
+    // A service's nearest location is the one reported.
+    assert_eq!(hits[2].city.as_deref(), Some("Perugia"));
+}
+
+#[test]
+fn a_comune_by_name_is_a_place_and_an_unknown_one_gets_suggestions() {
+    let store = store();
+    let near_terni = SearchQuery {
+        place: Some(Place::Comune("terni".into())),
+        limit: 1,
+        ..SearchQuery::default()
+    };
+    assert_eq!(ids(&store, near_terni), ["consultorio-terni"]);
+    let cdc = SearchQuery {
+        place: Some(Place::Comune("citta di castello".into())),
+        ..SearchQuery::default()
+    };
+    assert!(store.search(&cdc, tuesday_morning()).is_ok());
+    let typo = SearchQuery {
+        place: Some(Place::Comune("Folgno".into())),
+        ..SearchQuery::default()
+    };
+    match store.search(&typo, tuesday_morning()) {
+        Err(Error::UnknownComune { suggestions, .. }) => {
+            assert!(suggestions.contains(&"Foligno".to_owned()))
+        }
+        other => panic!("expected an unknown comune, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_radius_keeps_only_what_lies_within_it() {
+    let store = store();
+    let query = SearchQuery {
+        place: Some(Place::Point(PIAZZA_IV_NOVEMBRE)),
+        radius_km: Some(5.0),
+        ..SearchQuery::default()
+    };
+    assert_eq!(
+        ids(&store, query),
+        ["sportello-pg", "questura-pg", "consultorio-terni"]
+    );
+}
+
+#[test]
+fn category_and_language_filters_combine() {
+    let store = store();
+    let permits = SearchQuery {
+        categories: vec!["permits".into()],
+        ..SearchQuery::default()
+    };
+    let mut found = ids(&store, permits.clone());
+    found.sort();
+    assert_eq!(found, ["questura-pg", "sportello-pg"]);
+    let arabic = SearchQuery {
+        languages: vec!["ar".into()],
+        ..permits
+    };
+    assert_eq!(ids(&store, arabic), ["sportello-pg"]);
+    let ukrainian = SearchQuery {
+        languages: vec!["uk".into(), "fr".into()],
+        ..SearchQuery::default()
+    };
+    let mut found = ids(&store, ukrainian);
+    found.sort();
+    assert_eq!(found, ["consultorio-terni", "sportello-pg"]);
+}
+
+#[test]
+fn open_now_keeps_only_what_is_open_and_says_when_it_changes() {
+    let store = store();
+    let query = SearchQuery {
+        open: OpenFilter::Now,
+        place: Some(Place::Point(PIAZZA_IV_NOVEMBRE)),
+        ..SearchQuery::default()
+    };
+    let hits = store.search(&query, tuesday_morning()).unwrap();
+    let found: Vec<&str> = hits.iter().map(|h| h.id.0.as_str()).collect();
+    // The sportello opens on Wednesdays; the consultorio's nearest location only on Saturdays.
+    assert_eq!(found, ["questura-pg", "numero-1522"]);
+    assert_eq!(hits[0].open_state, OpenState::Open);
+    assert_eq!(
+        hits[0].next_change.as_deref(),
+        Some("2026-11-24T12:30:00+01:00")
+    );
+}
+
+#[test]
+fn open_at_an_instant_honours_the_closing_minute_and_public_holidays() {
+    let store = store();
+    let at = |t: &str| SearchQuery {
+        open: OpenFilter::At(t.into()),
+        text: Some("questura".into()),
+        ..SearchQuery::default()
+    };
+    assert_eq!(
+        ids(&store, at("2026-11-24T12:29:00+01:00")),
+        ["questura-pg"]
+    );
+    assert!(
+        ids(&store, at("2026-11-24T12:30:00+01:00")).is_empty(),
+        "closed from 12:30"
+    );
+    // Tuesday 8 December 2026 is a public holiday: PH off.
+    assert!(ids(&store, at("2026-12-08T10:00:00+01:00")).is_empty());
+    let bad = at("next tuesday");
+    assert!(matches!(
+        store.search(&bad, tuesday_morning()),
+        Err(Error::BadQuery(_))
+    ));
+}
+
+#[test]
+fn names_come_in_the_persons_language_or_in_italian_marked_as_such() {
+    let store = store();
+    let query = |lang: &str| SearchQuery {
+        text: Some("questura".into()),
+        display_lang: lang.into(),
+        ..SearchQuery::default()
+    };
+    let english = &store.search(&query("en"), tuesday_morning()).unwrap()[0];
+    assert_eq!(english.name, "Perugia police immigration office");
+    assert!(!english.name_is_fallback);
+    let ukrainian = &store.search(&query("uk"), tuesday_morning()).unwrap()[0];
+    assert_eq!(ukrainian.name, "Questura di Perugia - Ufficio Immigrazione");
+    assert_eq!(ukrainian.name_lang, "it");
+    assert!(ukrainian.name_is_fallback);
+}
+
+#[test]
+fn approximate_locations_are_marked() {
+    let store = store();
+    let hits = store
+        .search(&text("immigrazione"), tuesday_morning())
+        .unwrap();
+    let approximate = |id: &str| hits.iter().find(|h| h.id.0 == id).unwrap().approximate;
+    assert!(approximate("sportello-pg"), "a comune centroid");
+    assert!(!approximate("questura-pg"), "a building");
+}

@@ -1,0 +1,44 @@
+//! The Tauri shell: opens the local store, hands it to the window's commands, and nothing more.
+//!
+//! Every command is a thin wrapper over the `directory` engine; the work runs on a blocking
+//! thread so a search never stalls the window's event loop.
+
+mod commands;
+
+use directory::Store;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tauri::Manager;
+
+/// What every command reaches: the one open store.
+pub struct AppState {
+    pub store: Arc<Mutex<Store>>,
+}
+
+/// Where the database lives: `BUSSOLA_DB` when set (tests, or people who keep it elsewhere),
+/// else the platform's app-data folder.
+fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(path) = std::env::var_os("BUSSOLA_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    let dir = app.path().app_data_dir()?;
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir.join("bussola.db"))
+}
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let path = database_path(app)?;
+            let mut store = Store::open(&path)?;
+            directory::bundled::import_bundled(&mut store)?;
+            app.manage(AppState {
+                store: Arc::new(Mutex::new(store)),
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![commands::search, commands::feeds])
+        .run(tauri::generate_context!())
+        .expect("Bussola could not start its window");
+}

@@ -1,0 +1,209 @@
+//! A harness for driving the real Bussola window: a private X server (Xvfb), tauri-driver in
+//! front of WebKitWebDriver, and a fantoccini WebDriver client attached to the app.
+//!
+//! Every process the harness starts gets its own process group and the whole group is ended when
+//! the harness is dropped, even when a test panics: WebKitWebDriver outlives a bare kill of
+//! tauri-driver and would keep the test's output open.
+
+use anyhow::{Context, Result, bail};
+use fantoccini::{Client, ClientBuilder, Locator};
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The app binary built by `cargo build -p bussola`, as an absolute path (tests run in their
+/// crate's folder).
+pub fn app_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or(root.join("target"), PathBuf::from);
+    let binary = target.join("debug/bussola");
+    binary.canonicalize().unwrap_or(binary)
+}
+
+/// A child process in its own group, ended with its whole group on drop.
+struct Group(Child);
+
+impl Group {
+    fn spawn(command: &mut Command) -> Result<Group> {
+        let child = command
+            .process_group(0)
+            .spawn()
+            .with_context(|| format!("could not start {command:?}"))?;
+        Ok(Group(child))
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let group = Pid::from_raw(self.0.id() as i32);
+        let _ = killpg(group, Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                // The leader is gone; make sure no member of its group lingers.
+                let _ = killpg(group, Signal::SIGKILL);
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = killpg(group, Signal::SIGKILL);
+        let _ = self.0.wait();
+    }
+}
+
+/// The running app, its window driven by `client`.
+pub struct App {
+    pub client: Client,
+    // Dropped in this order: the driver (and the app it started) before the X server.
+    _driver: Group,
+    _display: Group,
+}
+
+/// How to start the app.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// The database file (`BUSSOLA_DB`).
+    pub db: PathBuf,
+    /// The X screen size, `WIDTHxHEIGHT`.
+    pub screen: &'static str,
+}
+
+impl App {
+    /// Starts Xvfb, tauri-driver and the app on `launch.db`.
+    pub async fn start(launch: &Launch) -> Result<App> {
+        let binary = app_binary();
+        if !binary.exists() {
+            bail!(
+                "{} is missing: build it with `cargo build -p bussola`",
+                binary.display()
+            );
+        }
+        let (display, number) = start_xvfb(launch.screen)?;
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let driver = Group::spawn(
+            Command::new("tauri-driver")
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env("DISPLAY", format!(":{number}"))
+                .env("BUSSOLA_DB", &launch.db)
+                // Keep GTK from looking for a session bus or an accessibility bus that Xvfb lacks.
+                .env("NO_AT_BRIDGE", "1")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )?;
+        wait_for_port(port, Duration::from_secs(20))?;
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": binary },
+        });
+        let client = ClientBuilder::native()
+            .capabilities(capabilities.as_object().expect("an object").clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .context("could not open a WebDriver session on the app")?;
+        Ok(App {
+            client,
+            _driver: driver,
+            _display: display,
+        })
+    }
+
+    /// Ends the WebDriver session (which closes the app), then the driver and the X server.
+    pub async fn stop(self) -> Result<()> {
+        let App {
+            client,
+            _driver,
+            _display,
+        } = self;
+        client.close().await?;
+        Ok(())
+    }
+
+    /// Waits until the element at `css` exists and its text satisfies `check`; returns the text.
+    pub async fn wait_for_text(&self, css: &str, check: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if check(&last) {
+                    return Ok(last);
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        bail!("{css} never showed the expected text; last seen: {last:?}")
+    }
+
+    /// The text of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await? {
+            texts.push(element.text().await?);
+        }
+        Ok(texts)
+    }
+
+    /// Saves a picture of the window's content under target/screenshots.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = app_binary().parent().and_then(Path::parent).map_or_else(
+            || PathBuf::from("screenshots"),
+            |target| target.join("screenshots"),
+        );
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+}
+
+/// Starts a private X server; Xvfb picks a free display and tells us its number.
+fn start_xvfb(screen: &str) -> Result<(Group, String)> {
+    let mut command = Command::new("Xvfb");
+    command
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            &format!("{screen}x24"),
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut group = Group::spawn(&mut command)?;
+    let stdout = group.0.stdout.take().context("Xvfb's output")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let number = line.trim().to_owned();
+    if number.is_empty() {
+        bail!("Xvfb did not start (is the xvfb package installed?)");
+    }
+    Ok((group, number))
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    bail!("tauri-driver did not listen on port {port} (is it installed? run `cargo xtask setup`)")
+}

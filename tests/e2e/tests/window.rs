@@ -1,0 +1,76 @@
+//! The real window, driven through WebDriver: the UI reaches the engine over the IPC and shows
+//! the bundled services.
+
+use anyhow::Result;
+use bussola_e2e::{App, Launch};
+use fantoccini::Locator;
+
+fn launch(dir: &tempfile::TempDir) -> Launch {
+    Launch {
+        db: dir.path().join("bussola.db"),
+        screen: "1280x800",
+    }
+}
+
+#[tokio::test]
+async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start(&launch(&dir)).await?;
+    assert_eq!(app.client.title().await?, "Bussola");
+
+    // With an empty box, the whole bundled directory (41 services) is listed.
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await?;
+    app.screenshot("window-1280x800").await?;
+
+    let search = app.client.find(Locator::Css("#search")).await?;
+    search.send_keys("Questura Terni").await?;
+    // The Questura itself first (its name has both words), then Terni's other permit desk
+    // (reached through the category's word "questura").
+    app.wait_for_text("#result-count", |t| t == "2 servizi")
+        .await?;
+    let names = app.texts("#results .name").await?;
+    assert_eq!(names[0], "Questura di Terni - Ufficio Immigrazione");
+
+    // Accents and case do not matter, and the words of the taxonomy reach their category.
+    search.clear().await?;
+    search.send_keys("CITTÀ DI CASTELLO lavoro").await?;
+    // Every job centre's description names the five comuni with one; the one whose own name
+    // has the words ranks first.
+    app.wait_for_text("#results li:first-child .name", |t| {
+        t == "ARPAL Umbria - Centro per l'impiego di Città di Castello"
+    })
+    .await?;
+
+    search.clear().await?;
+    search.send_keys("spoleto sportello").await?;
+    app.wait_for_text("#result-count", |t| t == "1 servizio")
+        .await?;
+    let names = app.texts("#results .name").await?;
+    assert_eq!(
+        names,
+        ["Commissariato di P.S. di Spoleto (sportello immigrazione)"]
+    );
+
+    search.clear().await?;
+    search.send_keys("zzzqqq").await?;
+    app.wait_for_text("#result-count", |t| t == "Nessun servizio trovato")
+        .await?;
+
+    app.stop().await
+}
+
+#[tokio::test]
+async fn the_window_keeps_its_database_where_bussola_db_says() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let launch = launch(&dir);
+    let app = App::start(&launch).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await?;
+    app.stop().await?;
+    assert!(
+        launch.db.exists(),
+        "the app wrote its database at BUSSOLA_DB"
+    );
+    Ok(())
+}

@@ -1,0 +1,3 @@
+// Loads the wasm UI. Kept out of index.html so the CSP needs no inline script.
+import init from './bussola_ui.js';
+init();

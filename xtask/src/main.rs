@@ -1,0 +1,268 @@
+//! `cargo xtask`: Bussola's one entry point for people and CI.
+//!
+//! `run` and `test` first install what a fresh machine lacks (Debian packages for the webview and
+//! its WebDriver, the wasm target, the wasm-bindgen CLI at the exact version the UI links, and
+//! tauri-driver), each only when it is missing or at another version, so a second run costs
+//! seconds. Nothing is fetched from outside crates.io and Debian's archive.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Debian packages the shell builds and runs with, and what the end-to-end tests drive it with.
+const APT_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libsoup-3.0-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "libxdo-dev",
+    "libgtk-3-dev",
+    "webkit2gtk-driver",
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "imagemagick",
+    "file",
+    "minisign",
+];
+const TAURI_DRIVER_VERSION: &str = "2.1.0";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run     install what is missing, build the UI and the app, open the window on the bundled data
+  test    install what is missing, check formatting and lints, run every test (end-to-end too)
+  setup   only install what is missing
+  ui      only build the UI into ui/dist";
+
+fn main() -> Result<()> {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let root = workspace_root();
+    std::env::set_current_dir(&root)?;
+    match command.as_str() {
+        "run" => {
+            setup()?;
+            build_ui(&root)?;
+            cargo(&[&["build"], NATIVE].concat())?;
+            run_app(&root)
+        }
+        "test" => {
+            setup()?;
+            test(&root)
+        }
+        "setup" => setup(),
+        "ui" => build_ui(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
+
+fn test(root: &Path) -> Result<()> {
+    step("formatting", || cargo(&["fmt", "--all", "--check"]))?;
+    build_ui(root)?;
+    step("lints", || {
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "bussola-ui",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])?;
+        cargo(&[
+            "clippy",
+            "-p",
+            "bussola-ui",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ])
+    })?;
+    // The end-to-end tests drive the app binary, so it must be built first.
+    step("app build", || cargo(&["build", "-p", "bussola"]))?;
+    step("tests", || {
+        cargo(&["test", "--workspace", "--exclude", "bussola-ui"])
+    })
+}
+
+/// Installs what a fresh machine lacks, and nothing it already has.
+fn setup() -> Result<()> {
+    install_apt_packages()?;
+    if !output("rustup", &["target", "list", "--installed"])?
+        .lines()
+        .any(|l| l == WASM_TARGET)
+    {
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    let wanted = wasm_bindgen_version()?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        // Without --locked: the registry mirror lacks one dependency version of its lock file.
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))?;
+    }
+    let installed = output("cargo", &["install", "--list"])?;
+    if !installed.contains(&format!("tauri-driver v{TAURI_DRIVER_VERSION}:")) {
+        run(Command::new("cargo").args([
+            "install",
+            "tauri-driver",
+            "--version",
+            TAURI_DRIVER_VERSION,
+            "--locked",
+        ]))?;
+    }
+    Ok(())
+}
+
+fn install_apt_packages() -> Result<()> {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| {
+            output("dpkg-query", &["-W", "-f=${Status}", p])
+                .map_or(true, |s| !s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let line = format!(
+        "apt-get install -y --no-install-recommends {}",
+        missing.join(" ")
+    );
+    if output("id", &["-u"])?.trim() != "0" {
+        bail!(
+            "these Debian packages are missing; install them with:\n  sudo apt-get update && sudo {line}"
+        );
+    }
+    eprintln!("installing Debian packages: {}", missing.join(" "));
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("sh")
+        .args(["-c", &line])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The wasm-bindgen version the UI links, read from Cargo.lock: the CLI must match it exactly.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string("Cargo.lock").context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            let version = lines.next().unwrap_or_default();
+            if let Some(v) = version
+                .strip_prefix("version = \"")
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(v.to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package")
+}
+
+/// Builds the UI to wasm and writes ui/dist. Files are only rewritten when their bytes change,
+/// so the shell (which embeds ui/dist) is not rebuilt when nothing changed.
+fn build_ui(root: &Path) -> Result<()> {
+    step("UI build", || {
+        cargo(&[
+            "build",
+            "-p",
+            "bussola-ui",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+        ])?;
+        let wasm = root
+            .join("target")
+            .join(WASM_TARGET)
+            .join("wasm-release")
+            .join("bussola_ui.wasm");
+        let staging = root.join("target").join("ui-staging");
+        let _ = std::fs::remove_dir_all(&staging);
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&staging)
+            .arg(&wasm))?;
+        for entry in std::fs::read_dir(root.join("ui/static"))? {
+            let entry = entry?;
+            std::fs::copy(entry.path(), staging.join(entry.file_name()))?;
+        }
+        let dist = root.join("ui/dist");
+        std::fs::create_dir_all(&dist)?;
+        for entry in std::fs::read_dir(&staging)? {
+            let entry = entry?;
+            let target = dist.join(entry.file_name());
+            let bytes = std::fs::read(entry.path())?;
+            if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
+                std::fs::write(&target, bytes)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Opens the app's window. On a machine without a display it runs under Xvfb, so the command
+/// still proves the app starts (and says where to look).
+fn run_app(root: &Path) -> Result<()> {
+    let app = root.join("target/debug/bussola");
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    let status = if has_display {
+        Command::new(&app).status()?
+    } else {
+        eprintln!("no display: running Bussola under Xvfb (close it with Ctrl-C)");
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x800x24"])
+            .arg(&app)
+            .status()?
+    };
+    if !status.success() {
+        bail!("Bussola exited with {status}");
+    }
+    Ok(())
+}
+
+fn step(name: &str, work: impl FnOnce() -> Result<()>) -> Result<()> {
+    eprintln!("==> {name}");
+    let started = std::time::Instant::now();
+    work().with_context(|| format!("{name} failed"))?;
+    eprintln!("    {name}: {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn cargo(args: &[&str]) -> Result<()> {
+    run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(args))
+}
+
+fn run(command: &mut Command) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("could not start {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} exited with {status}");
+    }
+    Ok(())
+}
+
+fn output(program: &str, args: &[&str]) -> Result<String> {
+    let out = Command::new(program).args(args).output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
