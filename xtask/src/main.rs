@@ -70,20 +70,22 @@ fn workspace_root() -> PathBuf {
         .to_owned()
 }
 
+/// Every native crate. Building, linting and testing the same selection keeps cargo's feature
+/// unification identical across the steps, so no step rebuilds what another just built.
+const NATIVE: &[&str] = &["--workspace", "--exclude", "bussola-ui"];
+
 fn test(root: &Path) -> Result<()> {
     step("formatting", || cargo(&["fmt", "--all", "--check"]))?;
     build_ui(root)?;
     step("lints", || {
-        cargo(&[
-            "clippy",
-            "--workspace",
-            "--exclude",
-            "bussola-ui",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])?;
+        cargo(
+            &[
+                &["clippy"],
+                NATIVE,
+                &["--all-targets", "--", "-D", "warnings"],
+            ]
+            .concat(),
+        )?;
         cargo(&[
             "clippy",
             "-p",
@@ -96,10 +98,8 @@ fn test(root: &Path) -> Result<()> {
         ])
     })?;
     // The end-to-end tests drive the app binary, so it must be built first.
-    step("app build", || cargo(&["build", "-p", "bussola"]))?;
-    step("tests", || {
-        cargo(&["test", "--workspace", "--exclude", "bussola-ui"])
-    })
+    step("build", || cargo(&[&["build"], NATIVE].concat()))?;
+    step("tests", || cargo(&[&["test"], NATIVE].concat()))
 }
 
 /// Installs what a fresh machine lacks, and nothing it already has.

@@ -92,6 +92,11 @@ impl Gazetteer {
         Gazetteer { comuni }
     }
 
+    /// Every comune, in ISTAT order.
+    pub fn comuni(&self) -> &[Comune] {
+        &self.comuni
+    }
+
     pub fn len(&self) -> usize {
         self.comuni.len()
     }

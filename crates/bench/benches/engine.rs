@@ -1,0 +1,207 @@
+//! The engine's figures on 100k synthetic services spread over Italy: import time and file
+//! size, search latency (p50, p99) for the queries people make, the 10 nearest to a point, and
+//! a naive baseline (load everything, filter and sort in Rust) to show what the indexes buy.
+//!
+//! Run with `cargo bench -p bench`; `BENCH_SERVICES` changes the size.
+
+use bench::{Samples, ms};
+use bussola_model::{LatLon, OpenFilter, Place, SearchQuery};
+use chrono::{TimeZone, Utc};
+use directory::Store;
+use directory::fold::{fold, words};
+use directory::gazetteer::Gazetteer;
+use geo::{Distance, Haversine, Point};
+use std::time::Instant;
+use synthetic::Rng;
+
+const SEED: u64 = 20_261_122;
+const RUNS: usize = 300;
+
+fn main() {
+    let n: usize = std::env::var("BENCH_SERVICES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bench.db");
+
+    // Import: parse the snapshot's bytes, insert, index.
+    let bytes =
+        serde_json::to_vec(&synthetic::snapshot("bench", 1, SEED, n)).expect("serialisable");
+    let mut store = Store::open(&path).expect("a new database");
+    let started = Instant::now();
+    let snapshot = serde_json::from_slice(&bytes).expect("a valid snapshot");
+    store.import_snapshot(&snapshot, "bench").expect("imported");
+    let import = started.elapsed();
+    drop(store);
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", path.display())).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "services: {n}   snapshot: {:.1} MB",
+        bytes.len() as f64 / 1e6
+    );
+    println!(
+        "import (parse + insert + FTS + R*Tree): {:.2} s   database: {:.1} MB",
+        import.as_secs_f64(),
+        size as f64 / 1e6
+    );
+
+    let store = Store::open(&path).expect("reopened");
+    let now = Rome::tuesday_morning();
+    let comuni = Gazetteer::get().comuni();
+    let mut rng = Rng::new(SEED);
+    let mut random_point = || {
+        let c = &comuni[rng.below(comuni.len())];
+        LatLon {
+            lat: c.position.lat,
+            lon: c.position.lon,
+        }
+    };
+
+    let cases: Vec<(&str, Box<dyn Fn(LatLon) -> SearchQuery>)> = vec![
+        (
+            "text + place + category + open now",
+            Box::new(|p| SearchQuery {
+                text: Some("consultorio".into()),
+                place: Some(Place::Point(p)),
+                categories: vec!["health".into()],
+                open: OpenFilter::Now,
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "common word (10% of services) + place",
+            Box::new(|p| SearchQuery {
+                text: Some("sportello".into()),
+                place: Some(Place::Point(p)),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "common word + place + radius 30 km + language",
+            Box::new(|p| SearchQuery {
+                text: Some("sportello immigrazione".into()),
+                place: Some(Place::Point(p)),
+                radius_km: Some(30.0),
+                languages: vec!["ar".into()],
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "cross-language category word + place",
+            Box::new(|p| SearchQuery {
+                text: Some("permit".into()),
+                place: Some(Place::Point(p)),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "prefix of two letters, no place",
+            Box::new(|_| SearchQuery {
+                text: Some("co".into()),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "10 nearest to a point",
+            Box::new(|p| SearchQuery {
+                place: Some(Place::Point(p)),
+                limit: 10,
+                ..SearchQuery::default()
+            }),
+        ),
+    ];
+
+    println!(
+        "\n{:<48} {:>12} {:>12} {:>12}",
+        "search", "p50", "p99", "max"
+    );
+    let mut medians = Vec::new();
+    for (name, make) in &cases {
+        let mut samples = Samples::default();
+        for _ in 0..RUNS {
+            let query = make(random_point());
+            let hits = samples.time(|| store.search(&query, now).expect("search"));
+            std::hint::black_box(hits);
+        }
+        println!(
+            "{name:<48} {:>12} {:>12} {:>12}",
+            ms(samples.percentile(50.0)),
+            ms(samples.percentile(99.0)),
+            ms(samples.percentile(100.0))
+        );
+        medians.push((name, samples.percentile(50.0)));
+    }
+
+    // The naive baseline: what a search costs without the indexes.
+    let conn = rusqlite::Connection::open(&path).expect("opened");
+    let mut naive = Samples::default();
+    for _ in 0..20 {
+        let centre = random_point();
+        let hits = naive.time(|| naive_search(&conn, "sportello", centre, 20));
+        std::hint::black_box(hits);
+    }
+    let engine = medians[1].1;
+    println!(
+        "\nnaive baseline (load all, filter, sort in Rust), common word + place: p50 {}   engine p50 {}   ratio {:.0}x",
+        ms(naive.percentile(50.0)),
+        ms(engine),
+        naive.percentile(50.0).as_secs_f64() / engine.as_secs_f64()
+    );
+}
+
+/// Reads every service with its locations, keeps those whose folded text contains every word,
+/// orders them by distance: the search a program without indexes would do.
+fn naive_search(
+    conn: &rusqlite::Connection,
+    text: &str,
+    centre: LatLon,
+    limit: usize,
+) -> Vec<(f64, String)> {
+    let wanted = words(text);
+    let mut stmt = conn
+        .prepare_cached("SELECT s.service_id, s.record, l.lat, l.lon FROM service s JOIN location l ON l.service = s.id")
+        .expect("prepared");
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, f64>(2)?,
+                r.get::<_, f64>(3)?,
+            ))
+        })
+        .expect("queried");
+    let here = Point::new(centre.lon, centre.lat);
+    let mut found: Vec<(f64, String)> = rows
+        .filter_map(Result::ok)
+        .filter(|(_, record, _, _)| {
+            let folded = fold(record);
+            wanted.iter().all(|w| folded.contains(w.as_str()))
+        })
+        .map(|(id, _, lat, lon)| (Haversine.distance(here, Point::new(lon, lat)), id))
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.truncate(limit);
+    found
+}
+
+/// A fixed instant, so "open now" means the same in every run.
+struct Rome;
+
+impl Rome {
+    /// Tuesday 24 November 2026, 10:00 in Rome (09:00 UTC).
+    fn tuesday_morning() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+            .single()
+            .expect("a valid instant")
+    }
+}
