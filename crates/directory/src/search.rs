@@ -1,14 +1,18 @@
 //! Search: one query type for the app and the CLI, answered from the local store.
 //!
-//! Candidates come from two indexes: FTS5 for words (every word a prefix, in any language the
-//! feed or the taxonomy has) and the R*Tree for places. With a place, hits are ordered nearest
-//! first by haversine distance, and the text rank orders hits within the same 250 m; without a
-//! place, by text rank. Without text, the nearest services are found by walking outwards from the
-//! place in growing boxes, so a query near Perugia never reads the services of Sicily.
+//! Words go to FTS5 as one MATCH: each word is a prefix, OR-ed with the tag of every category
+//! whose name in any locale starts with it, so "permit" and "إقامة" reach the Questura even
+//! when the feed is only in Italian. Places go to the R*Tree.
+//!
+//! With a place, hits are ordered nearest first by haversine distance; within the same 250 m the
+//! hit whose name holds more of the words comes first. The nearest services are found by walking
+//! outwards from the place in growing boxes, so a search near Perugia never reads the services of
+//! Sicily. Without a place, FTS5's bm25 orders the hits (names weigh more than descriptions).
+//! Opening hours are evaluated lazily, in order, only until the page of hits is full.
 
-use crate::fold::words;
+use crate::fold::{fold, words};
 use crate::gazetteer::Gazetteer;
-use crate::hours::{self, Status};
+use crate::hours::{Hours, Status};
 use crate::taxonomy::CATEGORIES;
 use crate::{Error, Result, Store};
 use bussola_model::{
@@ -21,12 +25,12 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-/// Hits closer than this to each other count as equally near, and their text rank decides.
+/// Hits closer than this to each other count as equally near, and the words decide.
 const NEAR_TIE_M: f64 = 250.0;
 /// The first box of the outward walk, and the largest (beyond it, all of Italy is inside).
 const FIRST_RADIUS_M: f64 = 5_000.0;
 const LAST_RADIUS_M: f64 = 1_600_000.0;
-/// Above this many text or filter candidates, the outward walk beats fetching them all.
+/// Below this many candidates from words or filters, reading all their locations beats the walk.
 const FETCH_ALL_BELOW: usize = 2_000;
 /// Words beyond this many add nothing a person means and only cost time.
 const MAX_WORDS: usize = 8;
@@ -47,15 +51,16 @@ struct Spot {
 #[derive(Debug)]
 struct Candidate {
     service: i64,
-    score: f64,
     distance: Option<f64>,
     spot: Option<Spot>,
-    status: Status,
 }
 
-/// The services that match the words, with their text score (higher is better); `None` when
-/// the query has no words.
-type TextMatches = Option<HashMap<i64, f64>>;
+/// The instant a search evaluates hours at, and whether only open services are wanted.
+#[derive(Debug, Clone, Copy)]
+struct When {
+    at: DateTime<Utc>,
+    only_open: bool,
+}
 
 impl Store {
     /// Runs `query`, evaluating opening hours at `now` (or at the query's own instant).
@@ -73,125 +78,215 @@ impl Store {
                 "the radius must be a positive number, not {r}"
             )));
         }
-        let at = match &query.open {
-            OpenFilter::Any | OpenFilter::Now => now,
-            OpenFilter::At(text) => DateTime::parse_from_rfc3339(text)
-                .map_err(|e| Error::BadQuery(format!("\"{text}\" is not an RFC 3339 time: {e}")))?
-                .with_timezone(&Utc),
+        let when = When {
+            at: match &query.open {
+                OpenFilter::Any | OpenFilter::Now => now,
+                OpenFilter::At(text) => DateTime::parse_from_rfc3339(text)
+                    .map_err(|e| {
+                        Error::BadQuery(format!("\"{text}\" is not an RFC 3339 time: {e}"))
+                    })?
+                    .with_timezone(&Utc),
+            },
+            only_open: query.open != OpenFilter::Any,
         };
-        let only_open = query.open != OpenFilter::Any;
-
-        let text = self.text_matches(query.text.as_deref().unwrap_or(""))?;
+        let tokens = query_tokens(query.text.as_deref().unwrap_or(""));
+        let fts = fts_query(&tokens);
         let filter = self.filter_set(query)?;
-        // The services allowed by words and filters together; `None` means all.
-        let allowed: Option<HashSet<i64>> = match (&text, filter) {
-            (None, None) => None,
-            (Some(t), None) => Some(t.keys().copied().collect()),
-            (None, Some(f)) => Some(f),
-            (Some(t), Some(f)) => Some(f.into_iter().filter(|s| t.contains_key(s)).collect()),
-        };
-        let score = |service: i64| {
-            text.as_ref()
-                .and_then(|t| t.get(&service))
-                .copied()
-                .unwrap_or(0.0)
-        };
 
-        let mut hits = match centre {
+        let page = match centre {
             Some(centre) => {
-                let radius_m = query.radius_km.map(|km| km * 1000.0);
-                let spots = match &allowed {
-                    Some(a) if a.len() < FETCH_ALL_BELOW => self.spots_of(a)?,
-                    _ => {
-                        self.spots_near(centre, allowed.as_ref(), radius_m, limit, only_open, at)?
-                    }
+                let text = match &fts {
+                    Some(q) => Some(self.fts_rowids(q)?),
+                    None => None,
                 };
-                let mut candidates = nearest_per_service(centre, spots, radius_m);
-                for c in &mut candidates {
-                    c.score = score(c.service);
-                    c.status =
-                        hours::status_of(c.spot.as_ref().and_then(|s| s.hours.as_deref()), at);
-                }
-                // Services without a location (helplines) answer from anywhere: they follow
-                // the located ones, unless the search keeps to a radius.
-                if radius_m.is_none() {
-                    for service in self.unlocated_services()? {
-                        if allowed.as_ref().is_none_or(|a| a.contains(&service)) {
-                            let status =
-                                hours::status_of(self.service_hours(service)?.as_deref(), at);
-                            let score = score(service);
-                            let distance = None;
-                            candidates.push(Candidate {
-                                service,
-                                score,
-                                distance,
-                                spot: None,
-                                status,
-                            });
-                        }
-                    }
-                }
-                candidates.retain(|c| !only_open || c.status.state == OpenState::Open);
-                candidates.sort_by(|a, b| {
-                    let bucket =
-                        |c: &Candidate| c.distance.map_or(u64::MAX, |d| (d / NEAR_TIE_M) as u64);
-                    bucket(a)
-                        .cmp(&bucket(b))
-                        .then(b.score.total_cmp(&a.score))
-                        .then(
-                            a.distance
-                                .unwrap_or(f64::MAX)
-                                .total_cmp(&b.distance.unwrap_or(f64::MAX)),
-                        )
-                        .then(a.service.cmp(&b.service))
-                });
-                candidates.truncate(limit);
-                candidates
+                let allowed = intersect(text, filter);
+                self.nearest(
+                    centre,
+                    allowed.as_ref(),
+                    query.radius_km,
+                    limit,
+                    &tokens,
+                    when,
+                )?
             }
-            None => self.ranked_without_place(allowed, &score, limit, only_open, at)?,
+            None => self.ranked(fts.as_deref(), filter.as_ref(), limit, when)?,
         };
-        hits.truncate(limit);
-        hits.into_iter()
-            .map(|c| self.hit(c, &query.display_lang))
+        page.into_iter()
+            .map(|(c, status)| self.hit(c, status, &query.display_lang))
             .collect()
     }
 
-    /// Services matching every word, each word either in the service's own text or in the name
-    /// of one of its categories (in any locale).
-    fn text_matches(&self, text: &str) -> Result<TextMatches> {
-        let mut tokens = words(text);
-        tokens.truncate(MAX_WORDS);
-        if tokens.is_empty() {
-            return Ok(None);
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, bm25(service_text, 4.0, 1.0) FROM service_text WHERE service_text MATCH ?1",
-        )?;
-        let mut by_category = self
-            .conn
-            .prepare_cached("SELECT service FROM service_category WHERE category = ?1")?;
-        let mut result: Option<HashMap<i64, f64>> = None;
-        for token in &tokens {
-            // Tokens hold letters and digits only (see `words`), so quoting them is safe.
-            let mut matches: HashMap<i64, f64> = stmt
-                .query_map([format!("\"{token}\"*")], |r| {
-                    Ok((r.get(0)?, -r.get::<_, f64>(1)?))
-                })?
-                .collect::<Result<_, _>>()?;
-            for code in categories_matching(token) {
-                for service in by_category.query_map([code], |r| r.get::<_, i64>(0))? {
-                    *matches.entry(service?).or_insert(0.0) += 1.0;
+    /// Nearest first: candidates from the allowed set or the outward walk, sorted by distance
+    /// with near ties broken by the words in the name, then opened lazily.
+    fn nearest(
+        &self,
+        centre: LatLon,
+        allowed: Option<&HashSet<i64>>,
+        radius_km: Option<f64>,
+        limit: usize,
+        tokens: &[String],
+        when: When,
+    ) -> Result<Vec<(Candidate, Status)>> {
+        let radius_m = radius_km.map(|km| km * 1000.0);
+        let spots = match allowed {
+            Some(a) if a.len() < FETCH_ALL_BELOW => self.spots_of(a)?,
+            _ => self.spots_near(centre, allowed, radius_m, limit, when)?,
+        };
+        let mut candidates = nearest_per_service(centre, spots, radius_m);
+        // Ties need the names only of what may reach the page.
+        candidates.sort_by(|a, b| {
+            a.distance
+                .unwrap_or(0.0)
+                .total_cmp(&b.distance.unwrap_or(0.0))
+        });
+        let names = self.folded_names(candidates.iter().take(limit * 4).map(|c| c.service))?;
+        let words_in_name = |c: &Candidate| -> usize {
+            names.get(&c.service).map_or(0, |name| {
+                tokens
+                    .iter()
+                    .filter(|t| name.split(' ').any(|w| w.starts_with(t.as_str())))
+                    .count()
+            })
+        };
+        candidates.sort_by(|a, b| {
+            let bucket = |c: &Candidate| (c.distance.unwrap_or(0.0) / NEAR_TIE_M) as u64;
+            bucket(a)
+                .cmp(&bucket(b))
+                .then(words_in_name(b).cmp(&words_in_name(a)))
+                .then(
+                    a.distance
+                        .unwrap_or(0.0)
+                        .total_cmp(&b.distance.unwrap_or(0.0)),
+                )
+                .then(a.service.cmp(&b.service))
+        });
+        // Services without a location (helplines) answer from anywhere: they follow the
+        // located ones, unless the search keeps to a radius.
+        if radius_m.is_none() {
+            for service in self.unlocated_services()? {
+                if allowed.is_none_or(|a| a.contains(&service)) {
+                    candidates.push(Candidate {
+                        service,
+                        distance: None,
+                        spot: None,
+                    });
                 }
             }
-            result = Some(match result {
-                None => matches,
-                Some(previous) => previous
-                    .into_iter()
-                    .filter_map(|(s, score)| matches.get(&s).map(|m| (s, score + m)))
-                    .collect(),
-            });
         }
-        Ok(result)
+        self.open_page(candidates, limit, when)
+    }
+
+    /// Without a place: by bm25 when there are words, else by name; filters and hours applied
+    /// in that order until the page is full.
+    fn ranked(
+        &self,
+        fts: Option<&str>,
+        filter: Option<&HashSet<i64>>,
+        limit: usize,
+        when: When,
+    ) -> Result<Vec<(Candidate, Status)>> {
+        let mut stmt = match fts {
+            Some(_) => self.conn.prepare_cached(
+                "SELECT rowid FROM service_text WHERE service_text MATCH ?1
+                 ORDER BY bm25(service_text, 4.0, 1.0, 0.5)",
+            )?,
+            None => self
+                .conn
+                .prepare_cached("SELECT id FROM service ORDER BY name, id")?,
+        };
+        let mut rows = match fts {
+            Some(q) => stmt.query([q])?,
+            None => stmt.query([])?,
+        };
+        let mut first_spot = self.conn.prepare_cached(
+            "SELECT service, lat, lon, approximate, city, hours FROM location WHERE service = ?1
+             ORDER BY id LIMIT 1",
+        )?;
+        let mut page = Vec::with_capacity(limit);
+        while let Some(row) = rows.next()? {
+            let service: i64 = row.get(0)?;
+            if filter.is_some_and(|f| !f.contains(&service)) {
+                continue;
+            }
+            let spot = first_spot.query_row([service], spot_from_row).ok();
+            let candidate = Candidate {
+                service,
+                distance: None,
+                spot,
+            };
+            let status = self.status_of(&candidate, when.at)?;
+            if when.only_open && status.state != OpenState::Open {
+                continue;
+            }
+            page.push((candidate, status));
+            if page.len() == limit {
+                break;
+            }
+        }
+        Ok(page)
+    }
+
+    /// Evaluates hours in order, keeping the open ones when asked, until `limit` are kept.
+    fn open_page(
+        &self,
+        candidates: Vec<Candidate>,
+        limit: usize,
+        when: When,
+    ) -> Result<Vec<(Candidate, Status)>> {
+        let mut page = Vec::with_capacity(limit);
+        for candidate in candidates {
+            let status = self.status_of(&candidate, when.at)?;
+            if when.only_open && status.state != OpenState::Open {
+                continue;
+            }
+            page.push((candidate, status));
+            if page.len() == limit {
+                break;
+            }
+        }
+        Ok(page)
+    }
+
+    /// The open state of a candidate's location, or of the service when it has none.
+    fn status_of(&self, c: &Candidate, at: DateTime<Utc>) -> Result<Status> {
+        let text = match &c.spot {
+            Some(spot) => spot.hours.clone(),
+            None => {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT hours FROM service WHERE id = ?1")?;
+                stmt.query_row([c.service], |r| r.get(0))?
+            }
+        };
+        Ok(text.map_or(Status::UNKNOWN, |t| {
+            self.hours(&t).map_or(Status::UNKNOWN, |h| h.status(at))
+        }))
+    }
+
+    /// Parsed hours, cached by their text: feeds repeat a few timetables many times over.
+    fn hours(&self, text: &str) -> Option<Hours> {
+        let mut cache = self.hours_cache.borrow_mut();
+        if let Some(parsed) = cache.get(text) {
+            return parsed.clone();
+        }
+        let parsed = Hours::parse(text);
+        // Bounded: a hostile feed of unique timetables must not grow memory without end.
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        cache.insert(text.to_owned(), parsed.clone());
+        parsed
+    }
+
+    /// Rowids of the services matching an FTS query.
+    fn fts_rowids(&self, fts: &str) -> Result<HashSet<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM service_text WHERE service_text MATCH ?1")?;
+        let ids = stmt
+            .query_map([fts], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
     }
 
     /// Services allowed by the category and language filters; `None` when there are none.
@@ -218,10 +313,7 @@ impl Store {
                     any.insert(service?);
                 }
             }
-            set = Some(match set {
-                None => any,
-                Some(previous) => previous.intersection(&any).copied().collect(),
-            });
+            set = intersect(set, Some(any));
         }
         Ok(set)
     }
@@ -239,16 +331,15 @@ impl Store {
         Ok(spots)
     }
 
-    /// Locations near `centre`, walking outwards until `limit` services (that pass `allowed`,
-    /// and are open when asked) lie within the box's inscribed circle, or `radius_m` is reached.
+    /// Locations near `centre`, walking outwards until `limit` services (allowed, and open
+    /// when asked) lie within the box's inscribed circle, or `radius_m` is reached.
     fn spots_near(
         &self,
         centre: LatLon,
         allowed: Option<&HashSet<i64>>,
         radius_m: Option<f64>,
         limit: usize,
-        only_open: bool,
-        at: DateTime<Utc>,
+        when: When,
     ) -> Result<Vec<Spot>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT l.service, l.lat, l.lon, l.approximate, l.city, l.hours
@@ -258,32 +349,35 @@ impl Store {
         let mut r = radius_m.map_or(FIRST_RADIUS_M, |m| m.min(LAST_RADIUS_M));
         loop {
             let (dlat, dlon) = box_half_size(centre, r);
-            let spots: Vec<Spot> = stmt
-                .query_map(
-                    [
-                        centre.lat - dlat,
-                        centre.lat + dlat,
-                        centre.lon - dlon,
-                        centre.lon + dlon,
-                    ],
-                    spot_from_row,
-                )?
-                .filter(|s| {
-                    s.as_ref()
-                        .map_or(true, |s| allowed.is_none_or(|a| a.contains(&s.service)))
-                })
-                .collect::<Result<_, _>>()?;
+            let bounds = [
+                centre.lat - dlat,
+                centre.lat + dlat,
+                centre.lon - dlon,
+                centre.lon + dlon,
+            ];
+            let mut spots = Vec::new();
+            for spot in stmt.query_map(bounds, spot_from_row)? {
+                let spot = spot?;
+                if allowed.is_none_or(|a| a.contains(&spot.service)) {
+                    spots.push(spot);
+                }
+            }
             if radius_m.is_some() || r >= LAST_RADIUS_M {
                 return Ok(spots);
             }
-            let within: HashSet<i64> = spots
+            let mut within = HashSet::new();
+            for s in spots
                 .iter()
                 .filter(|s| distance_m(centre, s.lat, s.lon) <= r)
-                .filter(|s| {
-                    !only_open || hours::status_of(s.hours.as_deref(), at).state == OpenState::Open
-                })
-                .map(|s| s.service)
-                .collect();
+            {
+                let open = || {
+                    let hours = s.hours.as_deref().and_then(|t| self.hours(t));
+                    hours.is_some_and(|h| h.status(when.at).state == OpenState::Open)
+                };
+                if !when.only_open || open() {
+                    within.insert(s.service);
+                }
+            }
             if within.len() >= limit {
                 return Ok(spots);
             }
@@ -301,106 +395,60 @@ impl Store {
         Ok(ids)
     }
 
-    fn service_hours(&self, service: i64) -> Result<Option<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT hours FROM service WHERE id = ?1")?;
-        Ok(stmt.query_row([service], |r| r.get(0))?)
-    }
-
-    /// Without a place: by text score, then by name; the first `limit` that pass the filters.
-    fn ranked_without_place(
-        &self,
-        allowed: Option<HashSet<i64>>,
-        score: &dyn Fn(i64) -> f64,
-        limit: usize,
-        only_open: bool,
-        at: DateTime<Utc>,
-    ) -> Result<Vec<Candidate>> {
-        let mut by_name = self
-            .conn
-            .prepare_cached("SELECT id, name FROM service ORDER BY name, id")?;
-        let ordered: Vec<i64> = match allowed {
-            None => by_name
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?,
-            Some(allowed) => {
-                let mut names: HashMap<i64, String> = HashMap::new();
-                let mut stmt = self
-                    .conn
-                    .prepare_cached("SELECT name FROM service WHERE id = ?1")?;
-                for s in &allowed {
-                    names.insert(*s, stmt.query_row([s], |r| r.get(0))?);
-                }
-                let mut ids: Vec<i64> = allowed.into_iter().collect();
-                ids.sort_by(|a, b| {
-                    score(*b)
-                        .total_cmp(&score(*a))
-                        .then_with(|| names[a].cmp(&names[b]))
-                });
-                ids
-            }
-        };
-        let mut first_spot = self.conn.prepare_cached(
-            "SELECT service, lat, lon, approximate, city, hours FROM location WHERE service = ?1
-             ORDER BY id LIMIT 1",
+    /// Folded Italian and translated names of the given services, joined per service.
+    fn folded_names(&self, services: impl Iterator<Item = i64>) -> Result<HashMap<i64, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.name, (SELECT group_concat(n.name, ' ') FROM service_name n
+                             WHERE n.service = s.id)
+             FROM service s WHERE s.id = ?1",
         )?;
-        let mut out = Vec::with_capacity(limit);
-        for service in ordered {
-            let spot = first_spot.query_row([service], spot_from_row).ok();
-            let hours_text = match &spot {
-                Some(s) => s.hours.clone(),
-                None => self.service_hours(service)?,
+        let mut names = HashMap::new();
+        for service in services {
+            let (name, others): (String, Option<String>) =
+                stmt.query_row([service], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let all = match others {
+                Some(o) => format!("{name} {o}"),
+                None => name,
             };
-            let status = hours::status_of(hours_text.as_deref(), at);
-            if only_open && status.state != OpenState::Open {
-                continue;
-            }
-            out.push(Candidate {
-                service,
-                score: score(service),
-                distance: None,
-                spot,
-                status,
-            });
-            if out.len() == limit {
-                break;
-            }
+            names.insert(service, words(&all).join(" "));
         }
-        Ok(out)
+        Ok(names)
     }
 
     /// Reads what a hit shows of a service.
-    fn hit(&self, c: Candidate, lang: &str) -> Result<Hit> {
+    fn hit(&self, c: Candidate, status: Status, lang: &str) -> Result<Hit> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.feed, s.service_id, s.name, s.organization,
                     (SELECT n.name FROM service_name n WHERE n.service = s.id AND n.lang = ?2),
                     (SELECT group_concat(category, ' ') FROM
-                        (SELECT category FROM service_category WHERE service = s.id ORDER BY category))
+                        (SELECT category FROM service_category WHERE service = s.id
+                         ORDER BY category))
              FROM service s WHERE s.id = ?1",
         )?;
-        let (feed, id, italian, organization, translated, categories): (
+        type Row = (
             String,
             String,
             String,
             Option<String>,
             Option<String>,
             Option<String>,
-        ) = stmt.query_row(rusqlite::params![c.service, lang], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?;
+        );
+        let (feed, id, italian, organization, translated, categories): Row =
+            stmt.query_row(rusqlite::params![c.service, lang], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?;
         let (name, name_lang, name_is_fallback) = match translated {
             Some(t) if lang != "it" => (t, lang.to_owned(), false),
             _ => (italian, "it".to_owned(), lang != "it"),
         };
-        let open = match c.status.state {
+        let open = match status.state {
             OpenState::Open => Some(true),
             OpenState::Closed => Some(false),
             OpenState::Unknown => None,
@@ -418,14 +466,24 @@ impl Store {
             city: c.spot.as_ref().and_then(|s| s.city.clone()),
             distance_m: c.distance.map(Meters),
             open,
-            open_state: c.status.state,
-            next_change: c.status.next_change.map(|t| t.to_rfc3339()),
+            open_state: status.state,
+            next_change: status.next_change.map(|t| t.to_rfc3339()),
             approximate: c.spot.as_ref().is_some_and(|s| s.approximate),
             location: c.spot.as_ref().map(|s| LatLon {
                 lat: s.lat,
                 lon: s.lon,
             }),
         })
+    }
+}
+
+fn intersect(a: Option<HashSet<i64>>, b: Option<HashSet<i64>>) -> Option<HashSet<i64>> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => {
+            let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            Some(small.into_iter().filter(|s| large.contains(s)).collect())
+        }
     }
 }
 
@@ -458,10 +516,8 @@ fn nearest_per_service(centre: LatLon, spots: Vec<Spot>, radius_m: Option<f64>) 
     best.into_iter()
         .map(|(service, (d, spot))| Candidate {
             service,
-            score: 0.0,
             distance: Some(d),
             spot: Some(spot),
-            status: Status::UNKNOWN,
         })
         .collect()
 }
@@ -513,6 +569,40 @@ fn resolve_comune(name: &str) -> Result<LatLon> {
     })
 }
 
+/// The folded words of the query, at most [`MAX_WORDS`].
+fn query_tokens(text: &str) -> Vec<String> {
+    let mut tokens = words(text);
+    tokens.truncate(MAX_WORDS);
+    tokens
+}
+
+/// The FTS5 MATCH expression for the words: every word as a prefix, or a category it names.
+/// Tokens hold letters and digits only (see [`words`]), so quoting them is safe.
+fn fts_query(tokens: &[String]) -> Option<String> {
+    if tokens.is_empty() {
+        return None;
+    }
+    let terms: Vec<String> = tokens
+        .iter()
+        .map(|token| {
+            let mut alternatives = vec![format!("\"{token}\"*")];
+            alternatives.extend(categories_matching(token).into_iter().map(category_tag));
+            format!("({})", alternatives.join(" OR "))
+        })
+        .collect();
+    Some(terms.join(" AND "))
+}
+
+/// The token that stands for a category in the full-text index: `access-point` becomes
+/// `zzcataccesspoint` (letters only, so the tokenizer keeps it whole and no word collides).
+pub fn category_tag(code: &str) -> String {
+    let letters: String = fold(code)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("zzcat{letters}")
+}
+
 /// The category codes one of whose words (in any locale) starts with `token`.
 fn categories_matching(token: &str) -> Vec<&'static str> {
     static WORDS: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
@@ -527,4 +617,20 @@ fn categories_matching(token: &str) -> Vec<&'static str> {
         .filter(|(_, ws)| ws.iter().any(|w| w.starts_with(token)))
         .map(|(code, _)| *code)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_word_is_a_prefix_or_the_categories_it_names() {
+        let tokens = query_tokens("Permesso, Terni!");
+        assert_eq!(
+            fts_query(&tokens).unwrap(),
+            "(\"permesso\"* OR zzcatpermits) AND (\"terni\"*)"
+        );
+        assert_eq!(fts_query(&query_tokens(" -- ")), None);
+        assert_eq!(category_tag("food-shelter"), "zzcatfoodshelter");
+    }
 }

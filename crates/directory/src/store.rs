@@ -8,9 +8,12 @@
 
 use crate::feed::{Service, Snapshot};
 use crate::fold::fold;
+use crate::hours::Hours;
 use crate::{Error, Result};
 use bussola_model::{FeedId, FeedStatus, FeedVersion};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// "BUSS": marks the file as Bussola's, so a foreign SQLite file is refused, not migrated.
@@ -24,6 +27,8 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Parsed opening hours by their text, filled by searches.
+    pub(crate) hours_cache: RefCell<HashMap<String, Option<Hours>>>,
 }
 
 impl Store {
@@ -69,7 +74,11 @@ impl Store {
         )?;
         // `rarray()` lets a search pass a set of ids as one bound parameter.
         rusqlite::vtab::array::load_module(&conn)?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            hours_cache: RefCell::default(),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -284,7 +293,7 @@ impl<'t> Writer<'t> {
                  VALUES (?1, ?2, ?2, ?3, ?3)",
             )?,
             text: tx.prepare_cached(
-                "INSERT INTO service_text (rowid, names, body) VALUES (?1, ?2, ?3)",
+                "INSERT INTO service_text (rowid, names, body, tags) VALUES (?1, ?2, ?3, ?4)",
             )?,
         })
     }
@@ -343,10 +352,16 @@ impl<'t> Writer<'t> {
                 self.location_box.execute(params![id, lat, lon])?;
             }
         }
+        let tags: Vec<String> = s
+            .categories
+            .iter()
+            .map(|c| crate::search::category_tag(c))
+            .collect();
         self.text.execute(params![
             rowid,
             fold(&names.join(" ")),
-            fold(&body.join(" "))
+            fold(&body.join(" ")),
+            tags.join(" ")
         ])?;
         Ok(())
     }

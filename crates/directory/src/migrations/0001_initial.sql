@@ -68,10 +68,15 @@ CREATE INDEX location_by_service ON location (service);
 CREATE VIRTUAL TABLE location_box USING rtree (id, min_lat, max_lat, min_lon, max_lon);
 
 -- Full text over every language's names and descriptions, organisation and address, written
--- already folded (lower case, no diacritics) by the engine. rowid = service.id.
+-- already folded (lower case, no diacritics) by the engine, plus one tag token per category
+-- (`zzcatpermits`) so that a category's words in any locale become part of one MATCH. The
+-- index keeps no copy of the text (contentless): the service table has it. rowid = service.id.
 CREATE VIRTUAL TABLE service_text USING fts5 (
     names,
     body,
+    tags,
+    content = '',
+    contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '2 3'
 );

@@ -1,0 +1,172 @@
+//! `bussola-cli` as a new user would try it, on the bundled Umbria data in a fresh database.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn info_describes_the_bundled_feed_in_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let info = json(&cli(&dir.path().join("b.db"), &["info", "--json"]));
+    assert_eq!(info["services"], 41);
+    let feed = &info["feeds"][0];
+    assert_eq!(feed["feed"], "umbria");
+    assert_eq!(feed["services"], 41);
+    for key in [
+        "version",
+        "generated_at",
+        "expires_at",
+        "source",
+        "last_sync",
+        "last_error",
+    ] {
+        assert!(feed.get(key).is_some(), "info lacks {key}: {feed}");
+    }
+}
+
+#[test]
+fn search_near_a_comune_lists_the_nearest_permit_offices_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let hits = json(&cli(
+        &db,
+        &["search", "permesso", "--comune", "terni", "--json"],
+    ));
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(hits[0]["city"], "Terni");
+    assert!(hits[0]["distance_m"].as_f64().unwrap() < 5_000.0);
+    // Terni's two permit offices come first; the CPIA further on mentions "permesso" too.
+    let mut first_two: Vec<&str> = hits[..2]
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    first_two.sort();
+    assert_eq!(
+        first_two,
+        ["questura-tr-immigrazione", "terni-sportello-migranti"]
+    );
+    for hit in hits {
+        assert!(hit.get("id").is_some() && hit.get("name").is_some() && hit.get("open").is_some());
+    }
+    let distances: Vec<f64> = hits
+        .iter()
+        .filter_map(|h| h["distance_m"].as_f64())
+        .collect();
+    assert!(
+        distances.windows(2).all(|w| w[0] <= w[1] + 250.0),
+        "{distances:?}"
+    );
+}
+
+#[test]
+fn search_without_a_place_has_no_distance() {
+    let dir = tempfile::tempdir().unwrap();
+    let hits = json(&cli(
+        &dir.path().join("b.db"),
+        &["search", "--category", "language", "--json"],
+    ));
+    let hits = hits.as_array().unwrap();
+    assert_eq!(
+        hits.len(),
+        4,
+        "three CPIA sites and the Università per Stranieri"
+    );
+    assert!(hits.iter().all(|h| h["distance_m"].is_null()));
+}
+
+#[test]
+fn an_unknown_comune_is_an_error_with_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        &dir.path().join("b.db"),
+        &["search", "--comune", "Peruggia"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("did you mean") && stderr(&out).contains("Perugia"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_flags_and_values_fail_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let out = cli(&db, &["search", "--nearby", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(&db, &["search", "--near", "91,12"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a point on Earth"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&db, &["search", "--category", "permit"]);
+    assert!(
+        stderr(&out).contains("unknown category"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&db, &["search", "--open-at", "tomorrow"]);
+    assert!(stderr(&out).contains("RFC 3339"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_foreign_or_unreadable_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database at all, just some words".repeat(200)).unwrap();
+    let out = cli(&text, &["info"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a Bussola database"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&dir.path().join("no/such/folder/b.db"), &["info"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("cannot open"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_prints_the_whole_record_and_comuni_finds_names_and_caps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let record = json(&cli(&db, &["show", "cpia-terni", "--json"]));
+    assert_eq!(record["id"], "cpia-terni");
+    assert!(!record["sources"].as_array().unwrap().is_empty());
+    let out = cli(&db, &["show", "no-such-service"]);
+    assert!(
+        stderr(&out).contains("no service with id"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&db, &["comuni", "citta di cast"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Città di Castello"));
+    let out = cli(&db, &["comuni", "05018"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Orvieto"));
+}
