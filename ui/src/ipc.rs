@@ -1,6 +1,6 @@
 //! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
 
-use bussola_model::{CommandError, Hit, SearchQuery};
+use bussola_model::{CommandError, FeedStatus, Hit, SearchQuery};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +11,10 @@ extern "C" {
     async fn invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// Serialises to `{}`: Tauri wants an object even when a command takes nothing.
+#[derive(Serialize)]
+struct NoArgs {}
+
 #[derive(Serialize)]
 struct SearchArgs {
     query: SearchQuery,
@@ -19,6 +23,11 @@ struct SearchArgs {
 /// Runs a search in the engine. The error is a sentence to show.
 pub async fn search(query: SearchQuery) -> Result<Vec<Hit>, String> {
     call("search", &SearchArgs { query }).await
+}
+
+/// The feeds on the device and their state.
+pub async fn feeds() -> Result<Vec<FeedStatus>, String> {
+    call("feeds", &NoArgs {}).await
 }
 
 async fn call<A: Serialize, T: serde::de::DeserializeOwned>(

@@ -5,7 +5,7 @@
 
 mod ipc;
 
-use bussola_model::{Hit, OpenState, SearchQuery};
+use bussola_model::{FeedStatus, Hit, OpenState, SearchQuery};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -54,6 +54,26 @@ fn App() -> impl IntoView {
                 }}
             </Transition>
         </main>
+        <DataStatus />
+    }
+}
+
+/// Which data the list comes from: each feed's version and size.
+#[component]
+fn DataStatus() -> impl IntoView {
+    let feeds = LocalResource::new(ipc::feeds);
+    let describe = |f: &FeedStatus| format!("{} v{} · {} servizi", f.feed, f.version, f.services);
+    view! {
+        <footer class="status" id="data-status">
+            {move || {
+                feeds
+                    .get()
+                    .map(|answer| match answer {
+                        Ok(list) => list.iter().map(describe).collect::<Vec<_>>().join(" — "),
+                        Err(error) => error,
+                    })
+            }}
+        </footer>
     }
 }
 

@@ -15,6 +15,9 @@ use std::time::Instant;
 use synthetic::Rng;
 
 const SEED: u64 = 20_261_122;
+
+/// A kind of search, made concrete at a random place.
+type QueryAt = Box<dyn Fn(LatLon) -> SearchQuery>;
 const RUNS: usize = 300;
 
 fn main() {
@@ -49,6 +52,19 @@ fn main() {
         size as f64 / 1e6
     );
 
+    // Where the bytes go, largest first (SQLite's dbstat table).
+    let conn = rusqlite::Connection::open(&path).expect("opened");
+    let mut stmt = conn
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8")
+        .expect("dbstat is compiled in");
+    let tables = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .expect("queried");
+    for table in tables.flatten() {
+        println!("  {:<36} {:>7.1} MB", table.0, table.1 as f64 / 1e6);
+    }
+    drop(stmt);
+
     let store = Store::open(&path).expect("reopened");
     let now = Rome::tuesday_morning();
     let comuni = Gazetteer::get().comuni();
@@ -61,7 +77,7 @@ fn main() {
         }
     };
 
-    let cases: Vec<(&str, Box<dyn Fn(LatLon) -> SearchQuery>)> = vec![
+    let cases: Vec<(&str, QueryAt)> = vec![
         (
             "text + place + category + open now",
             Box::new(|p| SearchQuery {
@@ -142,7 +158,6 @@ fn main() {
     }
 
     // The naive baseline: what a search costs without the indexes.
-    let conn = rusqlite::Connection::open(&path).expect("opened");
     let mut naive = Samples::default();
     for _ in 0..20 {
         let centre = random_point();

@@ -61,6 +61,38 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
 }
 
 #[tokio::test]
+async fn the_list_fits_a_phone_sized_window() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start(&Launch {
+        screen: "360x740",
+        ..launch(&dir)
+    })
+    .await?;
+    app.client.set_window_size(360, 740).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await?;
+    // Nothing overflows sideways: the page is no wider than the window.
+    let widths = app
+        .client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth]",
+            vec![],
+        )
+        .await?;
+    let (scroll, inner) = (
+        widths[0].as_f64().unwrap_or(0.0),
+        widths[1].as_f64().unwrap_or(0.0),
+    );
+    assert_eq!(inner, 360.0, "the window took the phone size");
+    assert!(
+        scroll <= inner,
+        "the page is {scroll} px wide in a {inner} px window"
+    );
+    app.screenshot("window-360x740").await?;
+    app.stop().await
+}
+
+#[tokio::test]
 async fn the_window_keeps_its_database_where_bussola_db_says() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let launch = launch(&dir);
