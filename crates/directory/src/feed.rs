@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 pub struct Snapshot {
     pub feed: String,
     pub version: u64,
-    pub services: Vec<serde_json::Value>,
+    /// Each service's JSON exactly as delivered: parsed into [`Service`] for indexing and
+    /// stored verbatim, so fields this version does not know are kept.
+    pub services: Vec<Box<serde_json::value::RawValue>>,
 }
 
 /// The parts of a SERVICE record the engine indexes and searches. The whole record is kept as

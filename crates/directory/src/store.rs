@@ -159,11 +159,11 @@ impl Store {
             .services
             .iter()
             .enumerate()
-            .map(|(i, value)| {
-                let service: Service = serde_json::from_value(value.clone()).map_err(|e| {
-                    Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(value)))
+            .map(|(i, raw)| {
+                let service: Service = serde_json::from_str(raw.get()).map_err(|e| {
+                    Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(raw.get())))
                 })?;
-                Ok((service, value))
+                Ok((service, minify(raw.get())))
             })
             .collect::<Result<Vec<_>>>()?;
         let tx = self.conn.transaction()?;
@@ -233,8 +233,35 @@ impl Store {
     }
 }
 
-fn id_of(value: &serde_json::Value) -> &str {
-    value.get("id").and_then(|v| v.as_str()).unwrap_or("no id")
+/// The JSON text without the whitespace between its tokens: feeds are often pretty-printed,
+/// and the store keeps each record as text.
+fn minify(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_ascii_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The id of a service record that failed to parse, for the error message.
+fn id_of(raw: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct JustId {
+        id: String,
+    }
+    serde_json::from_str::<JustId>(raw).map_or_else(|_| "no id".to_owned(), |j| j.id)
 }
 
 pub(crate) fn now_rfc3339() -> String {
@@ -298,7 +325,7 @@ impl<'t> Writer<'t> {
         })
     }
 
-    fn insert(&mut self, feed: &str, s: &Service, record: &serde_json::Value) -> Result<()> {
+    fn insert(&mut self, feed: &str, s: &Service, record: &str) -> Result<()> {
         let organization = s.organization.as_ref().and_then(|o| o.name.as_deref());
         let located = s
             .service_at_locations
@@ -311,7 +338,7 @@ impl<'t> Writer<'t> {
             organization,
             s.opening_hours,
             located,
-            record.to_string()
+            record
         ])?;
         let mut names = vec![s.name.as_str()];
         let mut body: Vec<&str> = s.description.iter().map(String::as_str).collect();
@@ -391,6 +418,16 @@ mod tests {
         // Reopening migrates nothing and keeps the data.
         let store = Store::open(&path).unwrap();
         assert_eq!(store.service_count().unwrap(), 41);
+    }
+
+    #[test]
+    fn minify_keeps_strings_and_drops_only_the_space_between_tokens() {
+        let pretty = "{\n \"a b\": [1, 2],\n \"q\": \"say \\\"hi\\\" \" }";
+        let compact = minify(pretty);
+        assert_eq!(compact, r#"{"a b":[1,2],"q":"say \"hi\" "}"#);
+        let a: serde_json::Value = serde_json::from_str(pretty).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&compact).unwrap();
+        assert_eq!(a, b);
     }
 
     #[test]
