@@ -20,6 +20,7 @@ use bussola_model::{
 };
 use chrono::{DateTime, Utc};
 use geo::{Distance, Haversine, Point};
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -173,7 +174,7 @@ impl Store {
                 }
             }
         }
-        self.open_page(candidates, limit, when)
+        self.open_page(candidates.into_iter().map(Ok), limit, when)
     }
 
     /// Without a place: by bm25 when there are words, else by name; filters and hours applied
@@ -202,39 +203,30 @@ impl Store {
             "SELECT service, lat, lon, approximate, city, hours FROM location WHERE service = ?1
              ORDER BY id LIMIT 1",
         )?;
-        let mut page = Vec::with_capacity(limit);
-        while let Some(row) = rows.next()? {
-            let service: i64 = row.get(0)?;
-            if filter.is_some_and(|f| !f.contains(&service)) {
-                continue;
-            }
-            let spot = first_spot.query_row([service], spot_from_row).ok();
-            let candidate = Candidate {
-                service,
-                distance: None,
-                spot,
-            };
-            let status = self.status_of(&candidate, when.at)?;
-            if when.only_open && status.state != OpenState::Open {
-                continue;
-            }
-            page.push((candidate, status));
-            if page.len() == limit {
-                break;
-            }
-        }
-        Ok(page)
+        let candidates = std::iter::from_fn(|| {
+            next_allowed(&mut rows, filter).transpose().map(|service| {
+                let service = service?;
+                let spot = first_spot.query_row([service], spot_from_row).optional()?;
+                Ok(Candidate {
+                    service,
+                    distance: None,
+                    spot,
+                })
+            })
+        });
+        self.open_page(candidates, limit, when)
     }
 
     /// Evaluates hours in order, keeping the open ones when asked, until `limit` are kept.
     fn open_page(
         &self,
-        candidates: Vec<Candidate>,
+        candidates: impl IntoIterator<Item = Result<Candidate>>,
         limit: usize,
         when: When,
     ) -> Result<Vec<(Candidate, Status)>> {
         let mut page = Vec::with_capacity(limit);
         for candidate in candidates {
+            let candidate = candidate?;
             let status = self.status_of(&candidate, when.at)?;
             if when.only_open && status.state != OpenState::Open {
                 continue;
@@ -475,6 +467,20 @@ impl Store {
             }),
         })
     }
+}
+
+/// The next service id from `rows` that `filter` allows.
+fn next_allowed(
+    rows: &mut rusqlite::Rows<'_>,
+    filter: Option<&HashSet<i64>>,
+) -> Result<Option<i64>> {
+    while let Some(row) = rows.next()? {
+        let service: i64 = row.get(0)?;
+        if filter.is_none_or(|f| f.contains(&service)) {
+            return Ok(Some(service));
+        }
+    }
+    Ok(None)
 }
 
 fn intersect(a: Option<HashSet<i64>>, b: Option<HashSet<i64>>) -> Option<HashSet<i64>> {
