@@ -2,7 +2,10 @@
 //! size, search latency (p50, p99) for the queries people make, the 10 nearest to a point, and
 //! a naive baseline (load everything, filter and sort in Rust) to show what the indexes buy.
 //!
-//! Run with `cargo bench -p bench`; `BENCH_SERVICES` changes the size.
+//! Run with `cargo bench -p bench`; `BENCH_SERVICES` changes the size, and `BENCH_RUNS` the runs per
+//! search, `BENCH_ONLY=word` runs only the searches whose name holds the word, for profiling one
+//! case (the baseline runs with the common-word search it is compared with), and `BENCH_DB=path`
+//! keeps the database there.
 
 use bench::{Samples, ms};
 use bussola_model::{LatLon, OpenFilter, Place, SearchQuery};
@@ -18,7 +21,6 @@ const SEED: u64 = 20_261_122;
 
 /// A kind of search, made concrete at a random place.
 type QueryAt = Box<dyn Fn(LatLon) -> SearchQuery>;
-const RUNS: usize = 300;
 
 fn main() {
     let n: usize = std::env::var("BENCH_SERVICES")
@@ -26,7 +28,11 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("bench.db");
+    // BENCH_DB keeps the database for a look afterwards.
+    let path = std::env::var_os("BENCH_DB").map_or_else(|| dir.path().join("bench.db"), Into::into);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
 
     // Import: parse the snapshot's bytes, insert, index.
     let bytes =
@@ -47,10 +53,22 @@ fn main() {
         bytes.len() as f64 / 1e6
     );
     println!(
-        "import (parse + insert + FTS + R*Tree): {:.2} s   database: {:.1} MB",
+        "import (parse + insert + FTS + R*Tree + compress): {:.2} s   database: {:.1} MB",
         import.as_secs_f64(),
         size as f64 / 1e6
     );
+
+    // A sync that replaces every service of the feed.
+    let mut store = Store::open(&path).expect("reopened");
+    let started = Instant::now();
+    store
+        .import_snapshot(&snapshot, "bench")
+        .expect("re-imported");
+    println!(
+        "re-import (the same 100k replace the old, one transaction): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    drop(store);
 
     // Where the bytes go, largest first (SQLite's dbstat table).
     let conn = rusqlite::Connection::open(&path).expect("opened");
@@ -67,6 +85,18 @@ fn main() {
 
     let store = Store::open(&path).expect("reopened");
     let now = Rome::tuesday_morning();
+    // The first search reads the catalogue (locations, categories, languages) into memory.
+    let first = SearchQuery {
+        place: Some(Place::Comune("Perugia".into())),
+        limit: 10,
+        ..SearchQuery::default()
+    };
+    let started = Instant::now();
+    store.search(&first, now).expect("search");
+    println!(
+        "first search after opening (reads the catalogue into memory): {}",
+        ms(started.elapsed())
+    );
     let comuni = Gazetteer::get().comuni();
     let mut rng = Rng::new(SEED);
     let mut random_point = || {
@@ -141,9 +171,15 @@ fn main() {
         "search", "p50", "p99", "max"
     );
     let mut medians = Vec::new();
-    for (name, make) in &cases {
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let only = std::env::var("BENCH_ONLY").ok();
+    let wanted = |name: &str| only.as_deref().is_none_or(|w| name.contains(w));
+    for (name, make) in cases.iter().filter(|(name, _)| wanted(name)) {
         let mut samples = Samples::default();
-        for _ in 0..RUNS {
+        for _ in 0..runs {
             let query = make(random_point());
             let hits = samples.time(|| store.search(&query, now).expect("search"));
             std::hint::black_box(hits);
@@ -157,14 +193,20 @@ fn main() {
         medians.push((name, samples.percentile(50.0)));
     }
 
-    // The naive baseline: what a search costs without the indexes.
+    // The naive baseline: what a search costs without the indexes, compared with the same
+    // search through the engine.
+    let Some(&(_, engine)) = medians
+        .iter()
+        .find(|(name, _)| name.starts_with("common word (10%"))
+    else {
+        return;
+    };
     let mut naive = Samples::default();
-    for _ in 0..20 {
+    for _ in 0..10 {
         let centre = random_point();
-        let hits = naive.time(|| naive_search(&conn, "sportello", centre, 20));
+        let hits = naive.time(|| naive_search(&store, "sportello", centre, 20));
         std::hint::black_box(hits);
     }
-    let engine = medians[1].1;
     println!(
         "\nnaive baseline (load all, filter, sort in Rust), common word + place: p50 {}   engine p50 {}   ratio {:.0}x",
         ms(naive.percentile(50.0)),
@@ -173,36 +215,32 @@ fn main() {
     );
 }
 
-/// Reads every service with its locations, keeps those whose folded text contains every word,
-/// orders them by distance: the search a program without indexes would do.
-fn naive_search(
-    conn: &rusqlite::Connection,
-    text: &str,
-    centre: LatLon,
-    limit: usize,
-) -> Vec<(f64, String)> {
+/// Reads every record, keeps those whose folded text contains every word, orders them by the
+/// distance of their nearest location: the search a program without indexes would do.
+fn naive_search(store: &Store, text: &str, centre: LatLon, limit: usize) -> Vec<(f64, String)> {
     let wanted = words(text);
-    let mut stmt = conn
-        .prepare_cached("SELECT s.service_id, s.record, l.lat, l.lon FROM service s JOIN location l ON l.service = s.id")
-        .expect("prepared");
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, f64>(2)?,
-                r.get::<_, f64>(3)?,
-            ))
-        })
-        .expect("queried");
     let here = Point::new(centre.lon, centre.lat);
-    let mut found: Vec<(f64, String)> = rows
-        .filter_map(Result::ok)
-        .filter(|(_, record, _, _)| {
+    let mut found: Vec<(f64, String)> = store
+        .records()
+        .expect("records")
+        .into_iter()
+        .filter(|(_, record)| {
             let folded = fold(record);
             wanted.iter().all(|w| folded.contains(w.as_str()))
         })
-        .map(|(id, _, lat, lon)| (Haversine.distance(here, Point::new(lon, lat)), id))
+        .filter_map(|(_, record)| {
+            let service: serde_json::Value = serde_json::from_str(&record).ok()?;
+            let nearest = service["service_at_locations"]
+                .as_array()?
+                .iter()
+                .filter_map(|at| {
+                    let l = &at["location"];
+                    let there = Point::new(l["longitude"].as_f64()?, l["latitude"].as_f64()?);
+                    Some(Haversine.distance(here, there))
+                })
+                .min_by(f64::total_cmp)?;
+            Some((nearest, service["id"].as_str()?.to_owned()))
+        })
         .collect();
     found.sort_by(|a, b| a.0.total_cmp(&b.0));
     found.truncate(limit);

@@ -6,10 +6,12 @@
 //! ([`taxonomy`]) and the feed's file formats ([`feed`]). It knows nothing of Tauri or Leptos.
 
 pub mod bundled;
+mod catalogue;
 pub mod feed;
 pub mod fold;
 pub mod gazetteer;
 pub mod hours;
+mod pack;
 pub mod search;
 pub mod store;
 pub mod taxonomy;
@@ -52,6 +54,8 @@ pub enum Error {
     },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("the local data could not be read or written: {0}")]
+    Storage(String),
     #[error("the feed is not valid JSON: {0}")]
     FeedJson(#[from] serde_json::Error),
     #[error("the feed is not valid: {0}")]
@@ -87,7 +91,8 @@ impl Error {
             Error::Open { .. }
             | Error::ForeignDatabase { .. }
             | Error::NewerSchema { .. }
-            | Error::Sqlite(_) => ErrorCode::Database,
+            | Error::Sqlite(_)
+            | Error::Storage(_) => ErrorCode::Database,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Search: one query type for the app and the CLI, answered from the local store.
 //!
-//! Words go to FTS5 as one MATCH: each word is a prefix, OR-ed with the tag of every category
-//! whose name in any locale starts with it, so "permit" and "إقامة" reach the Questura even
-//! when the feed is only in Italian. Places go to the R*Tree.
+//! Words go to FTS5 as prefixes; a word that names a category in any locale also reaches that
+//! category's services, so "permit" and "إقامة" find the Questura even when the feed is only in
+//! Italian. Places go to the R*Tree. Filters, locations and hours come from the in-memory
+//! [`Catalogue`], so a candidate costs a bit test and a distance, not a query.
 //!
 //! With a place, hits are ordered nearest first by haversine distance; within the same 250 m the
 //! hit whose name holds more of the words comes first. The nearest services are found by walking
@@ -10,20 +11,20 @@
 //! Sicily. Without a place, FTS5's bm25 orders the hits (names weigh more than descriptions).
 //! Opening hours are evaluated lazily, in order, only until the page of hits is full.
 
-use crate::fold::{fold, words};
+use crate::catalogue::{Catalogue, ServiceKey, SpotKey};
+use crate::fold::words;
 use crate::gazetteer::Gazetteer;
-use crate::hours::{Hours, Status};
+use crate::hours::Status;
 use crate::taxonomy::CATEGORIES;
 use crate::{Error, Result, Store};
 use bussola_model::{
     FeedId, Hit, LatLon, Meters, OpenFilter, OpenState, Place, SearchQuery, ServiceId,
 };
 use chrono::{DateTime, Utc};
+use fixedbitset::FixedBitSet;
 use geo::{Distance, Haversine, Point};
-use rusqlite::OptionalExtension;
-use rusqlite::types::Value;
-use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Hits closer than this to each other count as equally near, and the words decide.
@@ -31,29 +32,18 @@ const NEAR_TIE_M: f64 = 250.0;
 /// The first box of the outward walk, and the largest (beyond it, all of Italy is inside).
 const FIRST_RADIUS_M: f64 = 5_000.0;
 const LAST_RADIUS_M: f64 = 1_600_000.0;
-/// Below this many candidates from words or filters, reading all their locations beats the walk.
-const FETCH_ALL_BELOW: usize = 2_000;
+/// Below this many candidates from words or filters, measuring each one beats the walk.
+const MEASURE_ALL_BELOW: usize = 2_000;
 /// Words beyond this many add nothing a person means and only cost time.
 const MAX_WORDS: usize = 8;
 pub const MAX_LIMIT: u32 = 500;
 
-/// One location of a candidate service, as read from the store.
-#[derive(Debug, Clone)]
-struct Spot {
-    service: i64,
-    lat: f64,
-    lon: f64,
-    approximate: bool,
-    city: Option<String>,
-    hours: Option<String>,
-}
-
-/// A service on its way to becoming a hit.
-#[derive(Debug)]
+/// A service on its way to becoming a hit: its nearest spot (or its first, without a place).
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
-    service: i64,
+    service: ServiceKey,
     distance: Option<f64>,
-    spot: Option<Spot>,
+    spot: Option<SpotKey>,
 }
 
 /// The instant a search evaluates hours at, and whether only open services are wanted.
@@ -91,30 +81,99 @@ impl Store {
             only_open: query.open != OpenFilter::Any,
         };
         let tokens = query_tokens(query.text.as_deref().unwrap_or(""));
-        let fts = fts_query(&tokens);
-        let filter = self.filter_set(query)?;
-
+        let catalogue = self.catalogue()?;
+        let filter = intersect(
+            catalogue.in_categories(&query.categories),
+            catalogue.speaking(&query.languages),
+        );
+        let search = Search {
+            store: self,
+            catalogue: &catalogue,
+            limit,
+            when,
+            statuses: RefCell::default(),
+        };
         let page = match centre {
             Some(centre) => {
-                let text = match &fts {
-                    Some(q) => Some(self.fts_rowids(q)?),
-                    None => None,
+                let text = match tokens.is_empty() {
+                    true => None,
+                    false => Some(search.matching(&tokens)?),
                 };
                 let allowed = intersect(text, filter);
-                self.nearest(
-                    centre,
-                    allowed.as_ref(),
-                    query.radius_km,
-                    limit,
-                    &tokens,
-                    when,
-                )?
+                search.nearest(centre, allowed.as_ref(), query.radius_km, &tokens)?
             }
-            None => self.ranked(fts.as_deref(), filter.as_ref(), limit, when)?,
+            None => search.ranked(&tokens, filter)?,
         };
         page.into_iter()
-            .map(|(c, status)| self.hit(c, status, &query.display_lang))
+            .map(|(c, status)| search.hit(c, status, &query.display_lang))
             .collect()
+    }
+}
+
+/// One search under way: the store, what it knows in memory, and the query's bounds.
+struct Search<'s> {
+    store: &'s Store,
+    catalogue: &'s Catalogue,
+    limit: usize,
+    when: When,
+    /// Each timetable's status at the search's instant, worked out once: thousands of
+    /// services share a handful of timetables.
+    statuses: RefCell<HashMap<u32, Status>>,
+}
+
+impl Search<'_> {
+    /// Services whose text holds every word (as a prefix) or whose category a word names.
+    ///
+    /// Words that name no category go to FTS5 in one MATCH, which intersects their lists
+    /// itself. A word that names a category is a MATCH of its own, joined with that category's
+    /// services from memory: asking FTS5 for the category's tag instead would return every one
+    /// of those services through SQLite, several times slower.
+    fn matching(&self, tokens: &[String]) -> Result<FixedBitSet> {
+        let (naming, plain): (Vec<&String>, Vec<&String>) = tokens
+            .iter()
+            .partition(|t| !categories_matching(t).is_empty());
+        let mut sets = Vec::new();
+        if !plain.is_empty() {
+            let all: Vec<String> = plain.iter().map(|t| prefix_term(t)).collect();
+            sets.push(self.fts_set(&all.join(" AND "))?);
+        }
+        for token in naming {
+            let mut set = self.fts_set(&prefix_term(token))?;
+            let codes: Vec<String> = categories_matching(token)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            if let Some(in_categories) = self.catalogue.in_categories(&codes) {
+                set.union_with(&in_categories);
+            }
+            sets.push(set);
+        }
+        let mut sets = sets.into_iter();
+        let mut all = sets.next().unwrap_or_else(|| self.catalogue.empty_set());
+        for set in sets {
+            all.intersect_with(&set);
+        }
+        Ok(all)
+    }
+
+    /// The services an FTS5 expression matches.
+    fn fts_set(&self, fts: &str) -> Result<FixedBitSet> {
+        let mut stmt = self
+            .store
+            .conn
+            .prepare_cached("SELECT rowid FROM service_text WHERE service_text MATCH ?1")?;
+        let mut set = self.catalogue.empty_set();
+        let mut rows = stmt.query([fts])?;
+        while let Some(row) = rows.next()? {
+            let rowid: i64 = row.get(0)?;
+            // A service added by another process since the catalogue was read is left out.
+            if let Ok(i) = usize::try_from(rowid)
+                && i < set.len()
+            {
+                set.insert(i);
+            }
+        }
+        Ok(set)
     }
 
     /// Nearest first: candidates from the allowed set or the outward walk, sorted by distance
@@ -122,50 +181,36 @@ impl Store {
     fn nearest(
         &self,
         centre: LatLon,
-        allowed: Option<&HashSet<i64>>,
+        allowed: Option<&FixedBitSet>,
         radius_km: Option<f64>,
-        limit: usize,
         tokens: &[String],
-        when: When,
     ) -> Result<Vec<(Candidate, Status)>> {
         let radius_m = radius_km.map(|km| km * 1000.0);
-        let spots = match allowed {
-            Some(a) if a.len() < FETCH_ALL_BELOW => self.spots_of(a)?,
-            _ => self.spots_near(centre, allowed, radius_m, limit, when)?,
+        let spots: Vec<SpotKey> = match allowed {
+            Some(a) if a.count_ones(..) < MEASURE_ALL_BELOW => a
+                .ones()
+                .flat_map(|s| self.catalogue.spots_of(s as ServiceKey))
+                .map(|i| i as SpotKey)
+                .collect(),
+            _ => self.spots_near(centre, allowed, radius_m)?,
         };
-        let mut candidates = nearest_per_service(centre, spots, radius_m);
-        // Ties need the names only of what may reach the page.
+        let mut candidates = self.nearest_per_service(centre, spots, radius_m);
+        if self.when.only_open {
+            candidates.retain(|c| self.status_of(c).state == OpenState::Open);
+        }
         candidates.sort_by(|a, b| {
-            a.distance
-                .unwrap_or(0.0)
-                .total_cmp(&b.distance.unwrap_or(0.0))
-        });
-        let names = self.folded_names(candidates.iter().take(limit * 4).map(|c| c.service))?;
-        let words_in_name = |c: &Candidate| -> usize {
-            names.get(&c.service).map_or(0, |name| {
-                tokens
-                    .iter()
-                    .filter(|t| name.split(' ').any(|w| w.starts_with(t.as_str())))
-                    .count()
-            })
-        };
-        candidates.sort_by(|a, b| {
-            let bucket = |c: &Candidate| (c.distance.unwrap_or(0.0) / NEAR_TIE_M) as u64;
-            bucket(a)
-                .cmp(&bucket(b))
-                .then(words_in_name(b).cmp(&words_in_name(a)))
-                .then(
-                    a.distance
-                        .unwrap_or(0.0)
-                        .total_cmp(&b.distance.unwrap_or(0.0)),
-                )
+            distance(a)
+                .total_cmp(&distance(b))
                 .then(a.service.cmp(&b.service))
         });
+        if !tokens.is_empty() {
+            self.break_near_ties(&mut candidates, tokens)?;
+        }
         // Services without a location (helplines) answer from anywhere: they follow the
         // located ones, unless the search keeps to a radius.
         if radius_m.is_none() {
-            for service in self.unlocated_services()? {
-                if allowed.is_none_or(|a| a.contains(&service)) {
+            for &(service, _) in &self.catalogue.unlocated {
+                if allowed.is_none_or(|a| a.contains(service as usize)) {
                     candidates.push(Candidate {
                         service,
                         distance: None,
@@ -174,169 +219,151 @@ impl Store {
                 }
             }
         }
-        self.open_page(candidates.into_iter().map(Ok), limit, when)
+        self.open_page(candidates.into_iter().map(Ok))
     }
 
-    /// Without a place: by bm25 when there are words, else by name; filters and hours applied
-    /// in that order until the page is full.
+    /// Among hits within the same [`NEAR_TIE_M`] of distance, the one whose name holds more of
+    /// the words comes first. Only the groups that reach the page are looked at, and only
+    /// groups of two or more need the names.
+    fn break_near_ties(&self, by_distance: &mut [Candidate], tokens: &[String]) -> Result<()> {
+        let bucket = |c: &Candidate| (distance(c) / NEAR_TIE_M) as u64;
+        let mut start = 0;
+        while start < self.limit.min(by_distance.len()) {
+            let group = bucket(&by_distance[start]);
+            let len = by_distance[start..]
+                .iter()
+                .take_while(|c| bucket(c) == group)
+                .count();
+            let ties = &mut by_distance[start..start + len];
+            if len > 1 {
+                let names = self.folded_names(ties.iter().map(|c| c.service))?;
+                let words_in_name = |c: &Candidate| -> usize {
+                    names.get(&c.service).map_or(0, |name| {
+                        tokens
+                            .iter()
+                            .filter(|t| name.split(' ').any(|w| w.starts_with(t.as_str())))
+                            .count()
+                    })
+                };
+                // Stable: equal word counts keep their distance order.
+                ties.sort_by_key(|c| std::cmp::Reverse(words_in_name(c)));
+            }
+            start += len;
+        }
+        Ok(())
+    }
+
+    /// Without a place: the services holding more of the words in their name first, then by
+    /// name; filters and hours applied in that order until the page is full.
     fn ranked(
         &self,
-        fts: Option<&str>,
-        filter: Option<&HashSet<i64>>,
-        limit: usize,
-        when: When,
+        tokens: &[String],
+        filter: Option<FixedBitSet>,
     ) -> Result<Vec<(Candidate, Status)>> {
-        let mut stmt = match fts {
-            Some(_) => self.conn.prepare_cached(
-                "SELECT rowid FROM service_text WHERE service_text MATCH ?1
-                 ORDER BY bm25(service_text, 4.0, 1.0, 0.5)",
-            )?,
-            None => self
-                .conn
-                .prepare_cached("SELECT id FROM service ORDER BY name, id")?,
+        let name_order = self.catalogue.name_order(&self.store.conn)?;
+        let in_order: Vec<ServiceKey> = if tokens.is_empty() {
+            name_order
+                .order
+                .iter()
+                .copied()
+                .filter(|&s| filter.as_ref().is_none_or(|f| f.contains(s as usize)))
+                .collect()
+        } else {
+            let found = intersect(Some(self.matching(tokens)?), filter).expect("a set");
+            let mut words_in_name = vec![0u8; found.len()];
+            for token in tokens {
+                let in_names = self.fts_set(&format!("names : {}", prefix_term(token)))?;
+                for s in in_names.intersection(&found) {
+                    words_in_name[s] += 1;
+                }
+            }
+            let mut found: Vec<ServiceKey> = found.ones().map(|s| s as ServiceKey).collect();
+            found.sort_by_key(|&s| {
+                (
+                    std::cmp::Reverse(words_in_name[s as usize]),
+                    name_order.rank(s),
+                )
+            });
+            found
         };
-        let mut rows = match fts {
-            Some(q) => stmt.query([q])?,
-            None => stmt.query([])?,
-        };
-        let mut first_spot = self.conn.prepare_cached(
-            "SELECT service, lat, lon, approximate, city, hours FROM location WHERE service = ?1
-             ORDER BY id LIMIT 1",
-        )?;
-        let candidates = std::iter::from_fn(|| {
-            next_allowed(&mut rows, filter).transpose().map(|service| {
-                let service = service?;
-                let spot = first_spot.query_row([service], spot_from_row).optional()?;
-                Ok(Candidate {
-                    service,
-                    distance: None,
-                    spot,
-                })
+        let candidates = in_order.into_iter().map(|service| {
+            Ok(Candidate {
+                service,
+                distance: None,
+                spot: self
+                    .catalogue
+                    .spots_of(service)
+                    .next()
+                    .map(|i| i as SpotKey),
             })
         });
-        self.open_page(candidates, limit, when)
+        self.open_page(candidates)
     }
 
-    /// Evaluates hours in order, keeping the open ones when asked, until `limit` are kept.
+    /// Evaluates hours in order, keeping the open ones when asked, until the page is full.
     fn open_page(
         &self,
         candidates: impl IntoIterator<Item = Result<Candidate>>,
-        limit: usize,
-        when: When,
     ) -> Result<Vec<(Candidate, Status)>> {
-        let mut page = Vec::with_capacity(limit);
+        let mut page = Vec::with_capacity(self.limit);
         for candidate in candidates {
             let candidate = candidate?;
-            let status = self.status_of(&candidate, when.at)?;
-            if when.only_open && status.state != OpenState::Open {
+            let status = self.status_of(&candidate);
+            if self.when.only_open && status.state != OpenState::Open {
                 continue;
             }
             page.push((candidate, status));
-            if page.len() == limit {
+            if page.len() == self.limit {
                 break;
             }
         }
         Ok(page)
     }
 
-    /// The open state of a candidate's location, or of the service when it has none.
-    fn status_of(&self, c: &Candidate, at: DateTime<Utc>) -> Result<Status> {
-        let text = match &c.spot {
-            Some(spot) => spot.hours.clone(),
-            None => {
-                let mut stmt = self
-                    .conn
-                    .prepare_cached("SELECT hours FROM service WHERE id = ?1")?;
-                stmt.query_row([c.service], |r| r.get(0))?
-            }
+    /// The open state at the search's instant of a candidate's spot, or of the service when
+    /// it has none.
+    fn status_of(&self, c: &Candidate) -> Status {
+        let timetable = match c.spot {
+            Some(spot) => self.catalogue.spots[spot as usize].timetable,
+            None => self
+                .catalogue
+                .unlocated
+                .binary_search_by_key(&c.service, |(s, _)| *s)
+                .ok()
+                .and_then(|i| self.catalogue.unlocated[i].1),
         };
-        Ok(text.map_or(Status::UNKNOWN, |t| {
-            self.hours(&t).map_or(Status::UNKNOWN, |h| h.status(at))
-        }))
+        timetable.map_or(Status::UNKNOWN, |t| self.timetable_status(t))
     }
 
-    /// Parsed hours, cached by their text: feeds repeat a few timetables many times over.
-    fn hours(&self, text: &str) -> Option<Hours> {
-        let mut cache = self.hours_cache.borrow_mut();
-        if let Some(parsed) = cache.get(text) {
-            return parsed.clone();
-        }
-        let parsed = Hours::parse(text);
-        // Bounded: a hostile feed of unique timetables must not grow memory without end.
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        cache.insert(text.to_owned(), parsed.clone());
-        parsed
+    fn timetable_status(&self, timetable: u32) -> Status {
+        *self
+            .statuses
+            .borrow_mut()
+            .entry(timetable)
+            .or_insert_with(|| {
+                self.catalogue
+                    .hours(timetable)
+                    .map_or(Status::UNKNOWN, |h| h.status(self.when.at))
+            })
     }
 
-    /// Rowids of the services matching an FTS query.
-    fn fts_rowids(&self, fts: &str) -> Result<HashSet<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT rowid FROM service_text WHERE service_text MATCH ?1")?;
-        let ids = stmt
-            .query_map([fts], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
+    fn is_open(&self, spot: SpotKey) -> bool {
+        self.catalogue.spots[spot as usize]
+            .timetable
+            .is_some_and(|t| self.timetable_status(t).state == OpenState::Open)
     }
 
-    /// Services allowed by the category and language filters; `None` when there are none.
-    fn filter_set(&self, query: &SearchQuery) -> Result<Option<HashSet<i64>>> {
-        let mut set: Option<HashSet<i64>> = None;
-        let filters = [
-            (
-                "SELECT service FROM service_category WHERE category = ?1",
-                &query.categories,
-            ),
-            (
-                "SELECT service FROM service_language WHERE lang = ?1",
-                &query.languages,
-            ),
-        ];
-        for (sql, codes) in filters {
-            if codes.is_empty() {
-                continue;
-            }
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut any = HashSet::new();
-            for code in codes {
-                for service in stmt.query_map([code], |r| r.get::<_, i64>(0))? {
-                    any.insert(service?);
-                }
-            }
-            set = intersect(set, Some(any));
-        }
-        Ok(set)
-    }
-
-    /// Every location of the given services.
-    fn spots_of(&self, services: &HashSet<i64>) -> Result<Vec<Spot>> {
-        let ids: Rc<Vec<Value>> = Rc::new(services.iter().map(|s| Value::Integer(*s)).collect());
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT service, lat, lon, approximate, city, hours FROM location
-             WHERE service IN rarray(?1)",
-        )?;
-        let spots = stmt
-            .query_map([ids], spot_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(spots)
-    }
-
-    /// Locations near `centre`, walking outwards until `limit` services (allowed, and open
-    /// when asked) lie within the box's inscribed circle, or `radius_m` is reached.
+    /// Spots near `centre`, walking outwards in growing boxes until `limit` services (allowed,
+    /// and open when asked) lie within the box's inscribed circle, or `radius_m` is reached.
     fn spots_near(
         &self,
         centre: LatLon,
-        allowed: Option<&HashSet<i64>>,
+        allowed: Option<&FixedBitSet>,
         radius_m: Option<f64>,
-        limit: usize,
-        when: When,
-    ) -> Result<Vec<Spot>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.service, l.lat, l.lon, l.approximate, l.city, l.hours
-             FROM location_box b JOIN location l ON l.id = b.id
-             WHERE b.min_lat >= ?1 AND b.max_lat <= ?2 AND b.min_lon >= ?3 AND b.max_lon <= ?4",
+    ) -> Result<Vec<SpotKey>> {
+        let mut stmt = self.store.conn.prepare_cached(
+            "SELECT id FROM location_box
+             WHERE min_lat >= ?1 AND max_lat <= ?2 AND min_lon >= ?3 AND max_lon <= ?4",
         )?;
         let mut r = radius_m.map_or(FIRST_RADIUS_M, |m| m.min(LAST_RADIUS_M));
         loop {
@@ -348,48 +375,73 @@ impl Store {
                 centre.lon + dlon,
             ];
             let mut spots = Vec::new();
-            for spot in stmt.query_map(bounds, spot_from_row)? {
-                let spot = spot?;
-                if allowed.is_none_or(|a| a.contains(&spot.service)) {
+            let mut rows = stmt.query(bounds)?;
+            while let Some(row) = rows.next()? {
+                let Some(spot) = self.catalogue.spot_of_location(row.get(0)?) else {
+                    continue;
+                };
+                let service = self.catalogue.spots[spot as usize].service;
+                if allowed.is_none_or(|a| a.contains(service as usize)) {
                     spots.push(spot);
                 }
             }
             if radius_m.is_some() || r >= LAST_RADIUS_M {
                 return Ok(spots);
             }
-            let mut within = HashSet::new();
-            for s in spots
+            let mut within: Vec<ServiceKey> = spots
                 .iter()
-                .filter(|s| distance_m(centre, s.lat, s.lon) <= r)
-            {
-                let open = || {
-                    let hours = s.hours.as_deref().and_then(|t| self.hours(t));
-                    hours.is_some_and(|h| h.status(when.at).state == OpenState::Open)
-                };
-                if !when.only_open || open() {
-                    within.insert(s.service);
-                }
-            }
-            if within.len() >= limit {
+                .filter(|&&spot| {
+                    let s = &self.catalogue.spots[spot as usize];
+                    distance_m(centre, s.lat, s.lon) <= r
+                        && (!self.when.only_open || self.is_open(spot))
+                })
+                .map(|&spot| self.catalogue.spots[spot as usize].service)
+                .collect();
+            within.sort_unstable();
+            within.dedup();
+            if within.len() >= self.limit {
                 return Ok(spots);
             }
             r *= 2.0;
         }
     }
 
-    fn unlocated_services(&self) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM service WHERE located = 0")?;
-        let ids = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
+    /// Keeps each service's nearest spot (within `radius_m` when given).
+    fn nearest_per_service(
+        &self,
+        centre: LatLon,
+        spots: Vec<SpotKey>,
+        radius_m: Option<f64>,
+    ) -> Vec<Candidate> {
+        let mut best: HashMap<ServiceKey, Candidate> = HashMap::with_capacity(spots.len());
+        for spot in spots {
+            let s = &self.catalogue.spots[spot as usize];
+            let d = distance_m(centre, s.lat, s.lon);
+            if radius_m.is_some_and(|r| d > r) {
+                continue;
+            }
+            let candidate = Candidate {
+                service: s.service,
+                distance: Some(d),
+                spot: Some(spot),
+            };
+            best.entry(s.service)
+                .and_modify(|known| {
+                    if d < distance(known) {
+                        *known = candidate;
+                    }
+                })
+                .or_insert(candidate);
+        }
+        best.into_values().collect()
     }
 
     /// Folded Italian and translated names of the given services, joined per service.
-    fn folded_names(&self, services: impl Iterator<Item = i64>) -> Result<HashMap<i64, String>> {
-        let mut stmt = self.conn.prepare_cached(
+    fn folded_names(
+        &self,
+        services: impl Iterator<Item = ServiceKey>,
+    ) -> Result<HashMap<ServiceKey, String>> {
+        let mut stmt = self.store.conn.prepare_cached(
             "SELECT s.name, (SELECT group_concat(n.name, ' ') FROM service_name n
                              WHERE n.service = s.id)
              FROM service s WHERE s.id = ?1",
@@ -409,24 +461,25 @@ impl Store {
 
     /// Reads what a hit shows of a service.
     fn hit(&self, c: Candidate, status: Status, lang: &str) -> Result<Hit> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.feed, s.service_id, s.name, s.organization,
+        let mut stmt = self.store.conn.prepare_cached(
+            "SELECT s.feed, s.service_id, s.name, s.organization, s.categories,
                     (SELECT n.name FROM service_name n WHERE n.service = s.id AND n.lang = ?2),
-                    (SELECT group_concat(category, ' ') FROM
-                        (SELECT category FROM service_category WHERE service = s.id
-                         ORDER BY category))
+                    (SELECT city FROM location WHERE id = ?3)
              FROM service s WHERE s.id = ?1",
         )?;
+        let spot = c.spot.map(|s| &self.catalogue.spots[s as usize]);
         type Row = (
             String,
             String,
             String,
             Option<String>,
+            String,
             Option<String>,
             Option<String>,
         );
-        let (feed, id, italian, organization, translated, categories): Row =
-            stmt.query_row(rusqlite::params![c.service, lang], |r| {
+        let (feed, id, italian, organization, categories, translated, city): Row = stmt.query_row(
+            rusqlite::params![c.service, lang, spot.map(|s| s.location)],
+            |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -434,8 +487,10 @@ impl Store {
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
                 ))
-            })?;
+            },
+        )?;
         let (name, name_lang, name_is_fallback) = match translated {
             Some(t) if lang != "it" => (t, lang.to_owned(), false),
             _ => (italian, "it".to_owned(), lang != "it"),
@@ -452,16 +507,18 @@ impl Store {
             name_lang,
             name_is_fallback,
             categories: categories
-                .map(|c| c.split(' ').map(str::to_owned).collect())
-                .unwrap_or_default(),
+                .split(' ')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
             organization,
-            city: c.spot.as_ref().and_then(|s| s.city.clone()),
+            city,
             distance_m: c.distance.map(Meters),
             open,
             open_state: status.state,
             next_change: status.next_change.map(|t| t.to_rfc3339()),
-            approximate: c.spot.as_ref().is_some_and(|s| s.approximate),
-            location: c.spot.as_ref().map(|s| LatLon {
+            approximate: spot.is_some_and(|s| s.approximate),
+            location: spot.map(|s| LatLon {
                 lat: s.lat,
                 lon: s.lon,
             }),
@@ -469,63 +526,18 @@ impl Store {
     }
 }
 
-/// The next service id from `rows` that `filter` allows.
-fn next_allowed(
-    rows: &mut rusqlite::Rows<'_>,
-    filter: Option<&HashSet<i64>>,
-) -> Result<Option<i64>> {
-    while let Some(row) = rows.next()? {
-        let service: i64 = row.get(0)?;
-        if filter.is_none_or(|f| f.contains(&service)) {
-            return Ok(Some(service));
-        }
-    }
-    Ok(None)
+fn distance(c: &Candidate) -> f64 {
+    c.distance.unwrap_or(0.0)
 }
 
-fn intersect(a: Option<HashSet<i64>>, b: Option<HashSet<i64>>) -> Option<HashSet<i64>> {
+fn intersect(a: Option<FixedBitSet>, b: Option<FixedBitSet>) -> Option<FixedBitSet> {
     match (a, b) {
         (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => {
-            let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            Some(small.into_iter().filter(|s| large.contains(s)).collect())
+        (Some(mut a), Some(b)) => {
+            a.intersect_with(&b);
+            Some(a)
         }
     }
-}
-
-fn spot_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Spot> {
-    Ok(Spot {
-        service: r.get(0)?,
-        lat: r.get(1)?,
-        lon: r.get(2)?,
-        approximate: r.get(3)?,
-        city: r.get(4)?,
-        hours: r.get(5)?,
-    })
-}
-
-/// Keeps each service's nearest location (within `radius_m` when given).
-fn nearest_per_service(centre: LatLon, spots: Vec<Spot>, radius_m: Option<f64>) -> Vec<Candidate> {
-    let mut best: HashMap<i64, (f64, Spot)> = HashMap::new();
-    for spot in spots {
-        let d = distance_m(centre, spot.lat, spot.lon);
-        if radius_m.is_some_and(|r| d > r) {
-            continue;
-        }
-        match best.get(&spot.service) {
-            Some((known, _)) if *known <= d => {}
-            _ => {
-                best.insert(spot.service, (d, spot));
-            }
-        }
-    }
-    best.into_iter()
-        .map(|(service, (d, spot))| Candidate {
-            service,
-            distance: Some(d),
-            spot: Some(spot),
-        })
-        .collect()
 }
 
 /// Great-circle distance in metres. Haversine on a sphere errs by under 0.5% against the
@@ -582,31 +594,9 @@ fn query_tokens(text: &str) -> Vec<String> {
     tokens
 }
 
-/// The FTS5 MATCH expression for the words: every word as a prefix, or a category it names.
-/// Tokens hold letters and digits only (see [`words`]), so quoting them is safe.
-fn fts_query(tokens: &[String]) -> Option<String> {
-    if tokens.is_empty() {
-        return None;
-    }
-    let terms: Vec<String> = tokens
-        .iter()
-        .map(|token| {
-            let mut alternatives = vec![format!("\"{token}\"*")];
-            alternatives.extend(categories_matching(token).into_iter().map(category_tag));
-            format!("({})", alternatives.join(" OR "))
-        })
-        .collect();
-    Some(terms.join(" AND "))
-}
-
-/// The token that stands for a category in the full-text index: `access-point` becomes
-/// `zzcataccesspoint` (letters only, so the tokenizer keeps it whole and no word collides).
-pub fn category_tag(code: &str) -> String {
-    let letters: String = fold(code)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
-    format!("zzcat{letters}")
+/// A word as an FTS5 prefix term.
+fn prefix_term(token: &str) -> String {
+    format!("\"{token}\"*")
 }
 
 /// The category codes one of whose words (in any locale) starts with `token`.
@@ -630,13 +620,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_word_is_a_prefix_or_the_categories_it_names() {
+    fn words_are_folded_prefixes_and_category_names_are_known_in_every_locale() {
         let tokens = query_tokens("Permesso, Terni!");
-        assert_eq!(
-            fts_query(&tokens).unwrap(),
-            "(\"permesso\"* OR zzcatpermits) AND (\"terni\"*)"
-        );
-        assert_eq!(fts_query(&query_tokens(" -- ")), None);
-        assert_eq!(category_tag("food-shelter"), "zzcatfoodshelter");
+        assert_eq!(tokens, ["permesso", "terni"]);
+        assert_eq!(prefix_term(&tokens[1]), "\"terni\"*");
+        assert!(query_tokens(" -- ").is_empty());
+        assert_eq!(categories_matching("permesso"), ["permits"]);
+        assert_eq!(categories_matching(&query_tokens("إقامة")[0]), ["permits"]);
+        assert!(categories_matching("terni").is_empty());
     }
 }

@@ -6,29 +6,32 @@
 //! (favourites, notes, settings) lives in tables an import never touches, keyed by the feed's own
 //! service ids so it survives every replacement of the feed.
 
+use crate::catalogue::Catalogue;
 use crate::feed::{Service, Snapshot};
 use crate::fold::fold;
-use crate::hours::Hours;
+use crate::pack::{self, Packer, Unpacker};
 use crate::{Error, Result};
 use bussola_model::{FeedId, FeedStatus, FeedVersion};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Ref, RefCell};
 use std::path::{Path, PathBuf};
 
 /// "BUSS": marks the file as Bussola's, so a foreign SQLite file is refused, not migrated.
 const APPLICATION_ID: i64 = 0x4255_5353;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_packed_records.sql"),
+];
 
 /// The local database.
 #[derive(Debug)]
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
-    /// Parsed opening hours by their text, filled by searches.
-    pub(crate) hours_cache: RefCell<HashMap<String, Option<Hours>>>,
+    /// What searches read of every service; `None` until the first search after a change.
+    catalogue: RefCell<Option<Catalogue>>,
 }
 
 impl Store {
@@ -66,38 +69,43 @@ impl Store {
         if application_id != APPLICATION_ID && (application_id != 0 || tables > 0) {
             return Err(Error::ForeignDatabase { path });
         }
+        // Refused before anything is written, journal mode included: the newer app that owns
+        // the file must find it as it left it.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::NewerSchema {
+                path,
+                found: version,
+                known,
+            });
+        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;",
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -16384;",
         )?;
         // `rarray()` lets a search pass a set of ids as one bound parameter.
         rusqlite::vtab::array::load_module(&conn)?;
         let mut store = Store {
             conn,
             path,
-            hours_cache: RefCell::default(),
+            catalogue: RefCell::default(),
         };
         store.migrate()?;
         Ok(store)
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let known = MIGRATIONS.len() as i64;
         let current: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current > known {
-            return Err(Error::NewerSchema {
-                path: self.path.clone(),
-                found: current,
-                known,
-            });
-        }
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            reindex_pending(&tx)?;
             // PRAGMA takes no bound parameters; the value is our own integer.
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
@@ -155,19 +163,8 @@ impl Store {
     /// Services whose record lacks what the engine needs are refused with the whole snapshot:
     /// a feed applies entirely or not at all.
     pub fn import_snapshot(&mut self, snapshot: &Snapshot, source: &str) -> Result<()> {
-        let services = snapshot
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                let service: Service = serde_json::from_str(raw.get()).map_err(|e| {
-                    Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(raw.get())))
-                })?;
-                Ok((service, minify(raw.get())))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let services = parse_services(snapshot.services.iter().map(|raw| raw.get()))?;
         let tx = self.conn.transaction()?;
-        delete_feed_data(&tx, &snapshot.feed)?;
         tx.execute(
             "INSERT INTO feed (feed, version, source, last_sync) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
@@ -180,28 +177,71 @@ impl Store {
                 now_rfc3339()
             ],
         )?;
-        {
-            let mut writer = Writer::new(&tx)?;
-            for (service, record) in &services {
-                writer.insert(&snapshot.feed, service, record)?;
-            }
-        }
+        write_services(&tx, &snapshot.feed, &services)?;
         tx.commit()?;
+        self.catalogue.take();
         Ok(())
     }
 
     /// The stored record of a service, as its feed delivered it.
     pub fn service_record(&self, id: &str) -> Result<(FeedId, serde_json::Value)> {
-        let row: Option<(String, String)> = self
+        let row: Option<(String, Vec<u8>, Option<Vec<u8>>)> = self
             .conn
             .query_row(
-                "SELECT feed, record FROM service WHERE service_id = ?1 ORDER BY feed LIMIT 1",
+                "SELECT s.feed, s.record, f.dictionary FROM service s JOIN feed f USING (feed)
+                 WHERE s.service_id = ?1 ORDER BY s.feed LIMIT 1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let (feed, record) = row.ok_or_else(|| Error::NotFound(id.to_owned()))?;
+        let (feed, packed, dictionary) = row.ok_or_else(|| Error::NotFound(id.to_owned()))?;
+        let record = pack::unpack(&packed, dictionary.as_deref())?;
         Ok((FeedId(feed), serde_json::from_str(&record)?))
+    }
+
+    /// Every stored record with its feed, as delivered: for exports, and for the benchmark's
+    /// baseline of a program that reads everything.
+    pub fn records(&self) -> Result<Vec<(FeedId, String)>> {
+        let mut records = Vec::new();
+        let mut feeds = self
+            .conn
+            .prepare("SELECT feed, dictionary FROM feed ORDER BY feed")?;
+        let mut in_feed = self
+            .conn
+            .prepare("SELECT record FROM service WHERE feed = ?1 ORDER BY id")?;
+        let mut feed_rows = feeds.query([])?;
+        while let Some(feed_row) = feed_rows.next()? {
+            let feed: String = feed_row.get(0)?;
+            let dictionary: Option<Vec<u8>> = feed_row.get(1)?;
+            let mut unpacker = Unpacker::new(dictionary.as_deref())?;
+            let mut rows = in_feed.query([&feed])?;
+            while let Some(row) = rows.next()? {
+                let packed = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
+                records.push((FeedId(feed.clone()), unpacker.unpack(packed)?));
+            }
+        }
+        Ok(records)
+    }
+
+    /// What searches read of every service, loaded again when the data changed since.
+    pub(crate) fn catalogue(&self) -> Result<Ref<'_, Catalogue>> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let fresh = self
+            .catalogue
+            .borrow()
+            .as_ref()
+            .is_some_and(|c| c.data_version == version);
+        if !fresh {
+            // Dropped first: the old and the new one need not both fit in memory.
+            self.catalogue.borrow_mut().take();
+            let loaded = Catalogue::load(&self.conn, version)?;
+            *self.catalogue.borrow_mut() = Some(loaded);
+        }
+        Ok(Ref::map(self.catalogue.borrow(), |c| {
+            c.as_ref().expect("loaded just above")
+        }))
     }
 
     /// Marks a service as a favourite (kept across syncs).
@@ -268,6 +308,66 @@ pub(crate) fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Parses each service record, keeping its minified text to store. One bad record fails all.
+fn parse_services<'a>(records: impl Iterator<Item = &'a str>) -> Result<Vec<(Service, String)>> {
+    records
+        .enumerate()
+        .map(|(i, raw)| {
+            let service: Service = serde_json::from_str(raw).map_err(|e| {
+                Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(raw)))
+            })?;
+            Ok((service, minify(raw)))
+        })
+        .collect()
+}
+
+/// Replaces a feed's services (and everything indexed from them) with `services`, training the
+/// feed's record dictionary afresh. The feed's row must exist; its state is left as it is.
+fn write_services(tx: &Transaction<'_>, feed: &str, services: &[(Service, String)]) -> Result<()> {
+    delete_feed_data(tx, feed)?;
+    let records: Vec<&str> = services.iter().map(|(_, r)| r.as_str()).collect();
+    let dictionary = pack::train(&records)?;
+    tx.execute(
+        "UPDATE feed SET dictionary = ?2 WHERE feed = ?1",
+        params![feed, dictionary],
+    )?;
+    let mut writer = Writer::new(tx, dictionary.as_deref())?;
+    for (service, record) in services {
+        writer.insert(feed, service, record)?;
+    }
+    Ok(())
+}
+
+/// Indexes the records a migration left waiting, feed by feed, with this version's code.
+fn reindex_pending(tx: &Transaction<'_>) -> Result<()> {
+    let pending: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'reindex_pending'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !pending {
+        return Ok(());
+    }
+    let feeds: Vec<String> = tx
+        .prepare("SELECT DISTINCT feed FROM reindex_pending")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for feed in feeds {
+        let records: Vec<String> = tx
+            .prepare("SELECT record FROM reindex_pending WHERE feed = ?1 ORDER BY rowid")?
+            .query_map([&feed], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let services = parse_services(records.iter().map(String::as_str)).map_err(|e| {
+            Error::Storage(format!(
+                "a stored service of feed {feed} cannot be read: {e}"
+            ))
+        })?;
+        write_services(tx, &feed, &services)?;
+        tx.execute("DELETE FROM reindex_pending WHERE feed = ?1", [&feed])?;
+    }
+    Ok(())
+}
+
 /// Removes a feed's services and everything indexed from them (the virtual tables have no
 /// foreign keys, so they are cleared by hand before the cascade).
 fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
@@ -288,28 +388,22 @@ fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
 struct Writer<'t> {
     service: rusqlite::CachedStatement<'t>,
     name: rusqlite::CachedStatement<'t>,
-    category: rusqlite::CachedStatement<'t>,
-    language: rusqlite::CachedStatement<'t>,
     location: rusqlite::CachedStatement<'t>,
     location_box: rusqlite::CachedStatement<'t>,
     text: rusqlite::CachedStatement<'t>,
+    packer: Packer,
 }
 
 impl<'t> Writer<'t> {
-    fn new(tx: &'t Transaction<'_>) -> Result<Self> {
+    fn new(tx: &'t Transaction<'_>, dictionary: Option<&[u8]>) -> Result<Self> {
         Ok(Writer {
             service: tx.prepare_cached(
-                "INSERT INTO service (feed, service_id, name, organization, hours, located, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO service (feed, service_id, name, organization, categories,
+                                      languages, hours, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             name: tx.prepare_cached(
                 "INSERT OR REPLACE INTO service_name (service, lang, name) VALUES (?1, ?2, ?3)",
-            )?,
-            category: tx.prepare_cached(
-                "INSERT OR IGNORE INTO service_category (category, service) VALUES (?1, ?2)",
-            )?,
-            language: tx.prepare_cached(
-                "INSERT OR IGNORE INTO service_language (lang, service) VALUES (?1, ?2)",
             )?,
             location: tx.prepare_cached(
                 "INSERT INTO location (service, lat, lon, approximate, city, hours)
@@ -320,25 +414,29 @@ impl<'t> Writer<'t> {
                  VALUES (?1, ?2, ?2, ?3, ?3)",
             )?,
             text: tx.prepare_cached(
-                "INSERT INTO service_text (rowid, names, body, tags) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO service_text (rowid, names, body) VALUES (?1, ?2, ?3)",
             )?,
+            packer: Packer::new(dictionary)?,
         })
     }
 
     fn insert(&mut self, feed: &str, s: &Service, record: &str) -> Result<()> {
         let organization = s.organization.as_ref().and_then(|o| o.name.as_deref());
-        let located = s
-            .service_at_locations
-            .iter()
-            .any(|at| at.location.latitude.is_some() && at.location.longitude.is_some());
+        let mut categories: Vec<&str> = s.categories.iter().map(String::as_str).collect();
+        categories.sort_unstable();
+        categories.dedup();
+        let mut languages: Vec<&str> = s.languages.iter().map(|l| l.code.as_str()).collect();
+        languages.sort_unstable();
+        languages.dedup();
         let rowid = self.service.insert(params![
             feed,
             s.id,
             s.name,
             organization,
+            categories.join(" "),
+            languages.join(" "),
             s.opening_hours,
-            located,
-            record
+            self.packer.pack(record)?
         ])?;
         let mut names = vec![s.name.as_str()];
         let mut body: Vec<&str> = s.description.iter().map(String::as_str).collect();
@@ -349,12 +447,6 @@ impl<'t> Writer<'t> {
                 names.push(name);
             }
             body.extend(t.description.as_deref());
-        }
-        for category in &s.categories {
-            self.category.execute(params![category, rowid])?;
-        }
-        for language in &s.languages {
-            self.language.execute(params![language.code, rowid])?;
         }
         for at in &s.service_at_locations {
             let l = &at.location;
@@ -379,16 +471,10 @@ impl<'t> Writer<'t> {
                 self.location_box.execute(params![id, lat, lon])?;
             }
         }
-        let tags: Vec<String> = s
-            .categories
-            .iter()
-            .map(|c| crate::search::category_tag(c))
-            .collect();
         self.text.execute(params![
             rowid,
             fold(&names.join(" ")),
-            fold(&body.join(" ")),
-            tags.join(" ")
+            fold(&body.join(" "))
         ])?;
         Ok(())
     }

@@ -66,6 +66,39 @@ fn words_in_any_language_reach_residence_permit_services() {
 }
 
 #[test]
+fn without_a_place_names_holding_the_words_come_first_then_the_alphabet() {
+    let store = store();
+    // Both names hold the word: the alphabet decides.
+    assert_eq!(
+        ids(&store, text("immigrazione")),
+        ["questura-pg", "sportello-pg"]
+    );
+    // Only one name holds both words (the Questura is reached by "sportello" through the name
+    // of its category in the taxonomy, if at all, and then comes second).
+    assert_eq!(
+        ids(&store, text("sportello immigrazione"))[0],
+        "sportello-pg"
+    );
+    // "permesso" names the category of both; the Sportello also holds it in its text, but in
+    // neither name, so the alphabet decides.
+    assert_eq!(
+        ids(&store, text("permesso")),
+        ["questura-pg", "sportello-pg"]
+    );
+    // Nothing typed: everything, alphabetically, case and accents ignored.
+    assert_eq!(
+        ids(&store, SearchQuery::default()),
+        [
+            "numero-1522",
+            "consultorio-terni",
+            "cpia-foligno",
+            "questura-pg",
+            "sportello-pg"
+        ]
+    );
+}
+
+#[test]
 fn every_word_must_match_as_a_prefix_accents_ignored() {
     let store = store();
     assert_eq!(
@@ -240,4 +273,35 @@ fn approximate_locations_are_marked() {
     let approximate = |id: &str| hits.iter().find(|h| h.id.0 == id).unwrap().approximate;
     assert!(approximate("sportello-pg"), "a comune centroid");
     assert!(!approximate("questura-pg"), "a building");
+}
+
+#[test]
+fn a_search_sees_what_another_process_imported_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    let app = Store::open(&path).unwrap();
+    let everything = || SearchQuery {
+        place: Some(Place::Point(PIAZZA_IV_NOVEMBRE)),
+        limit: 500,
+        ..SearchQuery::default()
+    };
+    assert!(
+        app.search(&everything(), tuesday_morning())
+            .unwrap()
+            .is_empty()
+    );
+    // The CLI, say, imports a feed while the app keeps its store open.
+    let mut cli = Store::open(&path).unwrap();
+    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    cli.import_snapshot(&snapshot, "fixture").unwrap();
+    let hits = app.search(&everything(), tuesday_morning()).unwrap();
+    assert_eq!(hits.len() as u64, cli.service_count().unwrap());
+    // And a replacement with no services leaves no stale hit behind.
+    let empty = serde_json::from_str(r#"{"feed":"test","version":2,"services":[]}"#).unwrap();
+    cli.import_snapshot(&empty, "fixture").unwrap();
+    assert!(
+        app.search(&everything(), tuesday_morning())
+            .unwrap()
+            .is_empty()
+    );
 }

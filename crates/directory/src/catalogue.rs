@@ -1,0 +1,259 @@
+//! What every search asks of every service, held in memory: where its locations are, which
+//! categories and languages it has, and its opening hours.
+//!
+//! FTS5 and the R*Tree find the candidates; the catalogue answers "is it allowed, how far, is
+//! it open" for each of them without another query, which is what keeps a search in a couple of
+//! milliseconds with 100k services. It is read from the store in one pass at the first search
+//! and again whenever the data changed (an import here, or a commit by another process, which
+//! SQLite's `data_version` reveals). Filters become bit sets over service rowids.
+
+use crate::Result;
+use crate::fold::fold;
+use crate::hours::Hours;
+use fixedbitset::FixedBitSet;
+use rusqlite::Connection;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+/// A service rowid, as a bit index and an array index.
+pub(crate) type ServiceKey = u32;
+/// An index into [`Catalogue::spots`].
+pub(crate) type SpotKey = u32;
+
+/// One location of a service.
+#[derive(Debug, Clone)]
+pub(crate) struct Spot {
+    /// The location's rowid, which is also its id in the R*Tree.
+    pub location: i64,
+    pub service: ServiceKey,
+    pub lat: f64,
+    pub lon: f64,
+    pub approximate: bool,
+    pub timetable: Option<u32>,
+}
+
+/// Opening hours as text, parsed the first time a search needs them: a feed repeats a few
+/// timetables thousands of times, and most are never asked about.
+#[derive(Debug)]
+struct Timetable {
+    text: String,
+    parsed: OnceCell<Option<Hours>>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Catalogue {
+    /// The `PRAGMA data_version` it was read at.
+    pub data_version: i64,
+    /// Every location, grouped by service.
+    pub spots: Vec<Spot>,
+    /// `first_spot[s]..first_spot[s + 1]` are the spots of service `s`.
+    first_spot: Vec<SpotKey>,
+    /// Spot by location rowid (`u32::MAX` where there is none).
+    spot_of_location: Vec<SpotKey>,
+    categories: HashMap<String, FixedBitSet>,
+    languages: HashMap<String, FixedBitSet>,
+    /// Services with no location (helplines), with their service-wide hours.
+    pub unlocated: Vec<(ServiceKey, Option<u32>)>,
+    timetables: Vec<Timetable>,
+    /// One more than the highest service rowid: the size of every bit set.
+    capacity: usize,
+    /// Services in alphabetical order, read the first time a search lists without a place.
+    name_order: OnceCell<NameOrder>,
+}
+
+/// Services sorted by their folded name, and each service's place in that order.
+#[derive(Debug)]
+pub(crate) struct NameOrder {
+    pub order: Vec<ServiceKey>,
+    rank: Vec<u32>,
+}
+
+impl NameOrder {
+    pub fn rank(&self, service: ServiceKey) -> u32 {
+        self.rank.get(service as usize).copied().unwrap_or(u32::MAX)
+    }
+}
+
+impl Catalogue {
+    pub fn load(conn: &Connection, data_version: i64) -> Result<Catalogue> {
+        let mut timetables = Vec::new();
+        let mut timetable_ids: HashMap<String, u32> = HashMap::new();
+        let mut timetable = |text: Option<String>| {
+            text.map(|text| {
+                *timetable_ids.entry(text).or_insert_with_key(|text| {
+                    timetables.push(Timetable {
+                        text: text.clone(),
+                        parsed: OnceCell::new(),
+                    });
+                    (timetables.len() - 1) as u32
+                })
+            })
+        };
+
+        struct Row {
+            id: ServiceKey,
+            categories: String,
+            languages: String,
+            hours: Option<String>,
+        }
+        let mut stmt = conn.prepare("SELECT id, categories, languages, hours FROM service")?;
+        let services = stmt
+            .query_map([], |r| {
+                Ok(Row {
+                    id: key(r.get(0)?),
+                    categories: r.get(1)?,
+                    languages: r.get(2)?,
+                    hours: r.get(3)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let capacity = services
+            .iter()
+            .map(|s| s.id as usize + 1)
+            .max()
+            .unwrap_or(0);
+
+        let mut stmt =
+            conn.prepare("SELECT id, service, lat, lon, approximate, hours FROM location")?;
+        let mut spots = stmt
+            .query_map([], |r| {
+                Ok((
+                    Spot {
+                        location: r.get(0)?,
+                        service: key(r.get(1)?),
+                        lat: r.get(2)?,
+                        lon: r.get(3)?,
+                        approximate: r.get(4)?,
+                        timetable: None,
+                    },
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })?
+            .map(|row| {
+                let (mut spot, hours) = row?;
+                spot.timetable = timetable(hours);
+                Ok(spot)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        spots.sort_unstable_by_key(|s| (s.service, s.location));
+
+        let mut first_spot = vec![0 as SpotKey; capacity + 1];
+        for spot in &spots {
+            first_spot[spot.service as usize + 1] += 1;
+        }
+        for s in 1..first_spot.len() {
+            first_spot[s] += first_spot[s - 1];
+        }
+        let last_location = spots.iter().map(|s| s.location).max().unwrap_or(0);
+        let mut spot_of_location = vec![SpotKey::MAX; last_location as usize + 1];
+        for (i, spot) in spots.iter().enumerate() {
+            spot_of_location[spot.location as usize] = i as SpotKey;
+        }
+
+        let mut categories: HashMap<String, FixedBitSet> = HashMap::new();
+        let mut languages: HashMap<String, FixedBitSet> = HashMap::new();
+        let mut unlocated = Vec::new();
+        for service in services {
+            for (codes, sets) in [
+                (&service.categories, &mut categories),
+                (&service.languages, &mut languages),
+            ] {
+                for code in codes.split(' ').filter(|c| !c.is_empty()) {
+                    sets.entry(code.to_owned())
+                        .or_insert_with(|| FixedBitSet::with_capacity(capacity))
+                        .insert(service.id as usize);
+                }
+            }
+            let s = service.id as usize;
+            if first_spot[s] == first_spot[s + 1] {
+                unlocated.push((service.id, timetable(service.hours)));
+            }
+        }
+        unlocated.sort_unstable();
+
+        Ok(Catalogue {
+            data_version,
+            spots,
+            first_spot,
+            spot_of_location,
+            categories,
+            languages,
+            unlocated,
+            timetables,
+            capacity,
+            name_order: OnceCell::new(),
+        })
+    }
+
+    /// Services in alphabetical order (case and accents ignored).
+    pub fn name_order(&self, conn: &Connection) -> Result<&NameOrder> {
+        if let Some(order) = self.name_order.get() {
+            return Ok(order);
+        }
+        let mut stmt = conn.prepare("SELECT id, name FROM service")?;
+        let mut named = stmt
+            .query_map([], |r| Ok((fold(&r.get::<_, String>(1)?), key(r.get(0)?))))?
+            .collect::<Result<Vec<_>, _>>()?;
+        named.sort_unstable();
+        let order: Vec<ServiceKey> = named.into_iter().map(|(_, s)| s).collect();
+        let mut rank = vec![u32::MAX; self.capacity];
+        for (i, &s) in order.iter().enumerate() {
+            if let Some(r) = rank.get_mut(s as usize) {
+                *r = i as u32;
+            }
+        }
+        Ok(self.name_order.get_or_init(|| NameOrder { order, rank }))
+    }
+
+    /// An empty set the size of the catalogue's services.
+    pub fn empty_set(&self) -> FixedBitSet {
+        FixedBitSet::with_capacity(self.capacity)
+    }
+
+    /// The services in any of the categories, or `None` when no category is asked for.
+    pub fn in_categories(&self, codes: &[String]) -> Option<FixedBitSet> {
+        self.any_of(&self.categories, codes)
+    }
+
+    /// The services where any of the languages is spoken, or `None` when none is asked for.
+    pub fn speaking(&self, codes: &[String]) -> Option<FixedBitSet> {
+        self.any_of(&self.languages, codes)
+    }
+
+    fn any_of(&self, sets: &HashMap<String, FixedBitSet>, codes: &[String]) -> Option<FixedBitSet> {
+        if codes.is_empty() {
+            return None;
+        }
+        let mut any = self.empty_set();
+        for set in codes.iter().filter_map(|c| sets.get(c)) {
+            any.union_with(set);
+        }
+        Some(any)
+    }
+
+    /// The spots of one service, nearest-first order not implied.
+    pub fn spots_of(&self, service: ServiceKey) -> std::ops::Range<usize> {
+        let s = service as usize;
+        match (self.first_spot.get(s), self.first_spot.get(s + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The spot of a location the R*Tree returned.
+    pub fn spot_of_location(&self, location: i64) -> Option<SpotKey> {
+        let spot = *self.spot_of_location.get(usize::try_from(location).ok()?)?;
+        (spot != SpotKey::MAX).then_some(spot)
+    }
+
+    /// A timetable's parsed hours (`None` when its text does not parse), and its text.
+    pub fn hours(&self, timetable: u32) -> Option<&Hours> {
+        let t = self.timetables.get(timetable as usize)?;
+        t.parsed.get_or_init(|| Hours::parse(&t.text)).as_ref()
+    }
+}
+
+/// Rowids are positive and, for one device's feeds, far below `u32::MAX`.
+fn key(rowid: i64) -> ServiceKey {
+    ServiceKey::try_from(rowid).unwrap_or(ServiceKey::MAX)
+}

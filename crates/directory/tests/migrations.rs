@@ -1,0 +1,103 @@
+//! The store opens files written by earlier versions of Bussola and brings them up to date
+//! without losing anything: the feed's records and state, and the person's own data.
+//!
+//! `fixtures/schema-1.db` is a real file written by schema 1 (commit f7f28e2): `bussola-cli
+//! --db schema-1.db info` imported the bundled Umbria feed, then a favourite, a note and a
+//! setting were added with sqlite3, as the app would have stored them.
+
+use bussola_model::{FeedId, FeedVersion, Place, SearchQuery};
+use directory::Store;
+use directory::bundled::UMBRIA_SNAPSHOT;
+
+fn copy_of_fixture(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("bussola.db");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-1.db");
+    std::fs::copy(fixture, &path).expect("fixture copied");
+    path
+}
+
+#[test]
+fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of_fixture(&dir);
+    let store = Store::open(&path).expect("migrated");
+    assert_eq!(store.schema_version().unwrap(), 2);
+
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds.len(), 1);
+    assert_eq!(feeds[0].feed, FeedId("umbria".into()));
+    assert_eq!(feeds[0].version, FeedVersion(1));
+    assert_eq!(feeds[0].services, 41);
+    assert_eq!(feeds[0].source.as_deref(), Some("bundled"));
+    assert!(feeds[0].last_sync.is_some(), "feed state kept");
+
+    assert_eq!(
+        store.favourites().unwrap(),
+        [(FeedId("umbria".into()), "cpia-terni".to_owned())]
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let note: String = conn
+        .query_row(
+            "SELECT body FROM note WHERE service_id = 'cpia-terni'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(note, "Chiedere di Anna, martedì");
+    let setting: String = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'language'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(setting, "ar");
+    let waiting: i64 = conn
+        .query_row("SELECT count(*) FROM reindex_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(waiting, 0, "every record was indexed again");
+}
+
+#[test]
+fn migrated_records_are_the_ones_delivered_and_search_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&copy_of_fixture(&dir)).expect("migrated");
+    let snapshot: serde_json::Value = serde_json::from_str(UMBRIA_SNAPSHOT).unwrap();
+    for service in snapshot["services"].as_array().unwrap() {
+        let id = service["id"].as_str().unwrap();
+        let (_, record) = store.service_record(id).unwrap();
+        assert_eq!(&record, service, "{id}");
+    }
+    let hits = store
+        .search(
+            &SearchQuery {
+                text: Some("permesso".into()),
+                place: Some(Place::Comune("terni".into())),
+                limit: 5,
+                ..SearchQuery::default()
+            },
+            directory::now(),
+        )
+        .unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits[0].categories.iter().any(|c| c == "permits"),
+        "{:?}",
+        hits[0]
+    );
+    assert!(hits[0].distance_m.unwrap().0 < 5_000.0, "{:?}", hits[0]);
+}
+
+#[test]
+fn a_file_from_a_newer_bussola_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of_fixture(&dir);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(err.to_string().contains("newer Bussola"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
