@@ -102,3 +102,69 @@ impl Location {
         !matches!(self.geo_precision.as_deref(), Some("building" | "street"))
     }
 }
+
+/// `manifest.json`: what a feed's base URL offers now. Small, fetched at every sync, and the
+/// only file that is signed: the others are trusted through the sha256 it gives for them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Manifest {
+    pub feed: String,
+    pub version: u64,
+    pub generated_at: String,
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    pub snapshot: FileRef,
+    #[serde(default)]
+    pub deltas: Vec<DeltaRef>,
+}
+
+/// A file of the feed: where it is (relative to the manifest), its sha256 and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct FileRef {
+    pub url: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// A delta from an earlier version to the manifest's.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DeltaRef {
+    pub from: u64,
+    #[serde(flatten)]
+    pub file: FileRef,
+}
+
+/// `{"feed":"umbria","from":127,"version":128,"upserts":[SERVICE, …],"deletes":["id", …]}`
+#[derive(Debug, Clone, Deserialize)]
+pub struct Delta {
+    pub feed: String,
+    pub from: u64,
+    pub version: u64,
+    #[serde(default)]
+    pub upserts: Vec<Box<serde_json::value::RawValue>>,
+    #[serde(default)]
+    pub deletes: Vec<String>,
+}
+
+impl FileRef {
+    /// The file's path under the feed's base: relative, no scheme, no way out of the base.
+    pub fn checked_path(&self) -> Result<&str, String> {
+        let url = self.url.as_str();
+        let safe = !url.is_empty()
+            && !url.contains("://")
+            && !url.starts_with('/')
+            && !url.contains('\\')
+            && url
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..")
+            && url
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+        if safe {
+            Ok(url)
+        } else {
+            Err(format!(
+                "the manifest names the file \"{url}\", which is not a plain path under the feed"
+            ))
+        }
+    }
+}

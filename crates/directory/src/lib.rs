@@ -11,10 +11,15 @@ pub mod feed;
 pub mod fold;
 pub mod gazetteer;
 pub mod hours;
+pub mod http;
 mod pack;
+pub mod publish;
 pub mod search;
+pub mod signature;
 pub mod store;
+pub mod sync;
 pub mod taxonomy;
+pub mod validate;
 
 pub use store::Store;
 
@@ -56,6 +61,12 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("the local data could not be read or written: {0}")]
     Storage(String),
+    #[error("download failed: {0}")]
+    Fetch(String),
+    #[error("signature refused: {0}")]
+    Signature(String),
+    #[error("bad key: {0}")]
+    BadKey(String),
     #[error("the feed is not valid JSON: {0}")]
     FeedJson(#[from] serde_json::Error),
     #[error("the feed is not valid: {0}")]
@@ -88,6 +99,7 @@ impl Error {
             Error::BadQuery(_) => ErrorCode::BadQuery,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::FeedJson(_) | Error::InvalidFeed(_) => ErrorCode::Feed,
+            Error::Signature(_) | Error::BadKey(_) | Error::Fetch(_) => ErrorCode::Feed,
             Error::Open { .. }
             | Error::ForeignDatabase { .. }
             | Error::NewerSchema { .. }

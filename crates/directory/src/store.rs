@@ -23,6 +23,7 @@ const APPLICATION_ID: i64 = 0x4255_5353;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_packed_records.sql"),
+    include_str!("migrations/0003_feed_trust.sql"),
 ];
 
 /// The local database.
@@ -131,7 +132,8 @@ impl Store {
     pub fn feeds(&self) -> Result<Vec<FeedStatus>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.feed, f.version, f.generated_at, f.expires_at, f.source, f.last_sync,
-                    f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed)
+                    f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed),
+                    f.last_error_at
              FROM feed f ORDER BY f.feed",
         )?;
         let feeds = stmt
@@ -145,10 +147,21 @@ impl Store {
                     last_sync: r.get(5)?,
                     last_error: r.get(6)?,
                     services: r.get::<_, i64>(7)? as u64,
+                    last_error_at: r.get(8)?,
+                    expired: false,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(feeds)
+        let now = chrono::Utc::now();
+        Ok(feeds
+            .into_iter()
+            .map(|mut f| {
+                f.expired = f.expires_at.as_deref().is_some_and(|e| {
+                    chrono::DateTime::parse_from_rfc3339(e).is_ok_and(|e| e < now)
+                });
+                f
+            })
+            .collect())
     }
 
     /// Number of services across all feeds.
@@ -221,6 +234,12 @@ impl Store {
             }
         }
         Ok(records)
+    }
+
+    /// Drops the catalogue after this connection changed the data (its own commits do not move
+    /// `data_version`).
+    pub(crate) fn forget_catalogue(&mut self) {
+        self.catalogue.take();
     }
 
     /// What searches read of every service, loaded again when the data changed since.
@@ -309,7 +328,9 @@ pub(crate) fn now_rfc3339() -> String {
 }
 
 /// Parses each service record, keeping its minified text to store. One bad record fails all.
-fn parse_services<'a>(records: impl Iterator<Item = &'a str>) -> Result<Vec<(Service, String)>> {
+pub(crate) fn parse_services<'a>(
+    records: impl Iterator<Item = &'a str>,
+) -> Result<Vec<(Service, String)>> {
     records
         .enumerate()
         .map(|(i, raw)| {
@@ -323,7 +344,11 @@ fn parse_services<'a>(records: impl Iterator<Item = &'a str>) -> Result<Vec<(Ser
 
 /// Replaces a feed's services (and everything indexed from them) with `services`, training the
 /// feed's record dictionary afresh. The feed's row must exist; its state is left as it is.
-fn write_services(tx: &Transaction<'_>, feed: &str, services: &[(Service, String)]) -> Result<()> {
+pub(crate) fn write_services(
+    tx: &Transaction<'_>,
+    feed: &str,
+    services: &[(Service, String)],
+) -> Result<()> {
     delete_feed_data(tx, feed)?;
     let records: Vec<&str> = services.iter().map(|(_, r)| r.as_str()).collect();
     let dictionary = pack::train(&records)?;
@@ -370,7 +395,7 @@ fn reindex_pending(tx: &Transaction<'_>) -> Result<()> {
 
 /// Removes a feed's services and everything indexed from them (the virtual tables have no
 /// foreign keys, so they are cleared by hand before the cascade).
-fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
+pub(crate) fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM location_box WHERE id IN
            (SELECT l.id FROM location l JOIN service s ON s.id = l.service WHERE s.feed = ?1)",
@@ -384,8 +409,31 @@ fn delete_feed_data(tx: &Transaction<'_>, feed: &str) -> Result<()> {
     Ok(())
 }
 
+/// Removes some of a feed's services, by their ids, with everything indexed from them.
+pub(crate) fn delete_services(tx: &Transaction<'_>, feed: &str, ids: &[&str]) -> Result<()> {
+    let mut rowid =
+        tx.prepare_cached("SELECT id FROM service WHERE feed = ?1 AND service_id = ?2")?;
+    let mut boxes = tx.prepare_cached(
+        "DELETE FROM location_box WHERE id IN (SELECT id FROM location WHERE service = ?1)",
+    )?;
+    let mut text = tx.prepare_cached("DELETE FROM service_text WHERE rowid = ?1")?;
+    let mut service = tx.prepare_cached("DELETE FROM service WHERE id = ?1")?;
+    for id in ids {
+        let Some(found): Option<i64> = rowid
+            .query_row(params![feed, id], |r| r.get(0))
+            .optional()?
+        else {
+            continue;
+        };
+        boxes.execute([found])?;
+        text.execute([found])?;
+        service.execute([found])?;
+    }
+    Ok(())
+}
+
 /// Prepared statements for writing many services in one transaction.
-struct Writer<'t> {
+pub(crate) struct Writer<'t> {
     service: rusqlite::CachedStatement<'t>,
     name: rusqlite::CachedStatement<'t>,
     location: rusqlite::CachedStatement<'t>,
@@ -395,7 +443,7 @@ struct Writer<'t> {
 }
 
 impl<'t> Writer<'t> {
-    fn new(tx: &'t Transaction<'_>, dictionary: Option<&[u8]>) -> Result<Self> {
+    pub(crate) fn new(tx: &'t Transaction<'_>, dictionary: Option<&[u8]>) -> Result<Self> {
         Ok(Writer {
             service: tx.prepare_cached(
                 "INSERT INTO service (feed, service_id, name, organization, categories,
@@ -420,7 +468,7 @@ impl<'t> Writer<'t> {
         })
     }
 
-    fn insert(&mut self, feed: &str, s: &Service, record: &str) -> Result<()> {
+    pub(crate) fn insert(&mut self, feed: &str, s: &Service, record: &str) -> Result<()> {
         let organization = s.organization.as_ref().and_then(|o| o.name.as_deref());
         let mut categories: Vec<&str> = s.categories.iter().map(String::as_str).collect();
         categories.sort_unstable();

@@ -21,7 +21,7 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_of_fixture(&dir);
     let store = Store::open(&path).expect("migrated");
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
 
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);

@@ -159,6 +159,11 @@ pub struct FeedStatus {
     pub source: Option<String>,
     pub last_sync: Option<String>,
     pub last_error: Option<String>,
+    #[serde(default)]
+    pub last_error_at: Option<String>,
+    /// Past `expires_at`: still used, and the person is told the data may be out of date.
+    #[serde(default)]
+    pub expired: bool,
 }
 
 /// The stable codes of everything that can go wrong behind a command; the UI turns each into a

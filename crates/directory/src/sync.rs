@@ -1,0 +1,573 @@
+//! Sync: bring one feed on the device up to what its source publishes, or leave it exactly as
+//! it was and say why.
+//!
+//! Everything is checked before anything is written: the manifest's signature against the
+//! feed's pinned keys, the feed id against the one the source is bound to, the version against
+//! the one applied, each file's size and sha256 against the signed manifest, then the records
+//! themselves. Only then does one transaction replace the data and record the new state (version,
+//! manifest hash, ETag, times), so a crash at any instant leaves the old feed or the new one.
+//!
+//! Transport sits behind [`Source`]: a folder (a feed copied to a USB stick), an HTTP base URL
+//! (see [`crate::http`]), or files built into the app. The plan and the apply know none of them.
+
+use crate::feed::{Delta, FileRef, Manifest, Snapshot};
+use crate::signature::{self, FeedKey};
+use crate::store::{
+    Writer, delete_feed_data, delete_services, now_rfc3339, parse_services, write_services,
+};
+use crate::{Error, Result, Store, validate};
+use rusqlite::{OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+pub const MANIFEST: &str = "manifest.json";
+pub const SIGNATURE: &str = "manifest.json.minisig";
+/// Caps on what a source may send, counted on decompressed bytes.
+const MANIFEST_CAP: u64 = 256 * 1024;
+const SIGNATURE_CAP: u64 = 4 * 1024;
+/// The largest snapshot or delta accepted, whatever the manifest says.
+pub const FILE_CAP: u64 = 1024 * 1024 * 1024;
+
+/// What a source answered for one file.
+#[derive(Debug)]
+pub enum Fetched {
+    /// The file has not changed since the ETag given (HTTP 304).
+    NotModified,
+    Body {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+    },
+}
+
+/// Where a feed's files come from.
+pub trait Source {
+    /// The source as stored and shown: a URL or a folder's path.
+    fn name(&self) -> String;
+
+    /// The file at `path` under the feed's base, at most `cap` bytes. With `etag`, a source
+    /// that can tell may answer [`Fetched::NotModified`].
+    fn fetch(&mut self, path: &str, etag: Option<&str>, cap: u64) -> Result<Fetched>;
+}
+
+/// A feed in a folder on this device.
+#[derive(Debug)]
+pub struct FolderSource {
+    dir: PathBuf,
+}
+
+impl FolderSource {
+    pub fn new(dir: impl Into<PathBuf>) -> FolderSource {
+        FolderSource { dir: dir.into() }
+    }
+}
+
+impl Source for FolderSource {
+    fn name(&self) -> String {
+        std::fs::canonicalize(&self.dir)
+            .unwrap_or_else(|_| self.dir.clone())
+            .display()
+            .to_string()
+    }
+
+    fn fetch(&mut self, path: &str, _etag: Option<&str>, cap: u64) -> Result<Fetched> {
+        let file = self.dir.join(path);
+        let unreadable =
+            |e: std::io::Error| Error::Fetch(format!("cannot read {}: {e}", file.display()));
+        let size = std::fs::metadata(&file).map_err(unreadable)?.len();
+        if size > cap {
+            return Err(too_large(path, cap));
+        }
+        let bytes = std::fs::read(&file).map_err(unreadable)?;
+        Ok(Fetched::Body { bytes, etag: None })
+    }
+}
+
+/// Feed files held in memory: the feeds built into the app.
+#[derive(Debug)]
+pub struct StaticSource {
+    pub name: &'static str,
+    pub files: &'static [(&'static str, &'static [u8])],
+}
+
+impl Source for StaticSource {
+    fn name(&self) -> String {
+        self.name.to_owned()
+    }
+
+    fn fetch(&mut self, path: &str, _etag: Option<&str>, cap: u64) -> Result<Fetched> {
+        let (_, bytes) = self
+            .files
+            .iter()
+            .find(|(name, _)| *name == path)
+            .ok_or_else(|| Error::Fetch(format!("{path} is not among the built-in files")))?;
+        if bytes.len() as u64 > cap {
+            return Err(too_large(path, cap));
+        }
+        Ok(Fetched::Body {
+            bytes: bytes.to_vec(),
+            etag: None,
+        })
+    }
+}
+
+pub(crate) fn too_large(path: &str, cap: u64) -> Error {
+    Error::Fetch(format!("{path} is larger than the {cap} bytes allowed"))
+}
+
+/// How a sync ended when it changed nothing or changed everything it meant to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The source has nothing newer than what the device holds.
+    UpToDate { feed: String, version: u64 },
+    Applied {
+        feed: String,
+        from: Option<u64>,
+        version: u64,
+        by: Via,
+        services: u64,
+        /// Warnings from validation (unknown categories, unreadable hours), for editors.
+        warnings: Vec<String>,
+        /// The feed is past its `expires_at`: applied, and the person is told.
+        expired: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Snapshot,
+    Delta,
+}
+
+/// Steps of a sync, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    Checking,
+    Downloading { file: String, bytes: u64 },
+    Applying { services: u64 },
+}
+
+/// What the device knows of a feed before a sync.
+#[derive(Debug, Default)]
+struct Local {
+    feed: Option<String>,
+    version: Option<u64>,
+    etag: Option<String>,
+    keys: Vec<FeedKey>,
+}
+
+impl Store {
+    /// Syncs the feed `source` publishes. `given_keys` (from `--pubkey`, the configuration or
+    /// `BUSSOLA_FEED_PUBKEY`) are used instead of the keys pinned for the feed, and pinned when
+    /// the feed has none yet. On any failure the feed's data is untouched and the error is
+    /// recorded in its state, where `info` and the app show it.
+    pub fn sync(
+        &mut self,
+        source: &mut dyn Source,
+        given_keys: &[FeedKey],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Outcome> {
+        let local = self.local_state(&source.name())?;
+        let result = self.sync_with(source, given_keys, &local, progress);
+        if let (Err(error), Some(feed)) = (&result, &local.feed) {
+            self.conn.execute(
+                "UPDATE feed SET last_error = ?2, last_error_at = ?3 WHERE feed = ?1",
+                params![feed, error.to_string(), now_rfc3339()],
+            )?;
+        }
+        result
+    }
+
+    fn local_state(&self, source: &str) -> Result<Local> {
+        let feed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT feed FROM feed_source WHERE source = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(feed) = feed else {
+            return Ok(Local::default());
+        };
+        let (version, etag) = self
+            .conn
+            .query_row(
+                "SELECT version, etag FROM feed WHERE feed = ?1",
+                [&feed],
+                |r| Ok((Some(r.get::<_, i64>(0)? as u64), r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or((None, None));
+        let keys = self.pinned_keys(&feed)?;
+        Ok(Local {
+            feed: Some(feed),
+            version,
+            etag,
+            keys,
+        })
+    }
+
+    /// The keys pinned for a feed.
+    pub fn pinned_keys(&self, feed: &str) -> Result<Vec<FeedKey>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT public_key FROM feed_key WHERE feed = ?1 ORDER BY pinned_at")?;
+        let keys = stmt
+            .query_map([feed], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        keys.iter().map(|k| FeedKey::parse(k)).collect()
+    }
+
+    fn sync_with(
+        &mut self,
+        source: &mut dyn Source,
+        given_keys: &[FeedKey],
+        local: &Local,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Outcome> {
+        progress(Progress::Checking);
+        let source_name = source.name();
+        let (manifest_bytes, etag) =
+            match source.fetch(MANIFEST, local.etag.as_deref(), MANIFEST_CAP)? {
+                Fetched::NotModified => {
+                    let Some(feed) = local.feed.clone() else {
+                        return Err(Error::Fetch("the manifest answered 304 unasked".into()));
+                    };
+                    self.conn.execute(
+                        "UPDATE feed SET last_sync = ?2, last_error = NULL, last_error_at = NULL
+                         WHERE feed = ?1",
+                        params![feed, now_rfc3339()],
+                    )?;
+                    return Ok(Outcome::UpToDate {
+                        feed,
+                        version: local.version.unwrap_or(0),
+                    });
+                }
+                Fetched::Body { bytes, etag } => (bytes, etag),
+            };
+        let signature = match source.fetch(SIGNATURE, None, SIGNATURE_CAP)? {
+            Fetched::Body { bytes, .. } => String::from_utf8(bytes)
+                .map_err(|_| Error::Signature("the signature file is not text".into()))?,
+            Fetched::NotModified => {
+                return Err(Error::Fetch("the signature answered 304 unasked".into()));
+            }
+        };
+        let keys = if given_keys.is_empty() {
+            &local.keys
+        } else {
+            given_keys
+        };
+        let signed_by = signature::verify(&manifest_bytes, &signature, keys)?;
+        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+            .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
+        let manifest_sha256 = sha256_hex(&manifest_bytes);
+
+        if let Some(bound) = &local.feed
+            && *bound != manifest.feed
+        {
+            return Err(Error::InvalidFeed(format!(
+                "this source delivered the feed \"{bound}\" before and now says \"{}\"; \
+                 refused",
+                manifest.feed
+            )));
+        }
+        let applied = self.applied_version(&manifest.feed)?;
+        if let Some((version, sha)) = &applied {
+            if manifest.version < *version {
+                return Err(Error::InvalidFeed(format!(
+                    "the source offers version {} of {}, older than version {version} on this \
+                     device; refused",
+                    manifest.version, manifest.feed
+                )));
+            }
+            if manifest.version == *version {
+                if sha.as_deref() == Some(manifest_sha256.as_str()) || sha.is_none() {
+                    self.record_check(&manifest.feed, &source_name, etag.as_deref())?;
+                    return Ok(Outcome::UpToDate {
+                        feed: manifest.feed,
+                        version: *version,
+                    });
+                }
+                return Err(Error::InvalidFeed(format!(
+                    "version {version} of {} was published twice with different contents; \
+                     refused",
+                    manifest.feed
+                )));
+            }
+        }
+        let expired = manifest.expires_at.as_deref().is_some_and(|e| {
+            chrono::DateTime::parse_from_rfc3339(e).is_ok_and(|e| e < chrono::Utc::now())
+        });
+        let local_version = applied.as_ref().map(|(v, _)| *v);
+        let delta = local_version
+            .and_then(|v| manifest.deltas.iter().find(|d| d.from == v))
+            .cloned();
+        let state = State {
+            manifest: &manifest,
+            manifest_sha256: &manifest_sha256,
+            etag: etag.as_deref(),
+            source: &source_name,
+            key: &keys[signed_by],
+        };
+        let (by, services, warnings) = match delta {
+            Some(delta) => {
+                let bytes = fetch_checked(source, &delta.file, progress)?;
+                let delta: Delta = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::InvalidFeed(format!("{}: {e}", delta.file.url)))?;
+                self.apply_delta(&delta, &state, progress)
+                    .map(|(n, w)| (Via::Delta, n, w))?
+            }
+            None => {
+                let bytes = fetch_checked(source, &manifest.snapshot, progress)?;
+                let snapshot: Snapshot = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::InvalidFeed(format!("{}: {e}", manifest.snapshot.url)))?;
+                self.apply_snapshot(&snapshot, &state, progress)
+                    .map(|(n, w)| (Via::Snapshot, n, w))?
+            }
+        };
+        Ok(Outcome::Applied {
+            feed: manifest.feed.clone(),
+            from: local_version,
+            version: manifest.version,
+            by,
+            services,
+            warnings,
+            expired,
+        })
+    }
+
+    /// The version applied for a feed and the hash of the manifest that brought it.
+    fn applied_version(&self, feed: &str) -> Result<Option<(u64, Option<String>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT version, manifest_sha256 FROM feed WHERE feed = ?1",
+                [feed],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// An unchanged answer: only the times and the ETag move.
+    fn record_check(&mut self, feed: &str, source: &str, etag: Option<&str>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE feed SET last_sync = ?2, etag = coalesce(?3, etag), last_error = NULL,
+                             last_error_at = NULL WHERE feed = ?1",
+            params![feed, now_rfc3339(), etag],
+        )?;
+        bind_source(&tx, source, feed)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn apply_snapshot(
+        &mut self,
+        snapshot: &Snapshot,
+        state: &State<'_>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(u64, Vec<String>)> {
+        let file = &state.manifest.snapshot.url;
+        state.agrees(file, &snapshot.feed, snapshot.version)?;
+        let warnings = check_services(file, &snapshot.services)?;
+        let services = parse_services(snapshot.services.iter().map(|r| r.get()))?;
+        progress(Progress::Applying {
+            services: services.len() as u64,
+        });
+        let tx = self.conn.transaction()?;
+        state.write(&tx)?;
+        write_services(&tx, &snapshot.feed, &services)?;
+        tx.commit()?;
+        self.forget_catalogue();
+        Ok((services.len() as u64, warnings))
+    }
+
+    fn apply_delta(
+        &mut self,
+        delta: &Delta,
+        state: &State<'_>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(u64, Vec<String>)> {
+        let file = format!("delta {}→{}", delta.from, delta.version);
+        state.agrees(&file, &delta.feed, delta.version)?;
+        let warnings = check_services(&file, &delta.upserts)?;
+        let upserts = parse_services(delta.upserts.iter().map(|r| r.get()))?;
+        progress(Progress::Applying {
+            services: (upserts.len() + delta.deletes.len()) as u64,
+        });
+        let tx = self.conn.transaction()?;
+        let base: i64 = tx.query_row(
+            "SELECT version FROM feed WHERE feed = ?1",
+            [&delta.feed],
+            |r| r.get(0),
+        )?;
+        if base as u64 != delta.from {
+            return Err(Error::InvalidFeed(format!(
+                "{file} starts from version {}, but this device holds {base}",
+                delta.from
+            )));
+        }
+        let dictionary: Option<Vec<u8>> = tx.query_row(
+            "SELECT dictionary FROM feed WHERE feed = ?1",
+            [&delta.feed],
+            |r| r.get(0),
+        )?;
+        let mut gone: Vec<&str> = delta.deletes.iter().map(String::as_str).collect();
+        gone.extend(upserts.iter().map(|(s, _)| s.id.as_str()));
+        delete_services(&tx, &delta.feed, &gone)?;
+        {
+            let mut writer = Writer::new(&tx, dictionary.as_deref())?;
+            for (service, record) in &upserts {
+                writer.insert(&delta.feed, service, record)?;
+            }
+        }
+        state.write(&tx)?;
+        let count: i64 = tx.query_row(
+            "SELECT count(*) FROM service WHERE feed = ?1",
+            [&delta.feed],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        self.forget_catalogue();
+        Ok((count as u64, warnings))
+    }
+
+    /// Removes a feed and everything indexed from it (its pins and bindings too).
+    pub fn remove_feed(&mut self, feed: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        delete_feed_data(&tx, feed)?;
+        tx.execute("DELETE FROM feed WHERE feed = ?1", [feed])?;
+        tx.execute("DELETE FROM feed_key WHERE feed = ?1", [feed])?;
+        tx.execute("DELETE FROM feed_source WHERE feed = ?1", [feed])?;
+        tx.commit()?;
+        self.forget_catalogue();
+        Ok(())
+    }
+}
+
+/// The new state of a feed, written in the same transaction as its data.
+struct State<'a> {
+    manifest: &'a Manifest,
+    manifest_sha256: &'a str,
+    etag: Option<&'a str>,
+    source: &'a str,
+    key: &'a FeedKey,
+}
+
+impl State<'_> {
+    /// Every file of the answer agrees with the manifest on feed and version.
+    fn agrees(&self, file: &str, feed: &str, version: u64) -> Result<()> {
+        if feed != self.manifest.feed || version != self.manifest.version {
+            return Err(Error::InvalidFeed(format!(
+                "{file} is version {version} of \"{feed}\", but the manifest announces version \
+                 {} of \"{}\"",
+                self.manifest.version, self.manifest.feed
+            )));
+        }
+        Ok(())
+    }
+
+    fn write(&self, tx: &Transaction<'_>) -> Result<()> {
+        let m = self.manifest;
+        tx.execute(
+            "INSERT INTO feed (feed, version, generated_at, expires_at, source, manifest_sha256,
+                               etag, last_sync)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
+                 generated_at = excluded.generated_at, expires_at = excluded.expires_at,
+                 source = excluded.source, manifest_sha256 = excluded.manifest_sha256,
+                 etag = excluded.etag, last_sync = excluded.last_sync, last_error = NULL,
+                 last_error_at = NULL",
+            params![
+                m.feed,
+                m.version as i64,
+                m.generated_at,
+                m.expires_at,
+                self.source,
+                self.manifest_sha256,
+                self.etag,
+                now_rfc3339()
+            ],
+        )?;
+        bind_source(tx, self.source, &m.feed)?;
+        let pinned: i64 = tx.query_row(
+            "SELECT count(*) FROM feed_key WHERE feed = ?1",
+            [&m.feed],
+            |r| r.get(0),
+        )?;
+        if pinned == 0 {
+            tx.execute(
+                "INSERT INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
+                params![m.feed, self.key.base64(), now_rfc3339()],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn bind_source(tx: &Transaction<'_>, source: &str, feed: &str) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO feed_source (source, feed, bound_at) VALUES (?1, ?2, ?3)",
+        params![source, feed, now_rfc3339()],
+    )?;
+    Ok(())
+}
+
+/// Validates the records of a file: errors refuse it, warnings come back as text.
+fn check_services(
+    file: &str,
+    services: &[Box<serde_json::value::RawValue>],
+) -> Result<Vec<String>> {
+    let values = services
+        .iter()
+        .map(|raw| serde_json::from_str(raw.get()))
+        .collect::<Result<Vec<serde_json::Value>, _>>()
+        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?;
+    let report = validate::services(file, &values);
+    if !report.is_ok() {
+        return Err(Error::InvalidFeed(report.error_summary()));
+    }
+    Ok(report.warnings().map(|w| w.to_string()).collect())
+}
+
+/// Fetches a file the manifest names and checks its size and sha256 before anything parses it.
+fn fetch_checked(
+    source: &mut dyn Source,
+    file: &FileRef,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>> {
+    let path = file.checked_path().map_err(Error::InvalidFeed)?;
+    progress(Progress::Downloading {
+        file: path.to_owned(),
+        bytes: file.bytes,
+    });
+    let cap = file.bytes.min(FILE_CAP);
+    let bytes = match source.fetch(path, None, cap)? {
+        Fetched::Body { bytes, .. } => bytes,
+        Fetched::NotModified => {
+            return Err(Error::Fetch(format!("{path} answered 304 unasked")));
+        }
+    };
+    if bytes.len() as u64 != file.bytes {
+        return Err(Error::Fetch(format!(
+            "{path} is {} bytes, the signed manifest says {}: the download was cut short or \
+             the file changed",
+            bytes.len(),
+            file.bytes
+        )));
+    }
+    let sha = sha256_hex(&bytes);
+    if !sha.eq_ignore_ascii_case(&file.sha256) {
+        return Err(Error::Fetch(format!(
+            "{path} does not match the sha256 in the signed manifest: it was changed or damaged"
+        )));
+    }
+    Ok(bytes)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

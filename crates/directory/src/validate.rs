@@ -1,0 +1,381 @@
+//! The checks every service of a feed must pass before it reaches a device, with messages an
+//! editor can act on: which file, which service, which field, what is wrong.
+//!
+//! Errors refuse the whole file. Warnings do not: per DESIGN's forward-compatibility rule an
+//! unknown category shows as "other" and unreadable opening hours as "hours unknown", so a
+//! newer feed still reaches an older app. What touches safety (where an office is, which links
+//! a person may tap, text that could carry markup) is always an error.
+
+use crate::hours::Hours;
+use crate::taxonomy::CATEGORIES;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// A generous box around Italy, islands and Lampedusa included.
+const ITALY_LAT: std::ops::RangeInclusive<f64> = 35.0..=47.2;
+const ITALY_LON: std::ops::RangeInclusive<f64> = 6.5..=18.6;
+const MAX_ID_CHARS: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with a feed file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: String,
+    /// The service's id, or its position when it has no usable id.
+    pub service: String,
+    /// The field, as a path into the record (`service_at_locations[0].location.latitude`).
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{kind}: {}, service {}, {}: {}",
+            self.file, self.service, self.field, self.message
+        )
+    }
+}
+
+/// Everything found in one file.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    /// The errors as one message: the first few in full, then how many more.
+    pub fn error_summary(&self) -> String {
+        let errors: Vec<String> = self.errors().map(Problem::to_string).collect();
+        let shown = errors
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
+        match errors.len() {
+            0..=5 => shown,
+            n => format!("{shown}; and {} more", n - 5),
+        }
+    }
+}
+
+/// Checks the services of one file (a snapshot's, or a delta's upserts).
+pub fn services(file: &str, services: &[Value]) -> Report {
+    let mut report = Report::default();
+    let mut seen = HashSet::new();
+    for (i, service) in services.iter().enumerate() {
+        let id = service["id"].as_str().map(str::to_owned);
+        let label = id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+        let mut check = Check {
+            file,
+            service: &label,
+            report: &mut report,
+        };
+        check.service(service);
+        if let Some(id) = id
+            && !seen.insert(id.clone())
+        {
+            check.error(
+                "id",
+                format!("the id \"{id}\" is used by another service too"),
+            );
+        }
+    }
+    report
+}
+
+struct Check<'a> {
+    file: &'a str,
+    service: &'a str,
+    report: &'a mut Report,
+}
+
+impl Check<'_> {
+    fn push(&mut self, severity: Severity, field: &str, message: String) {
+        self.report.problems.push(Problem {
+            severity,
+            file: self.file.to_owned(),
+            service: self.service.to_owned(),
+            field: field.to_owned(),
+            message,
+        });
+    }
+
+    fn error(&mut self, field: &str, message: String) {
+        self.push(Severity::Error, field, message);
+    }
+
+    fn warning(&mut self, field: &str, message: String) {
+        self.push(Severity::Warning, field, message);
+    }
+
+    fn service(&mut self, s: &Value) {
+        if !s.is_object() {
+            self.error("", "a service must be a JSON object".into());
+            return;
+        }
+        match s["id"].as_str() {
+            None => self.error("id", "missing: every service needs an id".into()),
+            Some(id) => {
+                let valid = !id.is_empty()
+                    && id.chars().count() <= MAX_ID_CHARS
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if !valid {
+                    self.error(
+                        "id",
+                        format!(
+                            "\"{id}\" must be 1 to {MAX_ID_CHARS} characters of a-z, 0-9 and -"
+                        ),
+                    );
+                }
+            }
+        }
+        self.required_text(s, "name");
+        self.required_text(s, "status");
+        let categories: Vec<&str> = s["categories"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        if categories.is_empty() {
+            self.error(
+                "categories",
+                "missing or empty: give at least one category code".into(),
+            );
+        }
+        for code in &categories {
+            if !CATEGORIES.iter().any(|c| c.code == *code) {
+                self.warning(
+                    "categories",
+                    format!("\"{code}\" is not a category this app knows; it shows as \"other\""),
+                );
+            }
+        }
+        let helpline = categories.contains(&"helpline");
+        self.links(s);
+        self.plain_text(s, "");
+        if let Some(hours) = s["opening_hours"].as_str() {
+            self.hours("opening_hours", hours);
+        }
+        let locations = s["service_at_locations"].as_array();
+        let mut located = false;
+        for (i, at) in locations.into_iter().flatten().enumerate() {
+            let field = format!("service_at_locations[{i}]");
+            let location = &at["location"];
+            match (
+                location["latitude"].as_f64(),
+                location["longitude"].as_f64(),
+            ) {
+                (Some(lat), Some(lon)) => {
+                    located = true;
+                    if !(ITALY_LAT.contains(&lat) && ITALY_LON.contains(&lon)) {
+                        self.error(
+                            &format!("{field}.location"),
+                            format!("{lat},{lon} is outside Italy"),
+                        );
+                    }
+                }
+                (None, None) => {}
+                _ => self.error(
+                    &format!("{field}.location"),
+                    "has a latitude or a longitude but not both".into(),
+                ),
+            }
+            if let Some(hours) = at["opening_hours"].as_str() {
+                self.hours(&format!("{field}.opening_hours"), hours);
+            }
+        }
+        if !located && !helpline {
+            self.error(
+                "service_at_locations",
+                "no location with latitude and longitude (only a helpline may have none)".into(),
+            );
+        }
+    }
+
+    fn required_text(&mut self, s: &Value, field: &str) {
+        if s[field].as_str().is_none_or(|t| t.trim().is_empty()) {
+            self.error(field, "missing or empty".into());
+        }
+    }
+
+    fn hours(&mut self, field: &str, text: &str) {
+        if Hours::parse(text).is_none() {
+            self.warning(
+                field,
+                format!("\"{text}\" is not OSM opening_hours; it shows as \"hours unknown\""),
+            );
+        }
+    }
+
+    /// Links a person may tap: only web pages, phone numbers and mail.
+    fn links(&mut self, s: &Value) {
+        let mut urls = vec![("url".to_owned(), &s["url"])];
+        urls.push((
+            "organization.website".to_owned(),
+            &s["organization"]["website"],
+        ));
+        for (i, source) in s["sources"].as_array().into_iter().flatten().enumerate() {
+            urls.push((format!("sources[{i}]"), source));
+        }
+        for (field, value) in urls {
+            if let Some(url) = value.as_str()
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                self.error(&field, format!("\"{url}\" is not an http or https link"));
+            }
+        }
+        if let Some(email) = s["email"].as_str() {
+            let parts: Vec<&str> = email.split('@').collect();
+            if parts.len() != 2 || parts[0].is_empty() || !parts[1].contains('.') {
+                self.error("email", format!("\"{email}\" is not an e-mail address"));
+            }
+        }
+        for (i, phone) in s["phones"].as_array().into_iter().flatten().enumerate() {
+            if let Some(number) = phone["number"].as_str()
+                && !number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-./()".contains(c))
+            {
+                self.error(
+                    &format!("phones[{i}].number"),
+                    format!("\"{number}\" is not a phone number"),
+                );
+            }
+        }
+    }
+
+    /// Every string is plain text: markup is refused rather than shown or, worse, rendered.
+    fn plain_text(&mut self, value: &Value, path: &str) {
+        match value {
+            Value::String(text) if looks_like_markup(text) => {
+                self.error(path, "holds HTML or other markup; plain text only".into());
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.plain_text(item, &format!("{path}[{i}]"));
+                }
+            }
+            Value::Object(fields) => {
+                for (key, item) in fields {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    self.plain_text(item, &path);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `<` followed by a letter, `/` or `!` opens a tag; a lone "<" in "< 18 anni" does not.
+fn looks_like_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+        || text.contains("javascript:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn good() -> Value {
+        json!({"id":"pg-desk","name":"Sportello","status":"active","categories":["permits"],
+               "url":"https://example.org","phones":[{"number":"+39 075 000000"}],
+               "service_at_locations":[{"location":{"latitude":43.1,"longitude":12.4},
+                                        "opening_hours":"Mo 09:00-12:00"}]})
+    }
+
+    fn problems(services_: &[Value]) -> Vec<String> {
+        services("snapshot-2.json", services_)
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_good_service_has_no_problem() {
+        assert_eq!(problems(&[good()]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_problem_names_file_service_and_field() {
+        let mut s = good();
+        s["service_at_locations"][0]["location"]["latitude"] = json!(51.5);
+        s["url"] = json!("javascript:alert(1)");
+        s["categories"] = json!([]);
+        let mut twin = good();
+        twin["description"] = json!("Vieni <b>subito</b>");
+        assert_eq!(
+            problems(&[s, twin]),
+            [
+                "error: snapshot-2.json, service pg-desk, categories: missing or empty: give at least one category code",
+                "error: snapshot-2.json, service pg-desk, url: \"javascript:alert(1)\" is not an http or https link",
+                "error: snapshot-2.json, service pg-desk, url: holds HTML or other markup; plain text only",
+                "error: snapshot-2.json, service pg-desk, service_at_locations[0].location: 51.5,12.4 is outside Italy",
+                "error: snapshot-2.json, service pg-desk, description: holds HTML or other markup; plain text only",
+                "error: snapshot-2.json, service pg-desk, id: the id \"pg-desk\" is used by another service too",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_categories_and_unreadable_hours_only_warn() {
+        let mut s = good();
+        s["categories"] = json!(["permits", "space-travel"]);
+        s["service_at_locations"][0]["opening_hours"] = json!("su appuntamento");
+        let report = services("f", &[s]);
+        assert!(report.is_ok());
+        assert_eq!(report.warnings().count(), 2);
+    }
+
+    #[test]
+    fn only_a_helpline_may_have_no_location() {
+        let mut s = good();
+        s["service_at_locations"] = json!([]);
+        assert!(!services("f", std::slice::from_ref(&s)).is_ok());
+        s["categories"] = json!(["helpline"]);
+        assert!(services("f", &[s]).is_ok());
+        let nameless = json!({"id":"Bad Id","status":"active","categories":["helpline"]});
+        let found = problems(&[nameless]);
+        assert!(found[0].contains("id: \"Bad Id\" must be"), "{found:?}");
+        assert!(found[1].contains("name: missing"), "{found:?}");
+        assert!(!looks_like_markup("per chi ha < 18 anni"));
+    }
+}
