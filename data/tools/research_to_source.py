@@ -140,9 +140,9 @@ def service(entry):
 def main():
     research = json.load(open(sys.argv[1], encoding="utf-8"))
     services = [service(e) for e in research["services"]]
-    snapshot = {"feed": "umbria", "version": 1, "services": services}
-    with open("data/umbria/feed/snapshot-1.json", "w", encoding="utf-8") as f:
-        json.dump(snapshot, f, ensure_ascii=False, indent=1)
+    # The editors' source file; `bussola-cli feed build` turns it into the signed feed.
+    with open("data/umbria/services.json", "w", encoding="utf-8") as f:
+        json.dump(services, f, ensure_ascii=False, indent=1)
         f.write("\n")
 
 

@@ -26,7 +26,10 @@ const APT_PACKAGES: &[&str] = &[
     "x11-utils",
     "imagemagick",
     "file",
+    // The signature interop tests check Bussola against the reference tool.
     "minisign",
+    // The CLI's sync tests serve a feed with `python3 -m http.server` on loopback.
+    "python3",
 ];
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";

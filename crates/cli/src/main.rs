@@ -9,6 +9,10 @@ use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
 use clap::{Parser, Subcommand};
 use directory::Store;
 use directory::gazetteer::Gazetteer;
+use directory::http::{HttpOptions, HttpSource};
+use directory::signature::{FeedKey, SigningKey};
+use directory::sync::{FolderSource, Outcome, Progress, Source, Via};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -45,6 +49,58 @@ enum Commands {
         prefix: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+    },
+    /// Brings a feed up to date from its URL or folder, verifying everything before applying.
+    Sync {
+        /// The feed's base URL (http or https) or a folder holding it (default: every source
+        /// this device synced from before).
+        #[arg(long, env = "BUSSOLA_FEED_URL", value_name = "URL_OR_DIR")]
+        feed: Option<String>,
+        /// The feed's minisign public key: its RW… line or a .pub file (needed once for a feed
+        /// this device does not know yet; pinned afterwards).
+        #[arg(long, env = "BUSSOLA_FEED_PUBKEY", value_name = "KEY")]
+        pubkey: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tools for a region's editors: keys, building and checking a published feed.
+    #[command(subcommand)]
+    Feed(FeedCommands),
+}
+
+#[derive(Subcommand)]
+enum FeedCommands {
+    /// Makes a minisign key pair: NAME.key (secret, keep it offline) and NAME.pub.
+    Keygen {
+        #[arg(long, default_value = "feed")]
+        name: String,
+        /// The folder to write the two files into.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// Builds the next version of a feed from a source file of services into a folder:
+    /// snapshot, deltas from recent versions, manifest and its signature.
+    Build {
+        /// The feed's id, such as "umbria".
+        #[arg(long)]
+        id: String,
+        /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape.
+        #[arg(long, value_name = "FILE")]
+        source: PathBuf,
+        /// The published folder (the previous versions are read from it).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The minisign secret key; an encrypted one takes its password from
+        /// BUSSOLA_KEY_PASSWORD.
+        #[arg(long, value_name = "PATH")]
+        key: PathBuf,
+    },
+    /// Checks a published feed as a device would: signature, every file's hash, every record.
+    Verify {
+        #[arg(value_name = "DIR_OR_URL")]
+        feed: String,
+        #[arg(long, env = "BUSSOLA_FEED_PUBKEY", value_name = "KEY")]
+        pubkey: String,
     },
 }
 
@@ -108,8 +164,10 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    if let Commands::Comuni { prefix, limit } = &cli.command {
-        return comuni(prefix, *limit);
+    match &cli.command {
+        Commands::Comuni { prefix, limit } => return comuni(prefix, *limit),
+        Commands::Feed(command) => return feed_tools(command),
+        _ => {}
     }
     let path = match cli.db {
         Some(path) => path,
@@ -121,7 +179,8 @@ fn run(cli: Cli) -> Result<()> {
         Commands::Info { json } => info(&store, json),
         Commands::Search(args) => search(&store, args),
         Commands::Show { id, json } => show(&store, &id, json),
-        Commands::Comuni { .. } => unreachable!("answered above"),
+        Commands::Sync { feed, pubkey, json } => sync(&mut store, feed, pubkey, json),
+        Commands::Comuni { .. } | Commands::Feed(_) => unreachable!("answered above"),
     }
 }
 
@@ -154,6 +213,9 @@ fn info(store: &Store, json: bool) -> Result<()> {
             ("last sync", f.last_sync),
             ("last error", f.last_error),
         ];
+        if f.expired {
+            println!("  this feed is past its expiry date: the data may be out of date");
+        }
         for (label, value) in lines {
             println!("  {label:<11}{}", value.as_deref().unwrap_or("—"));
         }
@@ -325,4 +387,231 @@ fn comuni(prefix: &str, limit: usize) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A feed's source from what the person typed: a URL, or else a folder.
+fn source_of(feed: &str) -> Result<Box<dyn Source>> {
+    if feed.starts_with("http://") || feed.starts_with("https://") {
+        return Ok(Box::new(HttpSource::new(feed, HttpOptions::default())?));
+    }
+    let dir = PathBuf::from(feed);
+    if !dir.is_dir() {
+        bail!("\"{feed}\" is neither an http(s) URL nor a folder");
+    }
+    Ok(Box::new(FolderSource::new(dir)))
+}
+
+fn sync(store: &mut Store, feed: Option<String>, pubkey: Option<String>, json: bool) -> Result<()> {
+    let keys = match &pubkey {
+        Some(k) => vec![FeedKey::parse(k)?],
+        None => Vec::new(),
+    };
+    let feeds = match feed {
+        Some(feed) => vec![feed],
+        None => {
+            let known = store.sources()?;
+            if known.is_empty() {
+                bail!("no feed source is known yet; give one with --feed URL_OR_DIR");
+            }
+            known
+        }
+    };
+    // A progress line on a terminal; nothing extra when piped or with --json.
+    let show_progress = !json && std::io::stderr().is_terminal();
+    let mut outcomes = Vec::new();
+    let mut failed = false;
+    for feed in feeds {
+        let mut source = source_of(&feed)?;
+        let mut progress = |p: Progress| {
+            if show_progress {
+                let line = match p {
+                    Progress::Checking => format!("checking {feed}"),
+                    Progress::Downloading { file, bytes } => {
+                        format!("downloading {file} ({:.1} MB)", bytes as f64 / 1e6)
+                    }
+                    Progress::Applying { services } => format!("applying {services} services"),
+                };
+                eprint!("\r\x1b[2K{line}");
+            }
+        };
+        let result = store.sync(source.as_mut(), &keys, &mut progress);
+        if show_progress {
+            eprint!("\r\x1b[2K");
+        }
+        match result {
+            Ok(outcome) => {
+                if !json {
+                    println!("{}", describe_outcome(&feed, &outcome));
+                }
+                outcomes.push(outcome_json(&feed, Ok(&outcome)));
+            }
+            Err(error) => {
+                failed = true;
+                if !json {
+                    eprintln!("bussola-cli: {feed}: {error}");
+                }
+                outcomes.push(outcome_json(&feed, Err(&error)));
+            }
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&outcomes)?);
+    }
+    if failed {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn describe_outcome(feed: &str, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::UpToDate { feed: id, version } => {
+            format!("{id} is up to date (version {version}) at {feed}")
+        }
+        Outcome::Applied {
+            feed: id,
+            from,
+            version,
+            by,
+            services,
+            warnings,
+            expired,
+        } => {
+            let how = match by {
+                Via::Snapshot => "whole snapshot",
+                Via::Delta => "delta",
+            };
+            let from = from.map_or("nothing".to_owned(), |v| format!("version {v}"));
+            let mut text =
+                format!("{id}: from {from} to version {version} by {how}, {services} services");
+            for w in warnings {
+                text.push_str(&format!("\n  {w}"));
+            }
+            if *expired {
+                text.push_str("\n  this feed is past its expiry date: the data may be out of date");
+            }
+            text
+        }
+    }
+}
+
+fn outcome_json(feed: &str, outcome: Result<&Outcome, &directory::Error>) -> serde_json::Value {
+    use serde_json::json;
+    match outcome {
+        Ok(Outcome::UpToDate { feed: id, version }) => {
+            json!({"source": feed, "feed": id, "version": version, "changed": false})
+        }
+        Ok(Outcome::Applied {
+            feed: id,
+            from,
+            version,
+            by,
+            services,
+            warnings,
+            expired,
+        }) => {
+            json!({"source": feed, "feed": id, "from": from, "version": version, "changed": true,
+                   "by": if *by == Via::Delta { "delta" } else { "snapshot" },
+                   "services": services, "warnings": warnings, "expired": expired})
+        }
+        Err(error) => json!({"source": feed, "error": error.to_string()}),
+    }
+}
+
+fn feed_tools(command: &FeedCommands) -> Result<()> {
+    match command {
+        FeedCommands::Keygen { name, out } => {
+            let (secret, public) = directory::signature::generate()?;
+            let secret_path = out.join(format!("{name}.key"));
+            let public_path = out.join(format!("{name}.pub"));
+            for path in [&secret_path, &public_path] {
+                if path.exists() {
+                    bail!("{} exists already; it is not overwritten", path.display());
+                }
+            }
+            write_private(&secret_path, &secret)?;
+            std::fs::write(&public_path, &public)
+                .with_context(|| format!("writing {}", public_path.display()))?;
+            let key = FeedKey::parse(public_path.to_str().unwrap_or_default())?;
+            println!("secret key: {} (keep it offline)", secret_path.display());
+            println!("public key: {}", public_path.display());
+            println!("{}", key.base64());
+            Ok(())
+        }
+        FeedCommands::Build {
+            id,
+            source,
+            out,
+            key,
+        } => {
+            let text = std::fs::read_to_string(source)
+                .with_context(|| format!("reading {}", source.display()))?;
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", source.display()))?;
+            let services = match value {
+                serde_json::Value::Array(services) => services,
+                mut object => match object["services"].take() {
+                    serde_json::Value::Array(services) => services,
+                    _ => bail!(
+                        "{} holds neither an array of services nor {{\"services\": [...]}}",
+                        source.display()
+                    ),
+                },
+            };
+            let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
+            let key = SigningKey::load(key, password)?;
+            let built = directory::publish::build(id, services, out, &key, directory::now())?;
+            let m = &built.manifest;
+            println!(
+                "{} version {} in {}: {} ({} bytes), {} deltas, signed by {}",
+                m.feed,
+                m.version,
+                out.display(),
+                m.snapshot.url,
+                m.snapshot.bytes,
+                m.deltas.len(),
+                key.public()?.base64()
+            );
+            for w in &built.warnings {
+                println!("  {w}");
+            }
+            Ok(())
+        }
+        FeedCommands::Verify { feed, pubkey } => {
+            let key = FeedKey::parse(pubkey)?;
+            let mut source = source_of(feed)?;
+            let found = directory::sync::inspect(source.as_mut(), &[key])?;
+            let m = &found.manifest;
+            println!(
+                "{} version {}: signature good ({}), generated {}, expires {}",
+                m.feed,
+                m.version,
+                found.key.base64(),
+                m.generated_at,
+                m.expires_at.as_deref().unwrap_or("never")
+            );
+            for (file, bytes) in &found.files {
+                println!("  {file}: {bytes} bytes, sha256 good");
+            }
+            println!("  {} services, all valid", found.services);
+            for w in &found.warnings {
+                println!("  {w}");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A secret written readable by its owner only.
+fn write_private(path: &std::path::Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))
 }

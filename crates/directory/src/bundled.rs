@@ -1,22 +1,109 @@
-//! The feeds that ship inside the app, so it is useful before it has ever been online.
+//! The feeds that ship inside the app, so it is useful before it has ever been online, and the
+//! configuration of the feeds it knows (data/feeds.json: ids, keys, URLs).
 //!
-//! Until the signed feed format lands, the bundled snapshot is imported unverified through
-//! [`import_bundled`], the one place the sync work will harden into a full verification.
+//! A bundled feed is a published feed folder built into the binary, and it goes through the
+//! same [`Store::sync`] as any download: signature against the configured key, hashes, every
+//! record validated. Its key is then pinned, so later syncs of the region need no `--pubkey`.
 
-use crate::{Result, Store};
+use crate::signature::FeedKey;
+use crate::sync::StaticSource;
+use crate::{Error, Result, Store};
+use serde::Deserialize;
 
-/// Umbria's snapshot, built from `data/umbria` (see data/tools).
+/// The app's configured feeds (data/feeds.json).
+pub const FEEDS_JSON: &str = include_str!("../../../data/feeds.json");
+
+/// Umbria's signed feed, as `bussola-cli feed build` wrote it into data/umbria/feed.
+const UMBRIA_FILES: &[(&str, &[u8])] = &[
+    (
+        "manifest.json",
+        include_bytes!("../../../data/umbria/feed/manifest.json"),
+    ),
+    (
+        "manifest.json.minisig",
+        include_bytes!("../../../data/umbria/feed/manifest.json.minisig"),
+    ),
+    (
+        "snapshot-1.json",
+        include_bytes!("../../../data/umbria/feed/snapshot-1.json"),
+    ),
+];
+
+/// Umbria's snapshot as text, for tests that compare records with what was delivered.
 pub const UMBRIA_SNAPSHOT: &str = include_str!("../../../data/umbria/feed/snapshot-1.json");
 
 /// Where the bundled data says it came from, as `info` shows it.
-pub const SOURCE: &str = "bundled";
+pub const SOURCE: &str = "built-in:umbria";
 
-/// Imports the bundled feeds into `store` when it holds no feed yet. Returns whether it did.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ConfiguredFeed {
+    pub feed: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub keys: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Configuration {
+    feeds: Vec<ConfiguredFeed>,
+}
+
+/// The feeds data/feeds.json configures.
+pub fn configured_feeds() -> Vec<ConfiguredFeed> {
+    serde_json::from_str::<Configuration>(FEEDS_JSON)
+        .expect("data/feeds.json is checked by the tests")
+        .feeds
+}
+
+/// The keys configured for a feed.
+pub fn configured_keys(feed: &str) -> Result<Vec<FeedKey>> {
+    configured_feeds()
+        .iter()
+        .filter(|f| f.feed == feed)
+        .flat_map(|f| f.keys.iter())
+        .map(|k| FeedKey::parse(k))
+        .collect()
+}
+
+/// Imports the bundled feeds into `store` when it holds no feed yet, verified like any sync.
+/// Returns whether it did.
 pub fn import_bundled(store: &mut Store) -> Result<bool> {
     if !store.feeds()?.is_empty() {
         return Ok(false);
     }
-    let snapshot = serde_json::from_str(UMBRIA_SNAPSHOT)?;
-    store.import_snapshot(&snapshot, SOURCE)?;
+    let keys = configured_keys("umbria")?;
+    let mut source = StaticSource {
+        name: SOURCE,
+        files: UMBRIA_FILES,
+    };
+    store
+        .sync(&mut source, &keys, &mut |_| {})
+        .map_err(|e| Error::InvalidFeed(format!("the bundled Umbria feed is refused: {e}")))?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_configured_feed_has_a_valid_key() {
+        let feeds = configured_feeds();
+        assert!(feeds.iter().any(|f| f.feed == "umbria"));
+        for f in feeds {
+            assert!(!f.keys.is_empty(), "{}", f.feed);
+            assert!(configured_keys(&f.feed).is_ok(), "{}", f.feed);
+        }
+    }
+
+    #[test]
+    fn the_bundled_feed_is_verified_and_its_key_pinned() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(import_bundled(&mut store).unwrap());
+        assert_eq!(store.feeds().unwrap()[0].services, 41);
+        assert_eq!(
+            store.pinned_keys("umbria").unwrap(),
+            configured_keys("umbria").unwrap()
+        );
+    }
 }

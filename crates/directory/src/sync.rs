@@ -207,6 +207,32 @@ impl Store {
         })
     }
 
+    /// Every source this device synced from, oldest first.
+    pub fn sources(&self) -> Result<Vec<String>> {
+        // Built-in feeds are not synced from anywhere.
+        let mut stmt = self.conn.prepare(
+            "SELECT source FROM feed_source WHERE source NOT LIKE 'built-in:%'
+             ORDER BY bound_at, source",
+        )?;
+        let sources = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(sources)
+    }
+
+    /// Every pinned key with its feed.
+    fn all_pinned_keys(&self) -> Result<Vec<(FeedKey, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT public_key, feed FROM feed_key ORDER BY feed, pinned_at")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(key, feed)| Ok((FeedKey::parse(&key)?, feed)))
+            .collect()
+    }
+
     /// The keys pinned for a feed.
     pub fn pinned_keys(&self, feed: &str) -> Result<Vec<FeedKey>> {
         let mut stmt = self
@@ -252,14 +278,37 @@ impl Store {
                 return Err(Error::Fetch("the signature answered 304 unasked".into()));
             }
         };
-        let keys = if given_keys.is_empty() {
-            &local.keys
+        // Keys given for this sync; else the keys pinned for the feed this source is bound
+        // to; else, for a new source, any pinned key, as long as it is pinned for the feed the
+        // manifest names.
+        let (keys, pinned_for): (Vec<FeedKey>, Vec<String>) = if !given_keys.is_empty() {
+            (given_keys.to_vec(), Vec::new())
+        } else if let Some(feed) = &local.feed {
+            (local.keys.clone(), vec![feed.clone(); local.keys.len()])
         } else {
-            given_keys
+            self.all_pinned_keys()?.into_iter().unzip()
         };
-        let signed_by = signature::verify(&manifest_bytes, &signature, keys)?;
+        let signed_by = signature::verify(&manifest_bytes, &signature, &keys).map_err(|e| {
+            if given_keys.is_empty() && local.feed.is_none() {
+                Error::Signature(
+                    "no key pinned on this device verifies this feed; if it is a new feed, \
+                     give its public key once with --pubkey"
+                        .into(),
+                )
+            } else {
+                e
+            }
+        })?;
         let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
             .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
+        if let Some(owner) = pinned_for.get(signed_by)
+            && *owner != manifest.feed
+        {
+            return Err(Error::Signature(format!(
+                "the manifest says it is the feed \"{}\" but is signed with the key of \"{owner}\"",
+                manifest.feed
+            )));
+        }
         let manifest_sha256 = sha256_hex(&manifest_bytes);
 
         if let Some(bound) = &local.feed
@@ -282,7 +331,12 @@ impl Store {
             }
             if manifest.version == *version {
                 if sha.as_deref() == Some(manifest_sha256.as_str()) || sha.is_none() {
-                    self.record_check(&manifest.feed, &source_name, etag.as_deref())?;
+                    self.record_check(
+                        &manifest.feed,
+                        &source_name,
+                        etag.as_deref(),
+                        &keys[signed_by],
+                    )?;
                     return Ok(Outcome::UpToDate {
                         feed: manifest.feed,
                         version: *version,
@@ -349,7 +403,13 @@ impl Store {
     }
 
     /// An unchanged answer: only the times and the ETag move.
-    fn record_check(&mut self, feed: &str, source: &str, etag: Option<&str>) -> Result<()> {
+    fn record_check(
+        &mut self,
+        feed: &str,
+        source: &str,
+        etag: Option<&str>,
+        key: &FeedKey,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE feed SET last_sync = ?2, etag = coalesce(?3, etag), last_error = NULL,
@@ -357,6 +417,7 @@ impl Store {
             params![feed, now_rfc3339(), etag],
         )?;
         bind_source(&tx, source, feed)?;
+        pin_if_none(&tx, feed, key)?;
         tx.commit()?;
         Ok(())
     }
@@ -445,6 +506,72 @@ impl Store {
     }
 }
 
+/// What `feed verify` found in a published feed.
+#[derive(Debug)]
+pub struct Inspection {
+    pub manifest: Manifest,
+    /// The key that signed the manifest.
+    pub key: FeedKey,
+    /// Each file the manifest names, with its size, all checked.
+    pub files: Vec<(String, u64)>,
+    pub services: u64,
+    pub warnings: Vec<String>,
+}
+
+/// Checks a published feed as a device would, every file included, without a store: the
+/// signature, each file's size and sha256, feed ids and versions, and every record.
+pub fn inspect(source: &mut dyn Source, keys: &[FeedKey]) -> Result<Inspection> {
+    let manifest_bytes = match source.fetch(MANIFEST, None, MANIFEST_CAP)? {
+        Fetched::Body { bytes, .. } => bytes,
+        Fetched::NotModified => return Err(Error::Fetch("304 unasked".into())),
+    };
+    let signature = match source.fetch(SIGNATURE, None, SIGNATURE_CAP)? {
+        Fetched::Body { bytes, .. } => String::from_utf8_lossy(&bytes).into_owned(),
+        Fetched::NotModified => return Err(Error::Fetch("304 unasked".into())),
+    };
+    let signed_by = signature::verify(&manifest_bytes, &signature, keys)?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let bytes = fetch_checked(source, &manifest.snapshot, &mut |_| {})?;
+    let snapshot: Snapshot = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::InvalidFeed(format!("{}: {e}", manifest.snapshot.url)))?;
+    let state_check = |file: &str, feed: &str, version: u64| {
+        if feed != manifest.feed || version != manifest.version {
+            return Err(Error::InvalidFeed(format!(
+                "{file} is version {version} of \"{feed}\", the manifest announces {} of \"{}\"",
+                manifest.version, manifest.feed
+            )));
+        }
+        Ok(())
+    };
+    state_check(&manifest.snapshot.url, &snapshot.feed, snapshot.version)?;
+    warnings.extend(check_services(&manifest.snapshot.url, &snapshot.services)?);
+    files.push((manifest.snapshot.url.clone(), manifest.snapshot.bytes));
+    for delta_ref in &manifest.deltas {
+        let bytes = fetch_checked(source, &delta_ref.file, &mut |_| {})?;
+        let delta: Delta = serde_json::from_slice(&bytes)
+            .map_err(|e| Error::InvalidFeed(format!("{}: {e}", delta_ref.file.url)))?;
+        state_check(&delta_ref.file.url, &delta.feed, delta.version)?;
+        if delta.from != delta_ref.from {
+            return Err(Error::InvalidFeed(format!(
+                "{} starts from version {}, the manifest says {}",
+                delta_ref.file.url, delta.from, delta_ref.from
+            )));
+        }
+        warnings.extend(check_services(&delta_ref.file.url, &delta.upserts)?);
+        files.push((delta_ref.file.url.clone(), delta_ref.file.bytes));
+    }
+    Ok(Inspection {
+        key: keys[signed_by].clone(),
+        services: snapshot.services.len() as u64,
+        manifest,
+        files,
+        warnings,
+    })
+}
+
 /// The new state of a feed, written in the same transaction as its data.
 struct State<'a> {
     manifest: &'a Manifest,
@@ -490,19 +617,24 @@ impl State<'_> {
             ],
         )?;
         bind_source(tx, self.source, &m.feed)?;
-        let pinned: i64 = tx.query_row(
-            "SELECT count(*) FROM feed_key WHERE feed = ?1",
-            [&m.feed],
-            |r| r.get(0),
-        )?;
-        if pinned == 0 {
-            tx.execute(
-                "INSERT INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
-                params![m.feed, self.key.base64(), now_rfc3339()],
-            )?;
-        }
-        Ok(())
+        pin_if_none(tx, &m.feed, self.key)
     }
+}
+
+/// The first key that verifies a feed is pinned for it; later ones only when given again.
+fn pin_if_none(tx: &Transaction<'_>, feed: &str, key: &FeedKey) -> Result<()> {
+    let pinned: i64 = tx.query_row(
+        "SELECT count(*) FROM feed_key WHERE feed = ?1",
+        [feed],
+        |r| r.get(0),
+    )?;
+    if pinned == 0 {
+        tx.execute(
+            "INSERT INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
+            params![feed, key.base64(), now_rfc3339()],
+        )?;
+    }
+    Ok(())
 }
 
 fn bind_source(tx: &Transaction<'_>, source: &str, feed: &str) -> Result<()> {

@@ -1,0 +1,226 @@
+//! An editor publishes a feed and a mediator syncs it, with `bussola-cli` alone: from a folder
+//! (a USB stick) and from a URL served on loopback by a real HTTP server.
+
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
+        .args(args)
+        .env_remove("BUSSOLA_FEED_URL")
+        .env_remove("BUSSOLA_FEED_PUBKEY")
+        .output()
+        .expect("the CLI runs")
+}
+
+fn ok(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn service(id: &str, name: &str) -> Value {
+    json!({"id": id, "name": name, "status": "active", "categories": ["language"],
+           "service_at_locations": [{"location": {"latitude": 45.07, "longitude": 7.69}}]})
+}
+
+/// A published feed "piemonte" with its keys, in `dir`.
+fn publish(dir: &Path, services: &[Value]) -> String {
+    let source = dir.join("services.json");
+    std::fs::write(&source, serde_json::to_vec(services).unwrap()).unwrap();
+    ok(cli(&[
+        "feed",
+        "build",
+        "--id",
+        "piemonte",
+        "--source",
+        source.to_str().unwrap(),
+        "--out",
+        dir.join("pub").to_str().unwrap(),
+        "--key",
+        dir.join("piemonte.key").to_str().unwrap(),
+    ]))
+}
+
+#[test]
+fn an_editor_publishes_and_a_mediator_syncs_from_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let keys = ok(cli(&[
+        "feed",
+        "keygen",
+        "--name",
+        "piemonte",
+        "--out",
+        d.to_str().unwrap(),
+    ]));
+    assert!(keys.contains("piemonte.pub"), "{keys}");
+    let built = publish(d, &[service("cpia-torino", "CPIA 1 Torino")]);
+    assert!(built.contains("piemonte version 1"), "{built}");
+    let pubkey = d.join("piemonte.pub");
+    let checked = ok(cli(&[
+        "feed",
+        "verify",
+        d.join("pub").to_str().unwrap(),
+        "--pubkey",
+        pubkey.to_str().unwrap(),
+    ]));
+    assert!(
+        checked.contains("signature good") && checked.contains("1 services, all valid"),
+        "{checked}"
+    );
+
+    let db = d.join("device.db");
+    let db = db.to_str().unwrap();
+    let folder = d.join("pub");
+    let folder = folder.to_str().unwrap();
+    // A new feed needs its key once.
+    let refused = cli(&["--db", db, "sync", "--feed", folder]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--pubkey"));
+    let synced = ok(cli(&[
+        "--db",
+        db,
+        "sync",
+        "--feed",
+        folder,
+        "--pubkey",
+        pubkey.to_str().unwrap(),
+    ]));
+    assert!(
+        synced.contains("piemonte: from nothing to version 1 by whole snapshot, 1 services"),
+        "{synced}"
+    );
+
+    // Version 2 arrives as a delta, with the pinned key and the remembered source.
+    publish(
+        d,
+        &[
+            service("cpia-torino", "CPIA 1 Torino"),
+            service("cpia-novara", "CPIA Novara"),
+        ],
+    );
+    let synced = ok(cli(&["--db", db, "sync", "--json"]));
+    let outcomes: Value = serde_json::from_str(&synced).unwrap();
+    assert_eq!(outcomes[0]["by"], "delta");
+    assert_eq!(outcomes[0]["version"], 2);
+    let found = ok(cli(&["--db", db, "search", "novara", "--json"]));
+    assert!(found.contains("cpia-novara"), "{found}");
+    let again = ok(cli(&["--db", db, "sync"]));
+    assert!(again.contains("up to date (version 2)"), "{again}");
+    // Both regions live side by side.
+    let info: Value = serde_json::from_str(&ok(cli(&["--db", db, "info", "--json"]))).unwrap();
+    assert_eq!(info["services"], 43);
+}
+
+/// `python3 -m http.server` on a free loopback port, killed on drop.
+struct HttpServer(Child, u16);
+
+impl HttpServer {
+    fn serve(dir: &Path) -> HttpServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &port.to_string(),
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 runs");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        HttpServer(child, port)
+    }
+}
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_mediator_syncs_from_a_url_and_a_tampered_feed_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(cli(&[
+        "feed",
+        "keygen",
+        "--name",
+        "piemonte",
+        "--out",
+        d.to_str().unwrap(),
+    ]));
+    publish(d, &[service("cpia-torino", "CPIA 1 Torino")]);
+    let server = HttpServer::serve(d);
+    let url = format!("http://127.0.0.1:{}/pub/", server.1);
+    let db = d.join("device.db");
+    let db = db.to_str().unwrap();
+    let pubkey = d.join("piemonte.pub");
+    let synced = ok(cli(&[
+        "--db",
+        db,
+        "sync",
+        "--feed",
+        &url,
+        "--pubkey",
+        pubkey.to_str().unwrap(),
+    ]));
+    assert!(synced.contains("to version 1"), "{synced}");
+
+    // Someone edits the published snapshot: the hash no longer matches the signed manifest.
+    publish(
+        d,
+        &[
+            service("cpia-torino", "CPIA 1 Torino"),
+            service("cpia-asti", "CPIA Asti"),
+        ],
+    );
+    let snapshot = d.join("pub/snapshot-2.json");
+    let text = std::fs::read_to_string(&snapshot)
+        .unwrap()
+        .replace("Asti", "Asto");
+    std::fs::write(&snapshot, text).unwrap();
+    let delta = d.join("pub/delta-1-2.json");
+    let text = std::fs::read_to_string(&delta)
+        .unwrap()
+        .replace("Asti", "Asto");
+    std::fs::write(&delta, text).unwrap();
+    let refused = cli(&["--db", db, "sync", "--feed", &url]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("sha256"),
+        "{refused:?}"
+    );
+    let info: Value = serde_json::from_str(&ok(cli(&["--db", db, "info", "--json"]))).unwrap();
+    let piemonte = info["feeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["feed"] == "piemonte")
+        .unwrap();
+    assert_eq!(piemonte["version"], 1);
+    assert!(piemonte["last_error"].as_str().unwrap().contains("sha256"));
+}
