@@ -1,18 +1,24 @@
-//! The Tauri shell: opens the local store, hands it to the window's commands, and nothing more.
+//! The Tauri shell: opens the local store, hands it to the window's commands, and keeps the data
+//! fresh ([`sync`]).
 //!
 //! Every command is a thin wrapper over the `directory` engine; the work runs on a blocking
 //! thread so a search never stalls the window's event loop.
 
 mod commands;
+mod sync;
 
 use directory::Store;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::Manager;
 
-/// What every command reaches: the one open store.
+/// What every command reaches: the open store for searches, and what a sync needs to open
+/// its own connection beside it.
 pub struct AppState {
     pub store: Arc<Mutex<Store>>,
+    pub db_path: PathBuf,
+    /// Held while a sync runs.
+    pub syncing: Arc<Mutex<()>>,
 }
 
 /// Where the database lives: `BUSSOLA_DB` when set (tests, or people who keep it elsewhere),
@@ -35,10 +41,16 @@ pub fn run() {
             directory::bundled::import_bundled(&mut store)?;
             app.manage(AppState {
                 store: Arc::new(Mutex::new(store)),
+                db_path: path,
+                syncing: Arc::default(),
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::search, commands::feeds])
+        .invoke_handler(tauri::generate_handler![
+            commands::search,
+            commands::feeds,
+            sync::sync_now
+        ])
         .run(tauri::generate_context!())
         .expect("Bussola could not start its window");
 }

@@ -1,6 +1,6 @@
 //! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
 
-use bussola_model::{CommandError, FeedStatus, Hit, SearchQuery};
+use bussola_model::{CommandError, FeedStatus, Hit, SearchQuery, SyncReport, SyncStep};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -9,6 +9,11 @@ extern "C" {
     /// `window.__TAURI__.core.invoke`, present because the shell sets `withGlobalTauri`.
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
     async fn invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    /// `window.__TAURI__.event.listen`: calls the handler with `{event, id, payload}`.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], catch)]
+    async fn listen(event: &str, handler: &Closure<dyn FnMut(JsValue)>)
+    -> Result<JsValue, JsValue>;
 }
 
 /// Serialises to `{}`: Tauri wants an object even when a command takes nothing.
@@ -28,6 +33,26 @@ pub async fn search(query: SearchQuery) -> Result<Vec<Hit>, String> {
 /// The feeds on the device and their state.
 pub async fn feeds() -> Result<Vec<FeedStatus>, String> {
     call("feeds", &NoArgs {}).await
+}
+
+/// Syncs every feed source now; how each ended.
+pub async fn sync_now() -> Result<Vec<SyncReport>, String> {
+    call("sync_now", &NoArgs {}).await
+}
+
+/// Calls `on_step` with every step of every sync, for as long as the window lives.
+pub async fn on_sync_progress(mut on_step: impl FnMut(SyncStep) + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let payload =
+            js_sys::Reflect::get(&event, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+        if let Ok(step) = serde_wasm_bindgen::from_value(payload) {
+            on_step(step);
+        }
+    });
+    if listen("sync-progress", &handler).await.is_ok() {
+        // The window listens until it closes.
+        handler.forget();
+    }
 }
 
 async fn call<A: Serialize, T: serde::de::DeserializeOwned>(

@@ -5,7 +5,7 @@
 
 mod ipc;
 
-use bussola_model::{FeedStatus, Hit, OpenState, SearchQuery};
+use bussola_model::{FeedStatus, Hit, OpenState, SearchQuery, SyncReport, SyncStep};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -19,7 +19,10 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let (text, set_text) = signal(String::new());
+    // Bumped when a sync changed the data, so every list asks again.
+    let (data_changed, set_data_changed) = signal(0u32);
     let results = LocalResource::new(move || {
+        data_changed.track();
         let query = SearchQuery {
             text: Some(text.get()),
             limit: 100,
@@ -54,26 +57,95 @@ fn App() -> impl IntoView {
                 }}
             </Transition>
         </main>
-        <DataStatus />
+        <DataStatus data_changed set_data_changed />
     }
 }
 
-/// Which data the list comes from: each feed's version and size.
+/// How often the data is refreshed while the window stays open.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// Which data the list comes from (each feed's version, size, date and any trouble), and the
+/// "Update now" button. The first sync starts once this has been drawn.
 #[component]
-fn DataStatus() -> impl IntoView {
-    let feeds = LocalResource::new(ipc::feeds);
-    let describe = |f: &FeedStatus| format!("{} v{} · {} servizi", f.feed, f.version, f.services);
+fn DataStatus(data_changed: ReadSignal<u32>, set_data_changed: WriteSignal<u32>) -> impl IntoView {
+    let feeds = LocalResource::new(move || {
+        data_changed.track();
+        ipc::feeds()
+    });
+    let (step, set_step) = signal(None::<String>);
+    let (failure, set_failure) = signal(None::<String>);
+    let sync = move || {
+        leptos::task::spawn_local(async move {
+            set_step.set(Some("Aggiornamento in corso…".into()));
+            let reports = ipc::sync_now().await;
+            set_step.set(None);
+            match reports {
+                Ok(reports) => {
+                    set_failure.set(first_error(&reports));
+                    if reports.iter().any(|r| r.changed) {
+                        set_data_changed.update(|n| *n += 1);
+                    }
+                }
+                Err(error) => set_failure.set(Some(error)),
+            }
+            feeds.refetch();
+        });
+    };
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            leptos::task::spawn_local(ipc::on_sync_progress(move |s| {
+                set_step.set(Some(describe_step(&s)));
+            }));
+            sync();
+            set_interval(sync, SYNC_EVERY);
+        }
+    });
     view! {
-        <footer class="status" id="data-status">
-            {move || {
-                feeds
-                    .get()
-                    .map(|answer| match answer {
-                        Ok(list) => list.iter().map(describe).collect::<Vec<_>>().join(" — "),
-                        Err(error) => error,
-                    })
-            }}
+        <footer class="status">
+            <p id="data-status">
+                {move || {
+                    feeds
+                        .get()
+                        .map(|answer| match answer {
+                            Ok(list) => list.iter().map(describe_feed).collect::<Vec<_>>().join(" — "),
+                            Err(error) => error,
+                        })
+                }}
+            </p>
+            <p id="sync-state" aria-live="polite">
+                {move || step.get().or_else(|| failure.get().map(|e| format!("Aggiornamento non riuscito: {e}")))}
+            </p>
+            <button id="update-now" type="button" on:click=move |_| sync()
+                disabled=move || step.get().is_some()>
+                "Aggiorna ora"
+            </button>
         </footer>
+    }
+}
+
+fn first_error(reports: &[SyncReport]) -> Option<String> {
+    reports.iter().find_map(|r| r.error.clone())
+}
+
+/// One feed: its name, version, size, the date of its data, and whether it is out of date.
+fn describe_feed(f: &FeedStatus) -> String {
+    let mut text = format!("{} v{} · {} servizi", f.feed, f.version, f.services);
+    if let Some(date) = f.generated_at.as_deref().and_then(|d| d.get(..10)) {
+        text.push_str(&format!(" · dati del {date}"));
+    }
+    if f.expired {
+        text.push_str(" · scaduti: potrebbero non essere aggiornati");
+    }
+    text
+}
+
+fn describe_step(step: &SyncStep) -> String {
+    match step {
+        SyncStep::Checking { .. } => "Controllo aggiornamenti…".into(),
+        SyncStep::Downloading { bytes, .. } => {
+            format!("Scaricamento ({:.1} MB)…", *bytes as f64 / 1e6)
+        }
+        SyncStep::Applying { services, .. } => format!("Aggiornamento di {services} servizi…"),
     }
 }
 

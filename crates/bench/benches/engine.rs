@@ -193,6 +193,10 @@ fn main() {
         medians.push((name, samples.percentile(50.0)));
     }
 
+    if wanted("delta of 1k changes") {
+        deltas(&path, n);
+    }
+
     // The naive baseline: what a search costs without the indexes, compared with the same
     // search through the engine.
     let Some(&(_, engine)) = medians
@@ -212,6 +216,70 @@ fn main() {
         ms(naive.percentile(50.0)),
         ms(engine),
         naive.percentile(50.0).as_secs_f64() / engine.as_secs_f64()
+    );
+}
+
+/// A sync that brings 1k changed services, five times over: each version k is published from
+/// k-1 with 1k services renamed, and the device (at version 1, as imported above) takes each
+/// version's delta in turn from a copy of the folder as it stood then.
+fn deltas(path: &std::path::Path, n: usize) {
+    const CHANGES: usize = 1_000;
+    const VERSIONS: u64 = 5;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (secret, _) = directory::signature::generate().expect("a key pair");
+    std::fs::write(dir.path().join("k.key"), secret).expect("written");
+    let key = directory::signature::SigningKey::load(&dir.path().join("k.key"), None).expect("key");
+    let public = key.public().expect("public key");
+    let published = dir.path().join("feed");
+    let mut services = synthetic::services(SEED, n);
+    let now = chrono::Utc::now();
+    directory::publish::build("bench", services.clone(), &published, &key, now).expect("v1");
+    let mut folders = Vec::new();
+    for version in 2..=VERSIONS + 1 {
+        for (i, s) in services
+            .iter_mut()
+            .skip(version as usize * CHANGES)
+            .take(CHANGES)
+            .enumerate()
+        {
+            s["name"] = format!("Servizio rinnovato {version}-{i}").into();
+        }
+        directory::publish::build("bench", services.clone(), &published, &key, now).expect("built");
+        let frozen = dir.path().join(format!("v{version}"));
+        std::fs::create_dir(&frozen).expect("folder");
+        for name in [
+            "manifest.json",
+            "manifest.json.minisig",
+            &format!("delta-{}-{version}.json", version - 1),
+        ] {
+            std::fs::copy(published.join(name), frozen.join(name)).expect("copied");
+        }
+        folders.push(frozen);
+    }
+    let mut store = Store::open(path).expect("reopened");
+    let mut samples = Samples::default();
+    for folder in folders {
+        let mut source = directory::sync::FolderSource::new(folder);
+        let outcome = samples.time(|| {
+            store
+                .sync(&mut source, std::slice::from_ref(&public), &mut |_| {})
+                .expect("delta applied")
+        });
+        assert!(
+            matches!(
+                outcome,
+                directory::sync::Outcome::Applied {
+                    by: directory::sync::Via::Delta,
+                    ..
+                }
+            ),
+            "{outcome:?}"
+        );
+    }
+    println!(
+        "\nsync of a delta of 1k changes (verify, read, apply, {VERSIONS} versions): p50 {}   max {}",
+        ms(samples.percentile(50.0)),
+        ms(samples.percentile(100.0))
     );
 }
 

@@ -9,9 +9,8 @@ use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
 use clap::{Parser, Subcommand};
 use directory::Store;
 use directory::gazetteer::Gazetteer;
-use directory::http::{HttpOptions, HttpSource};
 use directory::signature::{FeedKey, SigningKey};
-use directory::sync::{FolderSource, Outcome, Progress, Source, Via};
+use directory::sync::{Outcome, Progress, Via};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -84,7 +83,8 @@ enum FeedCommands {
         /// The feed's id, such as "umbria".
         #[arg(long)]
         id: String,
-        /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape.
+        /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape, or a
+        /// .csv spreadsheet with one row per service location (see the README).
         #[arg(long, value_name = "FILE")]
         source: PathBuf,
         /// The published folder (the previous versions are read from it).
@@ -389,18 +389,6 @@ fn comuni(prefix: &str, limit: usize) -> Result<()> {
     Ok(())
 }
 
-/// A feed's source from what the person typed: a URL, or else a folder.
-fn source_of(feed: &str) -> Result<Box<dyn Source>> {
-    if feed.starts_with("http://") || feed.starts_with("https://") {
-        return Ok(Box::new(HttpSource::new(feed, HttpOptions::default())?));
-    }
-    let dir = PathBuf::from(feed);
-    if !dir.is_dir() {
-        bail!("\"{feed}\" is neither an http(s) URL nor a folder");
-    }
-    Ok(Box::new(FolderSource::new(dir)))
-}
-
 fn sync(store: &mut Store, feed: Option<String>, pubkey: Option<String>, json: bool) -> Result<()> {
     let keys = match &pubkey {
         Some(k) => vec![FeedKey::parse(k)?],
@@ -421,7 +409,7 @@ fn sync(store: &mut Store, feed: Option<String>, pubkey: Option<String>, json: b
     let mut outcomes = Vec::new();
     let mut failed = false;
     for feed in feeds {
-        let mut source = source_of(&feed)?;
+        let mut source = directory::sync::source_for(&feed, Default::default())?;
         let mut progress = |p: Progress| {
             if show_progress {
                 let line = match p {
@@ -495,27 +483,14 @@ fn describe_outcome(feed: &str, outcome: &Outcome) -> String {
     }
 }
 
+/// `{"source": …, "result": "applied" | "up_to_date", …}` or `{"source": …, "error": …}`.
 fn outcome_json(feed: &str, outcome: Result<&Outcome, &directory::Error>) -> serde_json::Value {
-    use serde_json::json;
-    match outcome {
-        Ok(Outcome::UpToDate { feed: id, version }) => {
-            json!({"source": feed, "feed": id, "version": version, "changed": false})
-        }
-        Ok(Outcome::Applied {
-            feed: id,
-            from,
-            version,
-            by,
-            services,
-            warnings,
-            expired,
-        }) => {
-            json!({"source": feed, "feed": id, "from": from, "version": version, "changed": true,
-                   "by": if *by == Via::Delta { "delta" } else { "snapshot" },
-                   "services": services, "warnings": warnings, "expired": expired})
-        }
-        Err(error) => json!({"source": feed, "error": error.to_string()}),
-    }
+    let mut value = match outcome {
+        Ok(outcome) => serde_json::to_value(outcome).unwrap_or_default(),
+        Err(error) => serde_json::json!({ "result": "error", "error": error.to_string() }),
+    };
+    value["source"] = feed.into();
+    value
 }
 
 fn feed_tools(command: &FeedCommands) -> Result<()> {
@@ -546,17 +521,21 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
         } => {
             let text = std::fs::read_to_string(source)
                 .with_context(|| format!("reading {}", source.display()))?;
-            let value: serde_json::Value = serde_json::from_str(&text)
-                .with_context(|| format!("{} is not JSON", source.display()))?;
-            let services = match value {
-                serde_json::Value::Array(services) => services,
-                mut object => match object["services"].take() {
+            let name = source.display().to_string();
+            let services = if name.to_ascii_lowercase().ends_with(".csv") {
+                directory::publish::services_from_csv(&name, &text)?
+            } else {
+                let value: serde_json::Value =
+                    serde_json::from_str(&text).with_context(|| format!("{name} is not JSON"))?;
+                match value {
                     serde_json::Value::Array(services) => services,
-                    _ => bail!(
-                        "{} holds neither an array of services nor {{\"services\": [...]}}",
-                        source.display()
-                    ),
-                },
+                    mut object => match object["services"].take() {
+                        serde_json::Value::Array(services) => services,
+                        _ => bail!(
+                            "{name} holds neither an array of services nor {{\"services\": [...]}}"
+                        ),
+                    },
+                }
             };
             let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
             let key = SigningKey::load(key, password)?;
@@ -579,7 +558,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
         }
         FeedCommands::Verify { feed, pubkey } => {
             let key = FeedKey::parse(pubkey)?;
-            let mut source = source_of(feed)?;
+            let mut source = directory::sync::source_for(feed, Default::default())?;
             let found = directory::sync::inspect(source.as_mut(), &[key])?;
             let m = &found.manifest;
             println!(

@@ -159,3 +159,222 @@ fn write_error(dir: &Path, e: std::io::Error) -> Error {
 fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
+
+/// Services from an editors' spreadsheet saved as CSV: one row per service location, the
+/// service's own columns repeated (or left empty) on its further rows.
+///
+/// Columns, by header name: `id`, `name`, `status` (default `active`), `categories` and
+/// `languages` (codes separated by `;`), `description`, `organization`, `phone`, `email`,
+/// `url`, `sources` (`;`), `assured_date`, and per location `location_name`, `address`, `city`,
+/// `postal_code`, `province`, `latitude`, `longitude`, `geo_precision`, `opening_hours`.
+/// `name_en`, `description_ar` and the like are translations. Unknown columns are an error, so
+/// a misspelt header is caught rather than silently dropped.
+pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
+    const KNOWN: &[&str] = &[
+        "id",
+        "name",
+        "status",
+        "categories",
+        "languages",
+        "description",
+        "organization",
+        "phone",
+        "email",
+        "url",
+        "sources",
+        "assured_date",
+        "location_name",
+        "address",
+        "city",
+        "postal_code",
+        "province",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "opening_hours",
+    ];
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    for h in &headers {
+        let translation = h.split_once('_').is_some_and(|(field, lang)| {
+            matches!(field, "name" | "description")
+                && lang.len() == 2
+                && !KNOWN.contains(&h.as_str())
+        });
+        if !KNOWN.contains(&h.as_str()) && !translation {
+            return Err(Error::InvalidFeed(format!(
+                "{file}: unknown column \"{h}\""
+            )));
+        }
+    }
+    let mut services: Vec<Value> = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row_number = i + 2; // the header is row 1
+        let row = row.map_err(|e| Error::InvalidFeed(format!("{file}, row {row_number}: {e}")))?;
+        let cell = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| row.get(i))
+                .filter(|v| !v.is_empty())
+        };
+        let list = |name: &str| -> Vec<String> {
+            cell(name)
+                .map(|v| {
+                    v.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let number = |name: &str| -> Result<Option<f64>> {
+            cell(name)
+                .map(|v| {
+                    v.parse::<f64>().map_err(|_| {
+                        Error::InvalidFeed(format!(
+                            "{file}, row {row_number}: {name} \"{v}\" is not a number (use a point: 43.11)"
+                        ))
+                    })
+                })
+                .transpose()
+        };
+        let Some(id) = cell("id") else {
+            return Err(Error::InvalidFeed(format!(
+                "{file}, row {row_number}: no id"
+            )));
+        };
+        let mut location = json!({});
+        for (column, field) in [
+            ("location_name", "name"),
+            ("geo_precision", "geo_precision"),
+        ] {
+            if let Some(v) = cell(column) {
+                location[field] = v.into();
+            }
+        }
+        if let Some(lat) = number("latitude")? {
+            location["latitude"] = lat.into();
+        }
+        if let Some(lon) = number("longitude")? {
+            location["longitude"] = lon.into();
+        }
+        let mut address = json!({"country": "IT"});
+        for (column, field) in [
+            ("address", "address_1"),
+            ("city", "city"),
+            ("postal_code", "postal_code"),
+            ("province", "state_province"),
+        ] {
+            if let Some(v) = cell(column) {
+                address[field] = v.into();
+            }
+        }
+        if address.as_object().is_some_and(|a| a.len() > 1) {
+            location["addresses"] = json!([address]);
+        }
+        let mut at = json!({"location": location});
+        if let Some(hours) = cell("opening_hours") {
+            at["opening_hours"] = hours.into();
+        }
+        let has_location = at["location"].as_object().is_some_and(|l| !l.is_empty());
+        if let Some(service) = services.iter_mut().find(|s| s["id"] == id) {
+            if has_location {
+                service["service_at_locations"]
+                    .as_array_mut()
+                    .expect("made below")
+                    .push(at);
+            }
+            continue;
+        }
+        let mut service = json!({"id": id, "status": cell("status").unwrap_or("active"),
+                                 "categories": list("categories"), "service_at_locations": []});
+        for field in ["name", "description", "email", "url", "assured_date"] {
+            if let Some(v) = cell(field) {
+                service[field] = v.into();
+            }
+        }
+        if let Some(org) = cell("organization") {
+            service["organization"] = json!({"name": org});
+        }
+        if let Some(phone) = cell("phone") {
+            service["phones"] = json!([{"number": phone, "type": "voice"}]);
+        }
+        let languages = list("languages");
+        if !languages.is_empty() {
+            service["languages"] = languages.iter().map(|code| json!({"code": code})).collect();
+        }
+        let sources = list("sources");
+        if !sources.is_empty() {
+            service["sources"] = sources.into();
+        }
+        for h in &headers {
+            if let Some((field, lang)) = h.split_once('_')
+                && matches!(field, "name" | "description")
+                && lang.len() == 2
+                && let Some(v) = cell(h)
+            {
+                service["translations"][lang][field] = v.into();
+            }
+        }
+        if has_location {
+            service["service_at_locations"]
+                .as_array_mut()
+                .expect("made above")
+                .push(at);
+        } else if let Some(hours) = cell("opening_hours") {
+            // A service with no place (a helpline) keeps its hours for itself.
+            service["opening_hours"] = hours.into();
+        }
+        services.push(service);
+    }
+    Ok(services)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spreadsheet_row_per_location_becomes_services() {
+        let csv = "id,name,categories,languages,phone,city,latitude,longitude,opening_hours,name_en\n\
+                   cpia-pg,CPIA Perugia,language;education,it;en,+39 075 000,Perugia,43.11,12.39,Mo-Fr 09:00-13:00,Adult school\n\
+                   cpia-pg,,,,,Foligno,42.95,12.70,,\n\
+                   line-1522,Antiviolenza 1522,helpline,,1522,,,,24/7,\n";
+        let services = services_from_csv("s.csv", csv).unwrap();
+        assert_eq!(services.len(), 2);
+        let cpia = &services[0];
+        assert_eq!(cpia["categories"], json!(["language", "education"]));
+        assert_eq!(cpia["translations"]["en"]["name"], "Adult school");
+        assert_eq!(cpia["service_at_locations"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            cpia["service_at_locations"][1]["location"]["addresses"][0]["city"],
+            "Foligno"
+        );
+        assert_eq!(services[1]["service_at_locations"], json!([]));
+        assert_eq!(services[1]["opening_hours"], "24/7");
+        assert!(validate::services("s.csv", &services).is_ok());
+
+        let bad = "id,name,latitude\nx,X,\"43,11\"\n";
+        let err = services_from_csv("s.csv", bad).unwrap_err().to_string();
+        assert!(
+            err.contains("row 2: latitude \"43,11\" is not a number"),
+            "{err}"
+        );
+        let typo = "id,nmae\nx,X\n";
+        assert!(
+            services_from_csv("s.csv", typo)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown column \"nmae\"")
+        );
+    }
+}

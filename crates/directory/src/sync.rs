@@ -110,12 +110,28 @@ impl Source for StaticSource {
     }
 }
 
+/// The source a person means by `text`: an http(s) URL (fetched with `options`), or else a
+/// folder.
+pub fn source_for(text: &str, options: crate::http::HttpOptions) -> Result<Box<dyn Source>> {
+    if text.starts_with("http://") || text.starts_with("https://") {
+        return Ok(Box::new(crate::http::HttpSource::new(text, options)?));
+    }
+    let dir = PathBuf::from(text);
+    if !dir.is_dir() {
+        return Err(Error::Fetch(format!(
+            "\"{text}\" is neither an http(s) URL nor a folder"
+        )));
+    }
+    Ok(Box::new(FolderSource::new(dir)))
+}
+
 pub(crate) fn too_large(path: &str, cap: u64) -> Error {
     Error::Fetch(format!("{path} is larger than the {cap} bytes allowed"))
 }
 
 /// How a sync ended when it changed nothing or changed everything it meant to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
 pub enum Outcome {
     /// The source has nothing newer than what the device holds.
     UpToDate { feed: String, version: u64 },
@@ -132,7 +148,8 @@ pub enum Outcome {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Via {
     Snapshot,
     Delta,

@@ -166,6 +166,36 @@ pub struct FeedStatus {
     pub expired: bool,
 }
 
+/// A step of a sync under way, streamed from the shell to the UI (event `sync-progress`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum SyncStep {
+    Checking {
+        source: String,
+    },
+    Downloading {
+        source: String,
+        file: String,
+        bytes: u64,
+    },
+    Applying {
+        source: String,
+        services: u64,
+    },
+}
+
+/// How the sync of one source ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncReport {
+    pub source: String,
+    pub feed: Option<FeedId>,
+    pub version: Option<FeedVersion>,
+    /// New data was applied.
+    pub changed: bool,
+    /// Why nothing changed, when something went wrong.
+    pub error: Option<String>,
+}
+
 /// The stable codes of everything that can go wrong behind a command; the UI turns each into a
 /// sentence in the person's language, the detail is kept for the curious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -71,6 +71,8 @@ pub struct Launch {
     pub db: PathBuf,
     /// The X screen size, `WIDTHxHEIGHT`.
     pub screen: &'static str,
+    /// More environment for the app, such as `BUSSOLA_FEED_URL`.
+    pub env: Vec<(&'static str, String)>,
 }
 
 impl App {
@@ -96,6 +98,7 @@ impl App {
                 ])
                 .env("DISPLAY", format!(":{number}"))
                 .env("BUSSOLA_DB", &launch.db)
+                .envs(launch.env.iter().map(|(k, v)| (k, v)))
                 // Keep GTK from looking for a session bus or an accessibility bus that Xvfb lacks.
                 .env("NO_AT_BRIDGE", "1")
                 .stdout(Stdio::null())

@@ -9,6 +9,7 @@ fn launch(dir: &tempfile::TempDir) -> Launch {
     Launch {
         db: dir.path().join("bussola.db"),
         screen: "1280x800",
+        env: Vec::new(),
     }
 }
 
