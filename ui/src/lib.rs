@@ -173,16 +173,17 @@ fn HitRow(hit: Hit) -> impl IntoView {
         OpenState::Closed => ("closed", "Chiuso ora"),
         OpenState::Unknown => ("unknown", "Orari non noti"),
     };
-    let place = hit
-        .city
-        .clone()
-        .unwrap_or_else(|| "Tutta Italia".to_owned());
+    // Only a service with no place at all (a helpline) answers from all of Italy.
+    let place = match (&hit.city, &hit.location) {
+        (Some(city), _) => city.clone(),
+        (None, None) => "Tutta Italia".to_owned(),
+        (None, Some(_)) => String::new(),
+    };
     view! {
         <li class="hit" data-id=hit.id.0.clone()>
             <h2 class="name">{hit.name.clone()}</h2>
             <div class="meta">
-                <span class="city">{place}</span>
-                " · "
+                {(!place.is_empty()).then(|| view! { <span class="city">{place}</span> " · " })}
                 <span class=open_class>{open_text}</span>
             </div>
         </li>

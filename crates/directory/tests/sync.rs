@@ -29,6 +29,8 @@ enum Fault {
 #[derive(Debug, Default)]
 struct Log {
     requests: Vec<String>,
+    /// Each request's headers, lower-cased names.
+    headers: Vec<Vec<String>>,
     /// Bytes of each whole exchange (request head + response), for the "one small request" check.
     bytes: Vec<usize>,
 }
@@ -101,7 +103,16 @@ fn serve(
         header("if-none-match"),
         header("accept-encoding").is_some_and(|v| v.contains("gzip")),
     );
-    log.lock().unwrap().requests.push(path.clone());
+    {
+        let mut log = log.lock().unwrap();
+        log.requests.push(path.clone());
+        log.headers.push(
+            head[1..]
+                .iter()
+                .map(|h| h.trim().to_ascii_lowercase())
+                .collect(),
+        );
+    }
     let fault = faults.lock().unwrap().get_mut(&path).and_then(|f| {
         if f.is_empty() {
             None
@@ -355,6 +366,27 @@ fn an_unchanged_feed_costs_one_small_request_answered_304() {
     assert_eq!(log.requests[before..], ["manifest.json"]);
     let exchange = *log.bytes.last().unwrap();
     assert!(exchange < 1024, "{exchange} bytes");
+    // Every device asks the same question: a generic agent, no cookie, nothing about itself.
+    for headers in &log.headers {
+        let names: Vec<&str> = headers.iter().filter_map(|h| h.split(':').next()).collect();
+        assert!(
+            headers.contains(&"user-agent: bussola".to_owned()),
+            "{headers:?}"
+        );
+        for h in &names {
+            assert!(
+                [
+                    "host",
+                    "user-agent",
+                    "accept",
+                    "accept-encoding",
+                    "if-none-match"
+                ]
+                .contains(h),
+                "unexpected header {h}"
+            );
+        }
+    }
     drop(feed);
 }
 
