@@ -171,9 +171,8 @@ impl Source for HttpSource {
                     }
                     // The server's Retry-After, or exponential backoff with jitter (so that
                     // devices that failed together do not come back together).
-                    let wait = asked
-                        .unwrap_or_else(|| jitter(backoff))
-                        .min(self.options.max_backoff);
+                    let wait =
+                        asked.unwrap_or_else(|| jitter(backoff).min(self.options.max_backoff));
                     backoff = (backoff * 2).min(self.options.max_backoff);
                     match self.remaining() {
                         Some(left) if left > wait => std::thread::sleep(wait),

@@ -18,6 +18,8 @@ use std::time::Duration;
 #[derive(Debug, Clone)]
 enum Fault {
     Status(u16),
+    /// A 503 asking to come back after this many seconds.
+    BusyFor(u64),
     /// Announces the whole file, sends half, closes.
     Truncate,
     /// Never answers.
@@ -125,6 +127,10 @@ fn serve(
         Some(Fault::Stall) => {
             std::thread::sleep(Duration::from_secs(30));
             return;
+        }
+        Some(Fault::BusyFor(seconds)) => {
+            format!("HTTP/1.1 503 Busy\r\nRetry-After: {seconds}\r\nContent-Length: 0\r\n\r\n")
+                .into_bytes()
         }
         Some(Fault::Status(code)) => {
             format!("HTTP/1.1 {code} Trouble\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n")
@@ -510,7 +516,8 @@ fn a_stalled_server_meets_the_deadline_and_a_500_is_retried() {
     server.faults.lock().unwrap().clear();
 
     server.fail("manifest.json", Fault::Status(500));
-    server.fail("snapshot-2.json", Fault::Status(503));
+    server.fail("delta-1-2.json", Fault::BusyFor(1));
+    let started = std::time::Instant::now();
     let outcome = sync(&mut device.store, &server, &feed.public).unwrap();
     assert!(
         matches!(outcome, Outcome::Applied { version: 2, .. }),
@@ -519,6 +526,11 @@ fn a_stalled_server_meets_the_deadline_and_a_500_is_retried() {
     assert!(
         device.store.feeds().unwrap()[0].last_error.is_none(),
         "cleared by success"
+    );
+    // The backoff here is 10 to 50 ms: only the server's Retry-After explains a second's wait.
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After honoured"
     );
 }
 
@@ -598,4 +610,26 @@ fn a_source_stays_bound_to_its_feed_and_a_folder_syncs_the_same_way() {
         "{err}"
     );
     assert_eq!(dump(&device.path), before);
+}
+
+#[test]
+fn an_expired_feed_still_applies_and_says_so() {
+    let feed = Feed::new();
+    let long_ago = chrono::Utc::now() - chrono::Duration::days(publish::VALID_DAYS + 10);
+    publish::build("test", services(2), &feed.path(), &feed.key, long_ago).unwrap();
+    let server = Server::start(feed.path());
+    let mut device = device();
+    let outcome = sync(&mut device.store, &server, &feed.public).unwrap();
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Applied {
+                expired: true,
+                services: 2,
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    assert!(device.store.feeds().unwrap()[0].expired);
 }
