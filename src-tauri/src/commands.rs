@@ -14,9 +14,11 @@ where
 {
     let store = state.store.clone();
     tauri::async_runtime::spawn_blocking(move || {
+        // A command that panicked left SQLite consistent (its transaction rolled back): the
+        // next one goes on rather than failing for the rest of the session.
         let mut store = store
             .lock()
-            .map_err(|_| internal("the store's lock was poisoned"))?;
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut store).map_err(CommandError::from)
     })
     .await

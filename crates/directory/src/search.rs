@@ -81,6 +81,9 @@ impl Store {
             only_open: query.open != OpenFilter::Any,
         };
         let tokens = query_tokens(query.text.as_deref().unwrap_or(""));
+        // One read snapshot for the whole search, catalogue included: a sync committing
+        // meanwhile (the app syncs on another connection) is seen by the next search, whole.
+        let _snapshot = self.conn.unchecked_transaction()?;
         let catalogue = self.catalogue()?;
         let filter = intersect(
             catalogue.in_categories(&query.categories),

@@ -242,7 +242,9 @@ impl Store {
         self.catalogue.take();
     }
 
-    /// What searches read of every service, loaded again when the data changed since.
+    /// What searches read of every service, loaded again when the data changed since. Called
+    /// inside the search's read transaction, before its first read: `data_version` is then
+    /// never newer than the snapshot the catalogue is read from.
     pub(crate) fn catalogue(&self) -> Result<Ref<'_, Catalogue>> {
         let version: i64 = self
             .conn

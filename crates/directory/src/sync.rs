@@ -16,8 +16,9 @@ use crate::store::{
     Writer, delete_feed_data, delete_services, now_rfc3339, parse_services, write_services,
 };
 use crate::{Error, Result, Store, validate};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::PathBuf;
 
 pub const MANIFEST: &str = "manifest.json";
@@ -73,11 +74,22 @@ impl Source for FolderSource {
         let file = self.dir.join(path);
         let unreadable =
             |e: std::io::Error| Error::Fetch(format!("cannot read {}: {e}", file.display()));
-        let size = std::fs::metadata(&file).map_err(unreadable)?.len();
-        if size > cap {
+        // A regular file only: a FIFO or a link to /dev/zero would never end.
+        if !std::fs::metadata(&file).map_err(unreadable)?.is_file() {
+            return Err(Error::Fetch(format!(
+                "{} is not a regular file",
+                file.display()
+            )));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&file)
+            .map_err(unreadable)?
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() as u64 > cap {
             return Err(too_large(path, cap));
         }
-        let bytes = std::fs::read(&file).map_err(unreadable)?;
         Ok(Fetched::Body { bytes, etag: None })
     }
 }
@@ -163,13 +175,29 @@ pub enum Progress {
     Applying { services: u64 },
 }
 
+/// The keys a manifest is checked against, and which of them to pin once it verifies.
+struct TrustedKeys {
+    keys: Vec<FeedKey>,
+    /// The configuration's keys are pinned together (the region's key and its backup); a key
+    /// given by hand only when it is the one that signed.
+    pin_all: bool,
+}
+
+impl TrustedKeys {
+    fn to_pin(&self, signed_by: usize) -> Vec<FeedKey> {
+        match self.pin_all {
+            true => self.keys.clone(),
+            false => vec![self.keys[signed_by].clone()],
+        }
+    }
+}
+
 /// What the device knows of a feed before a sync.
 #[derive(Debug, Default)]
 struct Local {
     feed: Option<String>,
     version: Option<u64>,
     etag: Option<String>,
-    keys: Vec<FeedKey>,
 }
 
 impl Store {
@@ -215,12 +243,10 @@ impl Store {
             )
             .optional()?
             .unwrap_or((None, None));
-        let keys = self.pinned_keys(&feed)?;
         Ok(Local {
             feed: Some(feed),
             version,
             etag,
-            keys,
         })
     }
 
@@ -235,19 +261,6 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(sources)
-    }
-
-    /// Every pinned key with its feed.
-    fn all_pinned_keys(&self) -> Result<Vec<(FeedKey, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT public_key, feed FROM feed_key ORDER BY feed, pinned_at")?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter()
-            .map(|(key, feed)| Ok((FeedKey::parse(&key)?, feed)))
-            .collect()
     }
 
     /// The keys pinned for a feed.
@@ -295,39 +308,10 @@ impl Store {
                 return Err(Error::Fetch("the signature answered 304 unasked".into()));
             }
         };
-        // Keys given for this sync; else the keys pinned for the feed this source is bound
-        // to; else, for a new source, any pinned key, as long as it is pinned for the feed the
-        // manifest names.
-        let (keys, pinned_for): (Vec<FeedKey>, Vec<String>) = if !given_keys.is_empty() {
-            (given_keys.to_vec(), Vec::new())
-        } else if let Some(feed) = &local.feed {
-            (local.keys.clone(), vec![feed.clone(); local.keys.len()])
-        } else {
-            self.all_pinned_keys()?.into_iter().unzip()
-        };
-        let signed_by = signature::verify(&manifest_bytes, &signature, &keys).map_err(|e| {
-            if given_keys.is_empty() && local.feed.is_none() {
-                Error::Signature(
-                    "no key pinned on this device verifies this feed; if it is a new feed, \
-                     give its public key once with --pubkey"
-                        .into(),
-                )
-            } else {
-                e
-            }
-        })?;
+        // The feed the manifest claims to be, read only to choose the keys: the signature
+        // then proves it.
         let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
             .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
-        if let Some(owner) = pinned_for.get(signed_by)
-            && *owner != manifest.feed
-        {
-            return Err(Error::Signature(format!(
-                "the manifest says it is the feed \"{}\" but is signed with the key of \"{owner}\"",
-                manifest.feed
-            )));
-        }
-        let manifest_sha256 = sha256_hex(&manifest_bytes);
-
         if let Some(bound) = &local.feed
             && *bound != manifest.feed
         {
@@ -337,6 +321,10 @@ impl Store {
                 manifest.feed
             )));
         }
+        let trusted = self.trusted_keys(&manifest.feed, given_keys)?;
+        let signed_by = signature::verify(&manifest_bytes, &signature, &trusted.keys)?;
+        let manifest_sha256 = sha256_hex(&manifest_bytes);
+
         let applied = self.applied_version(&manifest.feed)?;
         if let Some((version, sha)) = &applied {
             if manifest.version < *version {
@@ -352,7 +340,8 @@ impl Store {
                         &manifest.feed,
                         &source_name,
                         etag.as_deref(),
-                        &keys[signed_by],
+                        &manifest_sha256,
+                        &trusted.to_pin(signed_by),
                     )?;
                     return Ok(Outcome::UpToDate {
                         feed: manifest.feed,
@@ -378,7 +367,7 @@ impl Store {
             manifest_sha256: &manifest_sha256,
             etag: etag.as_deref(),
             source: &source_name,
-            key: &keys[signed_by],
+            pin: trusted.to_pin(signed_by),
         };
         let (by, services, warnings) = match delta {
             Some(delta) => {
@@ -419,24 +408,67 @@ impl Store {
             .optional()?)
     }
 
-    /// An unchanged answer: only the times and the ETag move.
+    /// An unchanged answer: only the times and the ETag move (and the manifest's hash, for a
+    /// feed imported without one).
     fn record_check(
         &mut self,
         feed: &str,
         source: &str,
         etag: Option<&str>,
-        key: &FeedKey,
+        manifest_sha256: &str,
+        pin: &[FeedKey],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "UPDATE feed SET last_sync = ?2, etag = coalesce(?3, etag), last_error = NULL,
-                             last_error_at = NULL WHERE feed = ?1",
-            params![feed, now_rfc3339(), etag],
+                             last_error_at = NULL,
+                             manifest_sha256 = coalesce(manifest_sha256, ?4)
+             WHERE feed = ?1",
+            params![feed, now_rfc3339(), etag, manifest_sha256],
         )?;
         bind_source(&tx, source, feed)?;
-        pin_if_none(&tx, feed, key)?;
+        pin_if_none(&tx, feed, pin)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The keys a feed's manifest must be signed by: those pinned for it; for a feed new to
+    /// this device, the keys given for this sync, else the configured ones (data/feeds.json).
+    /// A given key never replaces the pinned ones: a key cannot take over a feed another key
+    /// has been signing.
+    fn trusted_keys(&self, feed: &str, given: &[FeedKey]) -> Result<TrustedKeys> {
+        let pinned = self.pinned_keys(feed)?;
+        if !pinned.is_empty() {
+            if !given.is_empty() && !given.iter().any(|k| pinned.contains(k)) {
+                return Err(Error::Signature(format!(
+                    "the feed \"{feed}\" on this device is signed by another key; a different \
+                     key cannot replace its data"
+                )));
+            }
+            return Ok(TrustedKeys {
+                keys: pinned,
+                pin_all: false,
+            });
+        }
+        if !given.is_empty() {
+            return Ok(TrustedKeys {
+                keys: given.to_vec(),
+                pin_all: false,
+            });
+        }
+        let configured = crate::bundled::configured_keys(feed)?;
+        if configured.is_empty() {
+            return Err(Error::Signature(format!(
+                "the feed \"{feed}\" is new to this device: give its public key once with \
+                 --pubkey"
+            )));
+        }
+        Ok(TrustedKeys {
+            keys: configured,
+            pin_all: true,
+        })
     }
 
     fn apply_snapshot(
@@ -452,7 +484,10 @@ impl Store {
         progress(Progress::Applying {
             services: services.len() as u64,
         });
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        state.still_newer(&tx)?;
         state.write(&tx)?;
         write_services(&tx, &snapshot.feed, &services)?;
         tx.commit()?;
@@ -473,7 +508,10 @@ impl Store {
         progress(Progress::Applying {
             services: (upserts.len() + delta.deletes.len()) as u64,
         });
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        state.still_newer(&tx)?;
         let base: i64 = tx.query_row(
             "SELECT version FROM feed WHERE feed = ?1",
             [&delta.feed],
@@ -595,7 +633,7 @@ struct State<'a> {
     manifest_sha256: &'a str,
     etag: Option<&'a str>,
     source: &'a str,
-    key: &'a FeedKey,
+    pin: Vec<FeedKey>,
 }
 
 impl State<'_> {
@@ -634,22 +672,43 @@ impl State<'_> {
             ],
         )?;
         bind_source(tx, self.source, &m.feed)?;
-        pin_if_none(tx, &m.feed, self.key)
+        pin_if_none(tx, &m.feed, &self.pin)
+    }
+
+    /// Checked again inside the write transaction: another process may have applied this
+    /// version, or a newer one, since the plan was made.
+    fn still_newer(&self, tx: &Transaction<'_>) -> Result<()> {
+        let applied: Option<i64> = tx
+            .query_row(
+                "SELECT version FROM feed WHERE feed = ?1",
+                [&self.manifest.feed],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match applied {
+            Some(v) if v as u64 >= self.manifest.version => Err(Error::InvalidFeed(format!(
+                "version {v} of {} was applied meanwhile by another sync",
+                self.manifest.feed
+            ))),
+            _ => Ok(()),
+        }
     }
 }
 
-/// The first key that verifies a feed is pinned for it; later ones only when given again.
-fn pin_if_none(tx: &Transaction<'_>, feed: &str, key: &FeedKey) -> Result<()> {
+/// The keys that verified a feed are pinned for it, the first time only.
+fn pin_if_none(tx: &Transaction<'_>, feed: &str, keys: &[FeedKey]) -> Result<()> {
     let pinned: i64 = tx.query_row(
         "SELECT count(*) FROM feed_key WHERE feed = ?1",
         [feed],
         |r| r.get(0),
     )?;
     if pinned == 0 {
-        tx.execute(
-            "INSERT INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
-            params![feed, key.base64(), now_rfc3339()],
-        )?;
+        for key in keys {
+            tx.execute(
+                "INSERT OR IGNORE INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
+                params![feed, key.base64(), now_rfc3339()],
+            )?;
+        }
     }
     Ok(())
 }

@@ -174,7 +174,12 @@ impl Check<'_> {
             );
         }
         for code in &categories {
-            if !CATEGORIES.iter().any(|c| c.code == *code) {
+            if !is_code(code) {
+                self.error(
+                    "categories",
+                    format!("\"{code}\" is not a code (lower-case letters, digits and -)"),
+                );
+            } else if !CATEGORIES.iter().any(|c| c.code == *code) {
                 self.warning(
                     "categories",
                     format!("\"{code}\" is not a category this app knows; it shows as \"other\""),
@@ -182,6 +187,14 @@ impl Check<'_> {
             }
         }
         let helpline = categories.contains(&"helpline");
+        for (i, language) in s["languages"].as_array().into_iter().flatten().enumerate() {
+            if !language["code"].as_str().is_some_and(is_code) {
+                self.error(
+                    &format!("languages[{i}].code"),
+                    "missing, or not a language code such as \"ar\"".into(),
+                );
+            }
+        }
         self.links(s);
         self.plain_text(s, "");
         if let Some(hours) = s["opening_hours"].as_str() {
@@ -301,6 +314,14 @@ impl Check<'_> {
     }
 }
 
+/// Category and language codes are stored space-separated: letters, digits and `-` only.
+fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// `<` followed by a letter, `/` or `!` opens a tag; a lone "<" in "< 18 anni" does not.
 fn looks_like_markup(text: &str) -> bool {
     text.as_bytes()
@@ -359,6 +380,7 @@ mod tests {
     fn unknown_categories_and_unreadable_hours_only_warn() {
         let mut s = good();
         s["categories"] = json!(["permits", "space-travel"]);
+        s["languages"] = json!([{"code": "ar"}, {"code": "uk"}]);
         s["service_at_locations"][0]["opening_hours"] = json!("su appuntamento");
         let report = services("f", &[s]);
         assert!(report.is_ok());
@@ -377,5 +399,14 @@ mod tests {
         assert!(found[0].contains("id: \"Bad Id\" must be"), "{found:?}");
         assert!(found[1].contains("name: missing"), "{found:?}");
         assert!(!looks_like_markup("per chi ha < 18 anni"));
+        let mut spaced = good();
+        spaced["categories"] = json!(["permits legal"]);
+        spaced["languages"] = json!([{"code": "en gb"}]);
+        let found = problems(&[spaced]);
+        assert!(
+            found[0].contains("\"permits legal\" is not a code"),
+            "{found:?}"
+        );
+        assert!(found[1].contains("languages[0].code"), "{found:?}");
     }
 }

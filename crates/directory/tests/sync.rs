@@ -454,13 +454,27 @@ fn a_tampered_manifest_or_a_foreign_key_is_refused() {
     feed.publish(&services(4));
     feed.edit_manifest(|m| m["version"] = json!(7), false);
     refused(&mut device, &server, &feed.public, "changed after signing");
+
+    // Someone else publishes "test" elsewhere, signed with their own key, and the person is
+    // told to trust that key: it cannot take over the feed the pinned key signs.
     let stranger = Feed::new();
-    refused(
-        &mut device,
-        &server,
-        &stranger.public,
-        "changed after signing",
-    );
+    let mut taken = services(1);
+    taken[0]["name"] = json!("Sportello falso");
+    publish::build(
+        "test",
+        taken,
+        &stranger.path(),
+        &stranger.key,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    stranger.publish(&services(1));
+    let elsewhere = Server::start(stranger.path());
+    let before = dump(&device.path);
+    let err = sync(&mut device.store, &elsewhere, &stranger.public).unwrap_err();
+    assert!(err.to_string().contains("signed by another key"), "{err}");
+    assert_eq!(dump(&device.path), before);
+    drop(server);
 }
 
 #[test]
