@@ -136,6 +136,10 @@ fn describe_feed(f: &FeedStatus) -> String {
     if f.expired {
         text.push_str(" · scaduti: potrebbero non essere aggiornati");
     }
+    // A failure recorded earlier (by the app or the CLI), until a sync succeeds.
+    if f.last_error.is_some() {
+        text.push_str(" · ultimo aggiornamento non riuscito");
+    }
     text
 }
 

@@ -98,8 +98,10 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
         t.starts_with("Aggiornamento non riuscito")
     })
     .await?;
-    app.wait_for_text("#data-status", |t| t.contains("piemonte v1 · 2 servizi"))
-        .await?;
+    app.wait_for_text("#data-status", |t| {
+        t.contains("piemonte v1 · 2 servizi") && t.contains("ultimo aggiornamento non riuscito")
+    })
+    .await?;
     app.screenshot("sync-failed-1280x800").await?;
     app.stop().await
 }
