@@ -145,6 +145,12 @@ pub struct Delta {
     pub deletes: Vec<String>,
 }
 
+/// True when `expires_at` (RFC 3339) lies before `now`; a missing or unreadable date never
+/// expires.
+pub fn is_past(expires_at: Option<&str>, now: chrono::DateTime<chrono::Utc>) -> bool {
+    expires_at.is_some_and(|e| chrono::DateTime::parse_from_rfc3339(e).is_ok_and(|e| e < now))
+}
+
 impl FileRef {
     /// The file's path under the feed's base: relative, no scheme, no way out of the base.
     pub fn checked_path(&self) -> Result<&str, String> {

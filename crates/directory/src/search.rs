@@ -132,20 +132,18 @@ impl Search<'_> {
     /// services from memory: asking FTS5 for the category's tag instead would return every one
     /// of those services through SQLite, several times slower.
     fn matching(&self, tokens: &[String]) -> Result<FixedBitSet> {
-        let (naming, plain): (Vec<&String>, Vec<&String>) = tokens
+        let (naming, plain): (Vec<_>, Vec<_>) = tokens
             .iter()
-            .partition(|t| !categories_matching(t).is_empty());
+            .map(|t| (t, categories_matching(t)))
+            .partition(|(_, codes)| !codes.is_empty());
         let mut sets = Vec::new();
         if !plain.is_empty() {
-            let all: Vec<String> = plain.iter().map(|t| prefix_term(t)).collect();
+            let all: Vec<String> = plain.iter().map(|(t, _)| prefix_term(t)).collect();
             sets.push(self.fts_set(&all.join(" AND "))?);
         }
-        for token in naming {
+        for (token, codes) in naming {
             let mut set = self.fts_set(&prefix_term(token))?;
-            let codes: Vec<String> = categories_matching(token)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
+            let codes: Vec<String> = codes.into_iter().map(str::to_owned).collect();
             if let Some(in_categories) = self.catalogue.in_categories(&codes) {
                 set.union_with(&in_categories);
             }

@@ -156,9 +156,7 @@ impl Store {
         Ok(feeds
             .into_iter()
             .map(|mut f| {
-                f.expired = f.expires_at.as_deref().is_some_and(|e| {
-                    chrono::DateTime::parse_from_rfc3339(e).is_ok_and(|e| e < now)
-                });
+                f.expired = crate::feed::is_past(f.expires_at.as_deref(), now);
                 f
             })
             .collect())

@@ -201,10 +201,11 @@ struct Local {
 }
 
 impl Store {
-    /// Syncs the feed `source` publishes. `given_keys` (from `--pubkey`, the configuration or
-    /// `BUSSOLA_FEED_PUBKEY`) are used instead of the keys pinned for the feed, and pinned when
-    /// the feed has none yet. On any failure the feed's data is untouched and the error is
-    /// recorded in its state, where `info` and the app show it.
+    /// Syncs the feed `source` publishes. The manifest must be signed by a key pinned for the
+    /// feed it names; for a feed new to this device, by one of `given_keys` (`--pubkey`,
+    /// `BUSSOLA_FEED_PUBKEY`) or else of the configured keys, which are then pinned. On any
+    /// failure the feed's data is untouched and the error is recorded in its state, where
+    /// `info` and the app show it.
     pub fn sync(
         &mut self,
         source: &mut dyn Source,
@@ -301,17 +302,10 @@ impl Store {
                 }
                 Fetched::Body { bytes, etag } => (bytes, etag),
             };
-        let signature = match source.fetch(SIGNATURE, None, SIGNATURE_CAP)? {
-            Fetched::Body { bytes, .. } => String::from_utf8(bytes)
-                .map_err(|_| Error::Signature("the signature file is not text".into()))?,
-            Fetched::NotModified => {
-                return Err(Error::Fetch("the signature answered 304 unasked".into()));
-            }
-        };
+        let signature = fetch_signature(source)?;
         // The feed the manifest claims to be, read only to choose the keys: the signature
         // then proves it.
-        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
-            .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
+        let manifest = parse_manifest(&manifest_bytes)?;
         if let Some(bound) = &local.feed
             && *bound != manifest.feed
         {
@@ -355,9 +349,7 @@ impl Store {
                 )));
             }
         }
-        let expired = manifest.expires_at.as_deref().is_some_and(|e| {
-            chrono::DateTime::parse_from_rfc3339(e).is_ok_and(|e| e < chrono::Utc::now())
-        });
+        let expired = crate::feed::is_past(manifest.expires_at.as_deref(), chrono::Utc::now());
         let local_version = applied.as_ref().map(|(v, _)| *v);
         let delta = local_version
             .and_then(|v| manifest.deltas.iter().find(|d| d.from == v))
@@ -478,7 +470,7 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(u64, Vec<String>)> {
         let file = &state.manifest.snapshot.url;
-        state.agrees(file, &snapshot.feed, snapshot.version)?;
+        agrees(state.manifest, file, &snapshot.feed, snapshot.version)?;
         let warnings = check_services(file, &snapshot.services)?;
         let services = parse_services(snapshot.services.iter().map(|r| r.get()))?;
         progress(Progress::Applying {
@@ -502,7 +494,7 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(u64, Vec<String>)> {
         let file = format!("delta {}→{}", delta.from, delta.version);
-        state.agrees(&file, &delta.feed, delta.version)?;
+        agrees(state.manifest, &file, &delta.feed, delta.version)?;
         let warnings = check_services(&file, &delta.upserts)?;
         let upserts = parse_services(delta.upserts.iter().map(|r| r.get()))?;
         progress(Progress::Applying {
@@ -512,10 +504,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         state.still_newer(&tx)?;
-        let base: i64 = tx.query_row(
-            "SELECT version FROM feed WHERE feed = ?1",
+        let (base, dictionary): (i64, Option<Vec<u8>>) = tx.query_row(
+            "SELECT version, dictionary FROM feed WHERE feed = ?1",
             [&delta.feed],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if base as u64 != delta.from {
             return Err(Error::InvalidFeed(format!(
@@ -523,11 +515,6 @@ impl Store {
                 delta.from
             )));
         }
-        let dictionary: Option<Vec<u8>> = tx.query_row(
-            "SELECT dictionary FROM feed WHERE feed = ?1",
-            [&delta.feed],
-            |r| r.get(0),
-        )?;
         let mut gone: Vec<&str> = delta.deletes.iter().map(String::as_str).collect();
         gone.extend(upserts.iter().map(|(s, _)| s.id.as_str()));
         delete_services(&tx, &delta.feed, &gone)?;
@@ -580,35 +567,27 @@ pub fn inspect(source: &mut dyn Source, keys: &[FeedKey]) -> Result<Inspection> 
         Fetched::Body { bytes, .. } => bytes,
         Fetched::NotModified => return Err(Error::Fetch("304 unasked".into())),
     };
-    let signature = match source.fetch(SIGNATURE, None, SIGNATURE_CAP)? {
-        Fetched::Body { bytes, .. } => String::from_utf8_lossy(&bytes).into_owned(),
-        Fetched::NotModified => return Err(Error::Fetch("304 unasked".into())),
-    };
+    let signature = fetch_signature(source)?;
     let signed_by = signature::verify(&manifest_bytes, &signature, keys)?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
-        .map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))?;
+    let manifest = parse_manifest(&manifest_bytes)?;
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let bytes = fetch_checked(source, &manifest.snapshot, &mut |_| {})?;
     let snapshot: Snapshot = serde_json::from_slice(&bytes)
         .map_err(|e| Error::InvalidFeed(format!("{}: {e}", manifest.snapshot.url)))?;
-    let state_check = |file: &str, feed: &str, version: u64| {
-        if feed != manifest.feed || version != manifest.version {
-            return Err(Error::InvalidFeed(format!(
-                "{file} is version {version} of \"{feed}\", the manifest announces {} of \"{}\"",
-                manifest.version, manifest.feed
-            )));
-        }
-        Ok(())
-    };
-    state_check(&manifest.snapshot.url, &snapshot.feed, snapshot.version)?;
+    agrees(
+        &manifest,
+        &manifest.snapshot.url,
+        &snapshot.feed,
+        snapshot.version,
+    )?;
     warnings.extend(check_services(&manifest.snapshot.url, &snapshot.services)?);
     files.push((manifest.snapshot.url.clone(), manifest.snapshot.bytes));
     for delta_ref in &manifest.deltas {
         let bytes = fetch_checked(source, &delta_ref.file, &mut |_| {})?;
         let delta: Delta = serde_json::from_slice(&bytes)
             .map_err(|e| Error::InvalidFeed(format!("{}: {e}", delta_ref.file.url)))?;
-        state_check(&delta_ref.file.url, &delta.feed, delta.version)?;
+        agrees(&manifest, &delta_ref.file.url, &delta.feed, delta.version)?;
         if delta.from != delta_ref.from {
             return Err(Error::InvalidFeed(format!(
                 "{} starts from version {}, the manifest says {}",
@@ -636,19 +615,32 @@ struct State<'a> {
     pin: Vec<FeedKey>,
 }
 
-impl State<'_> {
-    /// Every file of the answer agrees with the manifest on feed and version.
-    fn agrees(&self, file: &str, feed: &str, version: u64) -> Result<()> {
-        if feed != self.manifest.feed || version != self.manifest.version {
-            return Err(Error::InvalidFeed(format!(
-                "{file} is version {version} of \"{feed}\", but the manifest announces version \
-                 {} of \"{}\"",
-                self.manifest.version, self.manifest.feed
-            )));
-        }
-        Ok(())
+/// Every file of an answer agrees with the manifest on feed and version.
+fn agrees(manifest: &Manifest, file: &str, feed: &str, version: u64) -> Result<()> {
+    if feed != manifest.feed || version != manifest.version {
+        return Err(Error::InvalidFeed(format!(
+            "{file} is version {version} of \"{feed}\", but the manifest announces version {} \
+             of \"{}\"",
+            manifest.version, manifest.feed
+        )));
     }
+    Ok(())
+}
 
+/// The manifest's signature file, as text.
+fn fetch_signature(source: &mut dyn Source) -> Result<String> {
+    match source.fetch(SIGNATURE, None, SIGNATURE_CAP)? {
+        Fetched::Body { bytes, .. } => String::from_utf8(bytes)
+            .map_err(|_| Error::Signature("the signature file is not text".into())),
+        Fetched::NotModified => Err(Error::Fetch("the signature answered 304 unasked".into())),
+    }
+}
+
+fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
+    serde_json::from_slice(bytes).map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))
+}
+
+impl State<'_> {
     fn write(&self, tx: &Transaction<'_>) -> Result<()> {
         let m = self.manifest;
         tx.execute(
