@@ -55,6 +55,13 @@ OPENING_HOURS = {
     "numero-verde-antitratta": "24/7",
 }
 
+# What a source's hours say beyond the times, which OSM syntax does not carry: kept in the
+# description in the source's words, so "by appointment" is not lost.
+HOURS_NOTES = {
+    "orvieto-sportello-immigrazione": "Su appuntamento",
+    "numero-verde-antitratta": "Gratuito, anonimo, multilingue",
+}
+
 PROVINCE = {"PG": "PG", "TR": "TR"}
 
 
@@ -84,7 +91,8 @@ def assured_date(as_of):
     the text names, as YYYY-MM-DD (first of the month or year), or None when it names none."""
     import re
 
-    dates = re.findall(r"(\d{4})(?:-(\d{2}))?", as_of or "")
+    # A month is 01-12 and not the start of a second year: "2017-2019" names 2017 and 2019.
+    dates = re.findall(r"(\d{4})(?:-(0[1-9]|1[0-2])(?!\d))?", as_of or "")
     if not dates:
         return None
     year, month = max(dates)
@@ -99,6 +107,8 @@ def service(entry):
     description_parts = [entry["notes"]] if entry.get("notes") else []
     if entry.get("hours") and sid not in OPENING_HOURS:
         description_parts.append("Orari secondo la fonte: " + entry["hours"])
+    if sid in HOURS_NOTES:
+        description_parts.append(HOURS_NOTES[sid])
     if mail_note:
         description_parts.append("Email: " + mail_note)
     out = {

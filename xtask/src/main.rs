@@ -40,7 +40,12 @@ commands:
   run     install what is missing, build the UI and the app, open the window on the bundled data
   test    install what is missing, check formatting and lints, run every test (end-to-end too)
   setup   only install what is missing
-  ui      only build the UI into ui/dist";
+  ui      only build the UI into ui/dist
+  measure install what is missing, build a release app, and print the performance figures
+          (keypress to results, cold start, idle memory) on the bundled data and 100k services
+  bundle-feed
+          rebuild the bundled feed data/umbria/feed from data/umbria/services.json, signed
+          with the development key in data/umbria/dev-key";
 
 fn main() -> Result<()> {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -59,6 +64,11 @@ fn main() -> Result<()> {
         }
         "setup" => setup(),
         "ui" => build_ui(&root),
+        "bundle-feed" => bundle_feed(&root),
+        "measure" => {
+            setup()?;
+            measure(&root)
+        }
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -76,6 +86,23 @@ fn workspace_root() -> PathBuf {
 /// Every native crate. Building, linting and testing the same selection keeps cargo's feature
 /// unification identical across the steps, so no step rebuilds what another just built.
 const NATIVE: &[&str] = &["--workspace", "--exclude", "bussola-ui"];
+
+/// The figures the UI issue asks for, measured on a release build (DESIGN.md: performance is
+/// measured, never asserted in tests). The measurements are the ignored tests of
+/// tests/e2e/tests/measure.rs.
+fn measure(root: &Path) -> Result<()> {
+    build_ui(root)?;
+    step("release build", || {
+        cargo(&["build", "-p", "bussola", "--release"])
+    })?;
+    let app = root.join("target/release/bussola");
+    step("measurements", || {
+        run(Command::new("cargo")
+            .args(["test", "-p", "bussola-e2e", "--test", "measure", "--"])
+            .args(["--ignored", "--nocapture", "--test-threads", "1"])
+            .env("BUSSOLA_APP", &app))
+    })
+}
 
 fn test(root: &Path) -> Result<()> {
     step("formatting", || cargo(&["fmt", "--all", "--check"]))?;
@@ -221,6 +248,63 @@ fn build_ui(root: &Path) -> Result<()> {
     })
 }
 
+/// The bundled feed, its source, and the development key that signs it (public on purpose:
+/// data/umbria/dev-key/README.txt).
+const BUNDLED_FEED: &str = "data/umbria/feed";
+const BUNDLED_SOURCE: &str = "data/umbria/services.json";
+const DEVELOPMENT_KEY: &str = "data/umbria/dev-key/DEVELOPMENT-ONLY.key";
+
+/// Rebuilds the bundled feed with the project's own `feed build`: the next version after the one
+/// in data/umbria/feed, as a snapshot only (the app imports a bundled feed whole, so deltas would
+/// be dead weight), and afterwards the folder holds nothing its manifest does not name.
+fn bundle_feed(root: &Path) -> Result<()> {
+    let feed = root.join(BUNDLED_FEED);
+    let staging = root.join("target/bundle-feed");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging)?;
+    // Only the previous manifest: the build numbers the next version from it, and with no
+    // earlier snapshot beside it writes no delta.
+    if feed.join("manifest.json").exists() {
+        std::fs::copy(feed.join("manifest.json"), staging.join("manifest.json"))?;
+    }
+    step("feed build", || {
+        run(Command::new(cargo_program())
+            .args(["run", "--quiet", "-p", "bussola-cli", "--"])
+            .args([
+                "feed",
+                "build",
+                "--id",
+                "umbria",
+                "--source",
+                BUNDLED_SOURCE,
+            ])
+            .arg("--out")
+            .arg(&staging)
+            .args(["--key", DEVELOPMENT_KEY])
+            // The development key has no password.
+            .env_remove("BUSSOLA_KEY_PASSWORD"))
+    })?;
+    // The new files replace the old ones, the manifest last.
+    std::fs::create_dir_all(&feed)?;
+    for entry in std::fs::read_dir(&feed)? {
+        let path = entry?.path();
+        if path.is_file() && path.file_name() != Some("manifest.json".as_ref()) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&staging)?
+        .map(|entry| entry.map(|e| e.file_name()))
+        .collect::<std::io::Result<_>>()?;
+    names.retain(|n| !n.to_string_lossy().starts_with('.'));
+    names.sort_by_key(|n| n == "manifest.json");
+    for name in names {
+        std::fs::copy(staging.join(&name), feed.join(&name))?;
+    }
+    std::fs::remove_dir_all(&staging)?;
+    eprintln!("{BUNDLED_FEED} rebuilt; the app embeds it at its next build");
+    Ok(())
+}
+
 /// Opens the app's window. On a machine without a display it runs under Xvfb, so the command
 /// still proves the app starts (and says where to look).
 fn run_app(root: &Path) -> Result<()> {
@@ -252,7 +336,11 @@ fn step(name: &str, work: impl FnOnce() -> Result<()>) -> Result<()> {
 }
 
 fn cargo(args: &[&str]) -> Result<()> {
-    run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(args))
+    run(Command::new(cargo_program()).args(args))
+}
+
+fn cargo_program() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
 fn run(command: &mut Command) -> Result<()> {

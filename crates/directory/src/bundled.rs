@@ -13,24 +13,9 @@ use serde::Deserialize;
 /// The app's configured feeds (data/feeds.json).
 pub const FEEDS_JSON: &str = include_str!("../../../data/feeds.json");
 
-/// Umbria's signed feed, as `bussola-cli feed build` wrote it into data/umbria/feed.
-const UMBRIA_FILES: &[(&str, &[u8])] = &[
-    (
-        "manifest.json",
-        include_bytes!("../../../data/umbria/feed/manifest.json"),
-    ),
-    (
-        "manifest.json.minisig",
-        include_bytes!("../../../data/umbria/feed/manifest.json.minisig"),
-    ),
-    (
-        "snapshot-1.json",
-        include_bytes!("../../../data/umbria/feed/snapshot-1.json"),
-    ),
-];
-
-/// Umbria's snapshot as text, for tests that compare records with what was delivered.
-pub const UMBRIA_SNAPSHOT: &str = include_str!("../../../data/umbria/feed/snapshot-1.json");
+// `UMBRIA_FILES` (the manifest, its signature and the files it names) and `UMBRIA_SNAPSHOT`
+// (the snapshot as text, for tests), listed by build.rs from data/umbria/feed/manifest.json.
+include!(concat!(env!("OUT_DIR"), "/umbria_feed.rs"));
 
 /// Where the bundled data says it came from, as `info` shows it.
 pub const SOURCE: &str = "built-in:umbria";
@@ -41,6 +26,9 @@ pub struct ConfiguredFeed {
     pub name: String,
     pub url: Option<String>,
     pub keys: Vec<String>,
+    /// Where the feed's editors take reports of wrong entries (an email address).
+    #[serde(default)]
+    pub contact: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -4,10 +4,14 @@
 //! `fixtures/schema-1.db` is a real file written by schema 1 (commit f7f28e2): `bussola-cli
 //! --db schema-1.db info` imported the bundled Umbria feed, then a favourite, a note and a
 //! setting were added with sqlite3, as the app would have stored them.
+//! `fixtures/schema-1-umbria-snapshot.json` is the snapshot that import delivered (the bundled
+//! feed's version 1), kept because the bundled feed has moved on since.
 
 use bussola_model::{FeedId, FeedVersion, Place, SearchQuery};
 use directory::Store;
-use directory::bundled::UMBRIA_SNAPSHOT;
+
+/// The Umbria snapshot the fixture imported.
+const DELIVERED: &str = include_str!("fixtures/schema-1-umbria-snapshot.json");
 
 fn copy_of_fixture(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("bussola.db");
@@ -62,7 +66,7 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
 fn migrated_records_are_the_ones_delivered_and_search_finds_them() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&copy_of_fixture(&dir)).expect("migrated");
-    let snapshot: serde_json::Value = serde_json::from_str(UMBRIA_SNAPSHOT).unwrap();
+    let snapshot: serde_json::Value = serde_json::from_str(DELIVERED).unwrap();
     for service in snapshot["services"].as_array().unwrap() {
         let id = service["id"].as_str().unwrap();
         let (_, record) = store.service_record(id).unwrap();

@@ -1,0 +1,269 @@
+//! The Umbria feed the app carries (data/umbria/feed): the reference minisign tool verifies it
+//! against the key data/feeds.json pins, the folder holds exactly what the signed manifest names,
+//! it is what `cargo xtask bundle-feed` builds from data/umbria/services.json today, and once
+//! imported it is honest about what it knows and finds the offices its sources name in the
+//! region's main comuni.
+
+use bussola_model::{Place, SearchQuery};
+use directory::bundled::{self, UMBRIA_SNAPSHOT};
+use directory::feed::Manifest;
+use directory::signature::{self, FeedKey, SigningKey};
+use directory::sync::sha256_hex;
+use directory::{Store, publish};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn feed_dir() -> PathBuf {
+    data().join("umbria/feed")
+}
+
+fn dev_key() -> PathBuf {
+    data().join("umbria/dev-key/DEVELOPMENT-ONLY.key")
+}
+
+fn manifest() -> Manifest {
+    serde_json::from_slice(&std::fs::read(feed_dir().join("manifest.json")).unwrap()).unwrap()
+}
+
+/// The keys data/feeds.json pins for Umbria, as minisign prints them.
+fn pinned_keys() -> Vec<String> {
+    let feeds = bundled::configured_feeds();
+    let umbria = feeds.iter().find(|f| f.feed == "umbria").unwrap();
+    assert!(!umbria.keys.is_empty());
+    umbria.keys.clone()
+}
+
+/// The editors' source: the services the bundled feed must carry.
+fn source_services() -> Vec<Value> {
+    let text = std::fs::read_to_string(data().join("umbria/services.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn snapshot_services(text: &str) -> Vec<Value> {
+    let mut snapshot: Value = serde_json::from_str(text).unwrap();
+    match snapshot["services"].take() {
+        Value::Array(services) => services,
+        other => panic!("a snapshot's services are an array, not {other}"),
+    }
+}
+
+fn minisign_verifies(key: &str) -> std::process::Output {
+    Command::new("minisign")
+        .args(["-V", "-m", "manifest.json", "-P", key])
+        .current_dir(feed_dir())
+        .output()
+        .expect("the minisign tool is installed (cargo xtask setup)")
+}
+
+#[test]
+fn the_minisign_tool_verifies_the_bundled_manifest_with_the_pinned_key() {
+    let key = &pinned_keys()[0];
+    let checked = minisign_verifies(key);
+    assert!(checked.status.success(), "{checked:?}");
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(said.contains("feed:umbria"), "{said}");
+
+    // Another key is refused, so the success above means something.
+    let (_, other) = signature::generate().unwrap();
+    let other = other.lines().last().unwrap().trim();
+    assert_ne!(other, key);
+    assert!(!minisign_verifies(other).status.success());
+}
+
+#[test]
+fn the_bundled_folder_holds_exactly_the_files_the_manifest_names_with_their_hash_and_size() {
+    let manifest = manifest();
+    assert_eq!(manifest.feed, "umbria");
+    let named: Vec<_> = std::iter::once(&manifest.snapshot)
+        .chain(manifest.deltas.iter().map(|d| &d.file))
+        .collect();
+    for file in &named {
+        let bytes = std::fs::read(feed_dir().join(&file.url))
+            .unwrap_or_else(|e| panic!("{}: {e}", file.url));
+        assert_eq!(bytes.len() as u64, file.bytes, "{}", file.url);
+        assert_eq!(sha256_hex(&bytes), file.sha256, "{}", file.url);
+    }
+    let expected: BTreeSet<String> = ["manifest.json", "manifest.json.minisig"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(named.iter().map(|f| f.url.clone()))
+        .collect();
+    let present: BTreeSet<String> = std::fs::read_dir(feed_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(present, expected, "run `cargo xtask bundle-feed`");
+
+    // What the engine embeds is the snapshot the manifest names.
+    let on_disk = std::fs::read_to_string(feed_dir().join(&manifest.snapshot.url)).unwrap();
+    assert!(on_disk == UMBRIA_SNAPSHOT, "the embedded snapshot is stale");
+}
+
+#[test]
+fn the_development_key_signs_the_bundled_feed_and_says_what_it_is() {
+    let key = SigningKey::load(&dev_key(), None).unwrap();
+    let public = key.public().unwrap();
+    let pub_file = dev_key().with_extension("pub");
+    assert_eq!(FeedKey::parse(pub_file.to_str().unwrap()).unwrap(), public);
+    assert_eq!(pinned_keys()[0], public.base64());
+    let manifest = std::fs::read(feed_dir().join("manifest.json")).unwrap();
+    let signature = std::fs::read_to_string(feed_dir().join("manifest.json.minisig")).unwrap();
+    assert_eq!(
+        signature::verify(&manifest, &signature, &[public]).unwrap(),
+        0
+    );
+    for file in [dev_key(), pub_file] {
+        let first = std::fs::read_to_string(&file).unwrap();
+        let first = first.lines().next().unwrap();
+        assert!(
+            first.starts_with("untrusted comment:") && first.contains("DEVELOPMENT"),
+            "{}: {first}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_bundled_feed_is_what_the_development_key_builds_from_the_source_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = SigningKey::load(&dev_key(), None).unwrap();
+    let built = publish::build(
+        "umbria",
+        source_services(),
+        dir.path(),
+        &key,
+        directory::now(),
+    )
+    .unwrap();
+    let rebuilt = std::fs::read_to_string(dir.path().join(&built.manifest.snapshot.url)).unwrap();
+    let rebuilt = snapshot_services(&rebuilt);
+    let bundled = snapshot_services(UMBRIA_SNAPSHOT);
+    let differ: Vec<&str> = rebuilt
+        .iter()
+        .zip(&bundled)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a["id"].as_str().unwrap_or("?"))
+        .collect();
+    assert!(
+        rebuilt.len() == bundled.len() && differ.is_empty(),
+        "data/umbria/feed is stale ({} services in the source, {} bundled; differing: {differ:?}): \
+         run `cargo xtask bundle-feed`",
+        rebuilt.len(),
+        bundled.len()
+    );
+    assert!(manifest().version >= 1);
+}
+
+fn imported() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    assert!(bundled::import_bundled(&mut store).unwrap());
+    store
+}
+
+fn locations(service: &Value) -> Vec<&Value> {
+    service["service_at_locations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|at| &at["location"])
+        .collect()
+}
+
+#[test]
+fn every_service_shows_its_sources_and_every_location_its_precision() {
+    let store = imported();
+    let records = store.records().unwrap();
+    assert_eq!(records.len(), source_services().len());
+    for (_, record) in records {
+        let service: Value = serde_json::from_str(&record).unwrap();
+        let id = service["id"].as_str().unwrap();
+        let sources = service["sources"].as_array().map(Vec::as_slice);
+        assert!(
+            sources.is_some_and(|s| !s.is_empty()
+                && s.iter().all(|u| u
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://")))),
+            "{id} names no source"
+        );
+        if let Some(date) = service["assured_date"].as_str() {
+            assert!(
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+                "{id}: assured_date {date} is not a date"
+            );
+        }
+        for location in locations(&service) {
+            assert!(
+                matches!(
+                    location["geo_precision"].as_str(),
+                    Some("building" | "street" | "comune")
+                ),
+                "{id}: a location without its precision"
+            );
+        }
+    }
+
+    // A location known only to its comune is shown as approximate.
+    let query = SearchQuery {
+        place: Some(Place::Comune("Perugia".into())),
+        limit: 500,
+        ..SearchQuery::default()
+    };
+    let hits = store.search(&query, directory::now()).unwrap();
+    assert_eq!(hits.len(), source_services().len());
+    let mut approximate = 0;
+    for hit in hits {
+        let (_, service) = store.service_record(&hit.id.0).unwrap();
+        let located = locations(&service);
+        if !located.is_empty() && located.iter().all(|l| l["geo_precision"] == "comune") {
+            assert!(hit.approximate, "{} is only known to its comune", hit.id);
+            approximate += 1;
+        }
+    }
+    assert!(approximate > 0);
+}
+
+#[test]
+fn searching_near_the_main_comuni_finds_the_offices_the_sources_name_there() {
+    let store = imported();
+    let services = source_services();
+    for comune in [
+        "Perugia",
+        "Terni",
+        "Foligno",
+        "Città di Castello",
+        "Orvieto",
+        "Spoleto",
+    ] {
+        let there: BTreeSet<&str> = services
+            .iter()
+            .filter(|s| {
+                locations(s)
+                    .iter()
+                    .any(|l| l["addresses"][0]["city"] == comune)
+            })
+            .map(|s| s["id"].as_str().unwrap())
+            .collect();
+        assert!(!there.is_empty(), "the sources name no office in {comune}");
+        let query = SearchQuery {
+            place: Some(Place::Comune(comune.into())),
+            radius_km: Some(15.0),
+            limit: 500,
+            ..SearchQuery::default()
+        };
+        let hits = store.search(&query, directory::now()).unwrap();
+        assert!(!hits.is_empty(), "nothing near {comune}");
+        let found: BTreeSet<&str> = hits.iter().map(|h| h.id.0.as_str()).collect();
+        let missing: Vec<_> = there.difference(&found).collect();
+        assert!(missing.is_empty(), "near {comune}, not found: {missing:?}");
+        for hit in hits.iter().filter(|h| there.contains(h.id.0.as_str())) {
+            assert_eq!(hit.city.as_deref(), Some(comune), "{}", hit.id);
+            assert!(hit.distance_m.is_some_and(|d| d.0 <= 15_000.0));
+        }
+    }
+}
