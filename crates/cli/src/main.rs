@@ -261,6 +261,7 @@ fn search(store: &Store, args: SearchArgs) -> Result<()> {
         open,
         limit: args.limit,
         display_lang: args.display_lang,
+        favourites_only: false,
     };
     let hits = store.search(&query, directory::now())?;
     if args.json {

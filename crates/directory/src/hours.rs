@@ -6,13 +6,13 @@
 //! national public holidays for `PH`. Hours that do not parse are "unknown", never "closed": a
 //! person must not be told an office is shut because the app cannot read its timetable.
 
-use bussola_model::OpenState;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use bussola_model::{DayHours, OpenState};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 use chrono_tz::Tz;
 use compact_calendar::CompactCalendar;
 use opening_hours::localization::TzLocation;
-use opening_hours::{Context, ContextHolidays, OpeningHours};
+use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use std::sync::{Arc, OnceLock};
 
 /// Parsed hours, ready to evaluate in Europe/Rome.
@@ -57,6 +57,54 @@ impl Hours {
             next_change: self.0.next_change(local),
         }
     }
+}
+
+impl Hours {
+    /// Monday to Sunday of the week holding `now`: each day's open intervals in local time,
+    /// whether it is today, a public holiday, or partly of unknown state.
+    pub fn week(&self, now: DateTime<Utc>) -> Vec<DayHours> {
+        let today = now.with_timezone(&Rome).date_naive();
+        let monday =
+            today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        (0..7)
+            .map(|offset| {
+                let date = monday + chrono::Duration::days(offset);
+                let start = local_midnight(date);
+                let end = local_midnight(date + chrono::Duration::days(1));
+                let mut day = DayHours {
+                    date: date.to_string(),
+                    weekday: offset as u8,
+                    today: date == today,
+                    holiday: is_public_holiday(date),
+                    open: Vec::new(),
+                    uncertain: false,
+                };
+                for range in self.0.iter_range(start, end) {
+                    match range.kind {
+                        RuleKind::Open => {
+                            let to = if range.range.end >= end {
+                                "24:00".to_owned()
+                            } else {
+                                range.range.end.format("%H:%M").to_string()
+                            };
+                            day.open
+                                .push((range.range.start.format("%H:%M").to_string(), to));
+                        }
+                        RuleKind::Unknown => day.uncertain = true,
+                        RuleKind::Closed => {}
+                    }
+                }
+                day
+            })
+            .collect()
+    }
+}
+
+/// The first instant of `date` in Rome (midnight exists every day: clocks change at 02:00).
+fn local_midnight(date: NaiveDate) -> DateTime<Tz> {
+    Rome.from_local_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .earliest()
+        .expect("midnight exists in Rome")
 }
 
 /// The status of hours given as text: unknown when absent or unreadable.

@@ -7,11 +7,13 @@
 
 pub mod bundled;
 mod catalogue;
+pub mod detail;
 pub mod feed;
 pub mod fold;
 pub mod gazetteer;
 pub mod hours;
 pub mod http;
+pub mod map;
 mod pack;
 pub mod publish;
 pub mod search;

@@ -85,10 +85,13 @@ impl Store {
         // meanwhile (the app syncs on another connection) is seen by the next search, whole.
         let _snapshot = self.conn.unchecked_transaction()?;
         let catalogue = self.catalogue()?;
-        let filter = intersect(
+        let mut filter = intersect(
             catalogue.in_categories(&query.categories),
             catalogue.speaking(&query.languages),
         );
+        if query.favourites_only {
+            filter = intersect(filter, Some(self.favourite_set(&catalogue)?));
+        }
         let search = Search {
             store: self,
             catalogue: &catalogue,
@@ -113,6 +116,28 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The services marked as favourites that the data holds now (a favourite whose service a
+    /// sync removed is kept, and comes back if the service does).
+    fn favourite_set(&self, catalogue: &Catalogue) -> Result<FixedBitSet> {
+        let mut set = catalogue.empty_set();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id FROM favourite f JOIN service s
+                 ON s.feed = f.feed AND s.service_id = f.service_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: i64 = row.get(0)?;
+            if let Ok(key) = usize::try_from(key)
+                && key < set.len()
+            {
+                set.insert(key);
+            }
+        }
+        Ok(set)
+    }
+}
+
 /// One search under way: the store, what it knows in memory, and the query's bounds.
 struct Search<'s> {
     store: &'s Store,
@@ -132,6 +157,18 @@ impl Search<'_> {
     /// services from memory: asking FTS5 for the category's tag instead would return every one
     /// of those services through SQLite, several times slower.
     fn matching(&self, tokens: &[String]) -> Result<FixedBitSet> {
+        // The whole query names a category, as a chip's label does ("Cibo e accoglienza",
+        // "Food and shelter"): its services, and whatever holds all the words.
+        let named = categories_named_by_all(tokens);
+        if !named.is_empty() {
+            let all: Vec<String> = tokens.iter().map(|t| prefix_term(t)).collect();
+            let mut set = self.fts_set(&all.join(" AND "))?;
+            let codes: Vec<String> = named.into_iter().map(str::to_owned).collect();
+            if let Some(in_categories) = self.catalogue.in_categories(&codes) {
+                set.union_with(&in_categories);
+            }
+            return Ok(set);
+        }
         let (naming, plain): (Vec<_>, Vec<_>) = tokens
             .iter()
             .map(|t| (t, categories_matching(t)))
@@ -600,18 +637,62 @@ fn prefix_term(token: &str) -> String {
     format!("\"{token}\"*")
 }
 
-/// The category codes one of whose words (in any locale) starts with `token`.
-fn categories_matching(token: &str) -> Vec<&'static str> {
+/// Each category's vocabulary, folded: the taxonomy's everyday words in every locale, and the
+/// name the app shows on its chip in every locale (so what a person reads, they can type).
+fn vocabulary() -> &'static [(&'static str, Vec<String>)] {
     static WORDS: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
-    let table = WORDS.get_or_init(|| {
+    WORDS.get_or_init(|| {
+        let translators: Vec<bussola_i18n::Translator> = bussola_i18n::LOCALES
+            .iter()
+            .map(|l| bussola_i18n::Translator::new(l.code))
+            .collect();
         CATEGORIES
             .iter()
-            .map(|c| (c.code, c.words.iter().flat_map(|w| words(w)).collect()))
+            .map(|c| {
+                let mut vocabulary: Vec<String> = c.words.iter().flat_map(|w| words(w)).collect();
+                for tr in &translators {
+                    vocabulary.extend(words(&tr.category(c.code)));
+                }
+                vocabulary.sort();
+                vocabulary.dedup();
+                (c.code, vocabulary)
+            })
             .collect()
-    });
-    table
+    })
+}
+
+/// Whether a word is too short to name a category on its own: one letter ("e", "و"), or two
+/// Latin ones ("de", "di", "et"). Two Chinese characters ("居留") are a whole word.
+fn too_short(token: &str) -> bool {
+    let letters = token.chars().count();
+    letters < 2 || (letters == 2 && token.is_ascii())
+}
+
+/// The category codes one of whose words (in any locale) starts with `token`.
+fn categories_matching(token: &str) -> Vec<&'static str> {
+    if too_short(token) {
+        return Vec::new();
+    }
+    vocabulary()
         .iter()
         .filter(|(_, ws)| ws.iter().any(|w| w.starts_with(token)))
+        .map(|(code, _)| *code)
+        .collect()
+}
+
+/// The categories whose vocabulary holds every token (each as a prefix of one of its words),
+/// when at least one token is long enough to name something.
+fn categories_named_by_all(tokens: &[String]) -> Vec<&'static str> {
+    if tokens.iter().all(|t| too_short(t)) {
+        return Vec::new();
+    }
+    vocabulary()
+        .iter()
+        .filter(|(_, ws)| {
+            tokens
+                .iter()
+                .all(|t| ws.iter().any(|w| w.starts_with(t.as_str())))
+        })
         .map(|(code, _)| *code)
         .collect()
 }

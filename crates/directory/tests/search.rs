@@ -305,3 +305,35 @@ fn a_search_sees_what_another_process_imported_meanwhile() {
             .is_empty()
     );
 }
+
+#[test]
+fn favourites_are_a_filter_that_outlives_a_new_snapshot() {
+    let mut store = store();
+    let all = ids(&store, SearchQuery::default());
+    let (first, second) = (&all[0], &all[1]);
+    store.add_favourite("test", second).unwrap();
+    store.add_favourite("test", first).unwrap();
+    store.add_favourite("test", "not-in-the-feed").unwrap();
+    let favourites = SearchQuery {
+        favourites_only: true,
+        ..SearchQuery::default()
+    };
+    let mut found = ids(&store, favourites.clone());
+    found.sort();
+    let mut expected = vec![first.clone(), second.clone()];
+    expected.sort();
+    assert_eq!(found, expected);
+    // Near a place they come nearest first, like any search.
+    let near = SearchQuery {
+        place: Some(Place::Point(PIAZZA_IV_NOVEMBRE)),
+        ..favourites.clone()
+    };
+    assert_eq!(ids(&store, near).len(), 2);
+
+    // A new import of the same feed keeps them; removing one forgets it.
+    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    store.import_snapshot(&snapshot, "fixture").unwrap();
+    assert_eq!(ids(&store, favourites.clone()).len(), 2);
+    store.remove_favourite("test", first).unwrap();
+    assert_eq!(ids(&store, favourites), std::slice::from_ref(second));
+}

@@ -93,6 +93,8 @@ pub struct SearchQuery {
     pub limit: u32,
     /// The language the person reads: names come back in it when the feed has a translation.
     pub display_lang: String,
+    /// Only the services the person marked as favourites.
+    pub favourites_only: bool,
 }
 
 impl Default for SearchQuery {
@@ -106,6 +108,7 @@ impl Default for SearchQuery {
             open: OpenFilter::Any,
             limit: 50,
             display_lang: "it".to_owned(),
+            favourites_only: false,
         }
     }
 }
@@ -146,6 +149,178 @@ pub struct Hit {
     /// True when the coordinate is only the comune's centre, not the building.
     pub approximate: bool,
     pub location: Option<LatLon>,
+}
+
+/// A text from the feed in the language the person reads, or in Italian when the feed has no
+/// translation (then `is_fallback`, and the UI says "in Italian").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Localized {
+    pub text: String,
+    pub lang: String,
+    pub is_fallback: bool,
+}
+
+/// A phone number of a service, with the digits a `tel:` link dials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phone {
+    /// As the feed writes it, for reading.
+    pub number: String,
+    /// `+` and digits only, for the `tel:` link.
+    pub dial: String,
+    /// HSDS type: `voice`, `text`, `fax`, `cell`, …
+    pub kind: Option<String>,
+    pub description: Option<String>,
+}
+
+/// One day of a timetable: the intervals open (local time, `HH:MM`), and whether it is today or
+/// a public holiday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayHours {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// 0 is Monday.
+    pub weekday: u8,
+    pub today: bool,
+    pub holiday: bool,
+    pub open: Vec<(String, String)>,
+    /// The hours say neither open nor closed for part of the day.
+    pub uncertain: bool,
+}
+
+/// A location's (or a helpline's) hours: this week day by day and the state now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timetable {
+    /// The feed's OSM `opening_hours` text, shown as is when the app cannot read it.
+    pub raw: String,
+    pub readable: bool,
+    pub state: OpenState,
+    pub next_change: Option<String>,
+    /// Monday to Sunday of the current week; empty when the hours are unreadable.
+    pub week: Vec<DayHours>,
+}
+
+/// Where a service is, as precisely as the feed knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationDetail {
+    pub name: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub province: Option<String>,
+    pub point: Option<LatLon>,
+    /// `building`, `street` or `comune`, as the feed says; `None` when it does not.
+    pub precision: Option<String>,
+    /// True when the point is only the comune's centre.
+    pub approximate: bool,
+    pub hours: Option<Timetable>,
+    /// Accessibility notes, as written by the feed.
+    pub accessibility: Vec<String>,
+}
+
+/// Everything the detail screen and the referral card show of one service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDetail {
+    pub id: ServiceId,
+    pub feed: FeedId,
+    pub name: Localized,
+    /// The Italian name, for the card shown at the desk.
+    pub name_it: String,
+    pub description: Option<Localized>,
+    pub description_it: Option<String>,
+    pub categories: Vec<String>,
+    pub organization: Option<String>,
+    pub phones: Vec<Phone>,
+    pub email: Option<String>,
+    /// Only `https:`/`http:` links reach the UI.
+    pub url: Option<String>,
+    pub languages: Vec<String>,
+    pub application_process: Option<Localized>,
+    pub fees: Option<Localized>,
+    pub eligibility: Option<Localized>,
+    pub alert: Option<Localized>,
+    /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
+    pub assured_date: Option<String>,
+    pub sources: Vec<String>,
+    pub locations: Vec<LocationDetail>,
+    /// Hours of a service without a location (a helpline).
+    pub hours: Option<Timetable>,
+    pub favourite: bool,
+    /// The version and date of the data the entry comes from, for a report of a problem.
+    pub feed_version: FeedVersion,
+    pub feed_generated_at: Option<String>,
+    /// Where the feed's editors take reports; `None` when the feed names no one.
+    pub feed_contact: Option<String>,
+}
+
+/// A comune the place picker offers, from the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceSuggestion {
+    pub name: String,
+    pub province: String,
+    pub cap: Option<String>,
+    pub point: LatLon,
+}
+
+/// Which layer of the offline map a shape belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShapeKind {
+    Region,
+    Province,
+    Comune,
+}
+
+/// One boundary of the offline map, as an SVG path in [`project`]ed kilometres.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapShape {
+    pub kind: ShapeKind,
+    pub name: String,
+    pub path: String,
+}
+
+/// The whole offline map: boundaries, and the box first shown (the feeds' region).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapLayers {
+    pub shapes: Vec<MapShape>,
+    /// `[min_x, min_y, width, height]` in projected kilometres.
+    pub home: [f64; 4],
+}
+
+/// Kilometres per degree of latitude, and the latitude whose scale the map keeps.
+const KM_PER_DEGREE: f64 = 111.2;
+const MAP_REFERENCE_LAT: f64 = 42.5;
+
+/// The map's projection: equirectangular, true to scale at 42.5° N (the middle of Italy), in
+/// kilometres with y growing southwards as SVG's does. Within a region its distortion is far
+/// below what a person can see.
+pub fn project(p: LatLon) -> (f64, f64) {
+    let x = p.lon * KM_PER_DEGREE * MAP_REFERENCE_LAT.to_radians().cos();
+    let y = -p.lat * KM_PER_DEGREE;
+    (x, y)
+}
+
+/// The inverse of [`project`].
+pub fn unproject(x: f64, y: f64) -> LatLon {
+    LatLon {
+        lat: -y / KM_PER_DEGREE,
+        lon: x / (KM_PER_DEGREE * MAP_REFERENCE_LAT.to_radians().cos()),
+    }
+}
+
+/// The link schemes the app opens: a feed's string becomes a link only with one of these.
+pub const SAFE_SCHEMES: [&str; 5] = ["https:", "http:", "tel:", "mailto:", "geo:"];
+
+/// `link` when it starts with a scheme the app opens, else `None`.
+pub fn safe_link(link: &str) -> Option<&str> {
+    let lower = link
+        .trim_start()
+        .get(..8)
+        .unwrap_or(link)
+        .to_ascii_lowercase();
+    SAFE_SCHEMES
+        .iter()
+        .any(|s| lower.starts_with(s))
+        .then_some(link.trim())
 }
 
 /// What the UI shows of the data on the device.
@@ -219,6 +394,34 @@ pub struct CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_safe_schemes_become_links() {
+        assert_eq!(safe_link("https://x.it"), Some("https://x.it"));
+        assert_eq!(safe_link("TEL:+39075"), Some("TEL:+39075"));
+        assert_eq!(safe_link("geo:43.1,12.4"), Some("geo:43.1,12.4"));
+        assert_eq!(safe_link("javascript:alert(1)"), None);
+        assert_eq!(safe_link(" data:text/html,x"), None);
+        assert_eq!(safe_link("ftp"), None);
+    }
+
+    #[test]
+    fn the_projection_goes_back_where_it_came_from() {
+        let perugia = LatLon {
+            lat: 43.11,
+            lon: 12.39,
+        };
+        let (x, y) = project(perugia);
+        let back = unproject(x, y);
+        assert!((back.lat - perugia.lat).abs() < 1e-9 && (back.lon - perugia.lon).abs() < 1e-9);
+        // Terni is about 67 km south-south-east of Perugia: the map keeps kilometres.
+        let (tx, ty) = project(LatLon {
+            lat: 42.56,
+            lon: 12.64,
+        });
+        let km = ((tx - x).powi(2) + (ty - y).powi(2)).sqrt();
+        assert!((60.0..70.0).contains(&km), "{km}");
+    }
 
     #[test]
     fn a_query_from_the_ui_may_leave_out_every_field() {

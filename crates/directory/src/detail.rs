@@ -1,0 +1,286 @@
+//! A service's detail: the stored record read into what the detail screen and the referral card
+//! show, in the person's language where the feed has it and in Italian where it does not.
+//!
+//! The record is read as JSON rather than as [`crate::feed::Service`]: the detail shows fields
+//! the index never needs (phones, access, sources, accessibility), and a field of an unexpected
+//! shape is left out rather than failing the whole screen. Links become links only with a scheme
+//! the app opens ([`bussola_model::safe_link`]); every string stays text for the UI to escape.
+
+use crate::hours::{Hours, status_of};
+use crate::pack;
+use crate::{Error, Result, Store};
+use bussola_model::{
+    FeedId, FeedVersion, LatLon, Localized, LocationDetail, Phone, ServiceDetail, ServiceId,
+    Timetable, safe_link,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+use serde_json::Value;
+
+impl Store {
+    /// The detail of service `id` of `feed`, texts in `lang` where translated, hours at `now`.
+    pub fn service_detail(
+        &self,
+        feed: &str,
+        id: &str,
+        lang: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ServiceDetail> {
+        type Row = (Vec<u8>, Option<Vec<u8>>, i64, Option<String>, bool);
+        let row: Option<Row> = self
+            .conn
+            .query_row(
+                "SELECT s.record, f.dictionary, f.version, f.generated_at,
+                        EXISTS (SELECT 1 FROM favourite v
+                                WHERE v.feed = s.feed AND v.service_id = s.service_id)
+                 FROM service s JOIN feed f USING (feed)
+                 WHERE s.feed = ?1 AND s.service_id = ?2",
+                [feed, id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let (packed, dictionary, version, generated_at, favourite) =
+            row.ok_or_else(|| Error::NotFound(format!("{feed}/{id}")))?;
+        let record: Value = serde_json::from_str(&pack::unpack(&packed, dictionary.as_deref())?)?;
+        let reader = Reader {
+            record: &record,
+            lang,
+        };
+        Ok(ServiceDetail {
+            id: ServiceId(id.to_owned()),
+            feed: FeedId(feed.to_owned()),
+            name: reader.localized("name").unwrap_or_else(|| Localized {
+                text: id.to_owned(),
+                lang: "it".to_owned(),
+                is_fallback: false,
+            }),
+            name_it: text(&record["name"]).unwrap_or_else(|| id.to_owned()),
+            description: reader.localized("description"),
+            description_it: text(&record["description"]),
+            categories: strings(&record["categories"]),
+            organization: text(&record["organization"]["name"]),
+            phones: phones(&record["phones"]),
+            email: text(&record["email"]),
+            url: text(&record["url"]).filter(|u| is_web_link(u)),
+            languages: list(&record["languages"])
+                .filter_map(|l| text(&l["code"]).or_else(|| text(l)))
+                .collect(),
+            application_process: reader.localized("application_process"),
+            fees: reader.localized("fees_description"),
+            eligibility: reader.localized("eligibility_description"),
+            alert: reader.localized("alert"),
+            assured_date: text(&record["assured_date"]),
+            sources: strings(&record["sources"])
+                .into_iter()
+                .filter(|u| is_web_link(u))
+                .collect(),
+            locations: list(&record["service_at_locations"])
+                .map(|at| location(at, now))
+                .collect(),
+            hours: text(&record["opening_hours"]).map(|h| timetable(&h, now)),
+            favourite,
+            feed_version: FeedVersion(version as u64),
+            feed_generated_at: generated_at,
+            feed_contact: None,
+        })
+    }
+}
+
+/// Reads a record's translatable texts in one language.
+struct Reader<'r> {
+    record: &'r Value,
+    lang: &'r str,
+}
+
+impl Reader<'_> {
+    /// `field` in the person's language when the feed translates it, else in Italian.
+    fn localized(&self, field: &str) -> Option<Localized> {
+        if self.lang != "it"
+            && let Some(translated) = text(&self.record["translations"][self.lang][field])
+        {
+            return Some(Localized {
+                text: translated,
+                lang: self.lang.to_owned(),
+                is_fallback: false,
+            });
+        }
+        text(&self.record[field]).map(|italian| Localized {
+            text: italian,
+            lang: "it".to_owned(),
+            is_fallback: self.lang != "it",
+        })
+    }
+}
+
+fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
+    let place = &at["location"];
+    let address = &place["addresses"][0];
+    let point = match (place["latitude"].as_f64(), place["longitude"].as_f64()) {
+        (Some(lat), Some(lon)) => Some(LatLon { lat, lon }),
+        _ => None,
+    };
+    let precision = text(&place["geo_precision"]);
+    LocationDetail {
+        name: text(&place["name"]),
+        street: text(&address["address_1"]),
+        postal_code: text(&address["postal_code"]),
+        city: text(&address["city"]),
+        province: text(&address["state_province"]),
+        approximate: point.is_some()
+            && !matches!(precision.as_deref(), Some("building" | "street")),
+        point,
+        precision,
+        hours: text(&at["opening_hours"]).map(|h| timetable(&h, now)),
+        accessibility: list(&place["accessibility"])
+            .filter_map(|a| text(&a["description"]).or_else(|| text(a)))
+            .collect(),
+    }
+}
+
+/// Hours as the detail shows them; unreadable hours keep their text and say so.
+fn timetable(raw: &str, now: DateTime<Utc>) -> Timetable {
+    let status = status_of(Some(raw), now);
+    let week = Hours::parse(raw).map(|h| h.week(now));
+    Timetable {
+        raw: raw.to_owned(),
+        readable: week.is_some(),
+        state: status.state,
+        next_change: status.next_change.map(|t| t.to_rfc3339()),
+        week: week.unwrap_or_default(),
+    }
+}
+
+fn phones(value: &Value) -> Vec<Phone> {
+    list(value)
+        .filter_map(|p| {
+            let number = text(&p["number"])?;
+            let dial: String = number
+                .chars()
+                .enumerate()
+                .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+                .map(|(_, c)| c)
+                .collect();
+            (!dial.trim_start_matches('+').is_empty()).then(|| Phone {
+                dial,
+                kind: text(&p["type"]),
+                description: text(&p["description"]),
+                number,
+            })
+        })
+        .collect()
+}
+
+fn is_web_link(link: &str) -> bool {
+    safe_link(link).is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        l.starts_with("https:") || l.starts_with("http:")
+    })
+}
+
+/// A non-empty string, trimmed; anything else is absent.
+fn text(value: &Value) -> Option<String> {
+    value
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    list(value).filter_map(text).collect()
+}
+
+fn list(value: &Value) -> impl Iterator<Item = &Value> {
+    value.as_array().into_iter().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Snapshot;
+    use chrono::TimeZone;
+
+    fn store_with(service: &str) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let snapshot: Snapshot = serde_json::from_str(&format!(
+            r#"{{"feed":"test","version":3,"services":[{service}]}}"#
+        ))
+        .unwrap();
+        store.import_snapshot(&snapshot, "test").unwrap();
+        store
+    }
+
+    const DESK: &str = r#"{"id":"desk","name":"Sportello Immigrazione","status":"active",
+        "description":"Pratiche per stranieri.","categories":["access-point"],
+        "phones":[{"number":"+39 075 123 456","type":"voice"},{"number":"n/d"}],
+        "url":"javascript:alert(1)","email":"desk@example.it",
+        "sources":["https://example.it/page","file:///etc/passwd"],"assured_date":"2025-03-01",
+        "translations":{"en":{"name":"Immigration desk"}},
+        "service_at_locations":[{"location":{"name":"Comune","latitude":43.1,"longitude":12.4,
+            "geo_precision":"comune","addresses":[{"city":"Perugia","postal_code":"06121"}]},
+          "opening_hours":"Mo-Fr 09:00-12:00; PH off"}]}"#;
+
+    #[test]
+    fn texts_come_in_the_persons_language_or_in_italian_marked_as_such() {
+        let store = store_with(DESK);
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap(); // a Monday, 10:00 in Rome
+        let detail = store.service_detail("test", "desk", "en", now).unwrap();
+        assert_eq!(detail.name.text, "Immigration desk");
+        assert!(!detail.name.is_fallback);
+        assert_eq!(detail.name_it, "Sportello Immigrazione");
+        let description = detail.description.unwrap();
+        assert_eq!(description.text, "Pratiche per stranieri.");
+        assert!(description.is_fallback);
+        let italian = store.service_detail("test", "desk", "it", now).unwrap();
+        assert!(!italian.name.is_fallback && italian.name.text == "Sportello Immigrazione");
+    }
+
+    #[test]
+    fn only_safe_links_and_dialable_phones_reach_the_screen() {
+        let store = store_with(DESK);
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+        let detail = store.service_detail("test", "desk", "it", now).unwrap();
+        assert_eq!(detail.url, None);
+        assert_eq!(detail.sources, ["https://example.it/page"]);
+        assert_eq!(detail.phones.len(), 1);
+        assert_eq!(detail.phones[0].dial, "+39075123456");
+        let place = &detail.locations[0];
+        assert!(place.approximate);
+        assert_eq!(place.precision.as_deref(), Some("comune"));
+        assert_eq!(place.postal_code.as_deref(), Some("06121"));
+    }
+
+    #[test]
+    fn the_week_marks_today_and_holidays() {
+        let store = store_with(DESK);
+        // Tuesday 8 December 2026 is the Immaculate Conception: a public holiday.
+        let now = Utc.with_ymd_and_hms(2026, 12, 8, 9, 0, 0).unwrap();
+        let detail = store.service_detail("test", "desk", "it", now).unwrap();
+        let hours = detail.locations[0].hours.as_ref().unwrap();
+        assert!(hours.readable);
+        assert_eq!(hours.week.len(), 7);
+        let monday = &hours.week[0];
+        assert_eq!(monday.date, "2026-12-07");
+        assert_eq!(monday.open, [("09:00".to_owned(), "12:00".to_owned())]);
+        let tuesday = &hours.week[1];
+        assert!(tuesday.today && tuesday.holiday && tuesday.open.is_empty());
+        assert!(hours.week[6].open.is_empty());
+        assert_eq!(hours.state, bussola_model::OpenState::Closed);
+    }
+
+    #[test]
+    fn unreadable_hours_keep_their_text_and_a_missing_service_is_not_found() {
+        let store = store_with(
+            r#"{"id":"x","name":"X","status":"active","categories":["helpline"],
+                "opening_hours":"ogni tanto"}"#,
+        );
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+        let detail = store.service_detail("test", "x", "it", now).unwrap();
+        let hours = detail.hours.unwrap();
+        assert!(!hours.readable && hours.week.is_empty() && hours.raw == "ogni tanto");
+        assert!(matches!(
+            store.service_detail("test", "nope", "it", now),
+            Err(Error::NotFound(_))
+        ));
+    }
+}

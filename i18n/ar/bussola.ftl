@@ -1,0 +1,238 @@
+# Bussola — Arabic (العربية), Modern Standard, simple. Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences. Shown right to left; no bidi control characters here.
+
+## The window
+
+app-name = Bussola
+app-tagline = خدمات للأجانب، حتى بدون إنترنت
+nav-label = الأقسام
+nav-search = بحث
+nav-favourites = المفضلة
+nav-about = معلومات
+language-label = اللغة
+back = رجوع
+
+## Search
+
+search-label = ابحث عن خدمة
+search-placeholder = تصريح إقامة، طبيب، دروس لغة إيطالية…
+place-label = أين؟
+place-placeholder = البلدية أو الرمز البريدي
+place-clear = احذف المكان
+place-none-found = لا توجد بلدية بهذا الاسم
+place-use-location = استخدم موقعي
+place-my-location = موقعي
+place-location-failed = الموقع غير متاح.
+categories-label = ماذا تحتاج؟
+filter-open-now = مفتوح الآن
+filter-language = اللغة التي يتكلمونها في المكتب
+filter-language-any = أي لغة
+filters-label = الفلاتر
+view-label = طريقة عرض النتائج
+view-list = قائمة
+view-map = خريطة
+results-count =
+    { $count ->
+        [0] لا توجد أي خدمة
+        [zero] لا توجد أي خدمة
+        [one] خدمة واحدة
+        [two] خدمتان
+        [few] { $count } خدمات
+        [many] { $count } خدمة
+       *[other] { $count } خدمة
+    }
+results-more = عرض المزيد
+results-empty-hint = جرّب كلمات أقل، أو احذف أحد الفلاتر.
+anywhere-in-italy = كل إيطاليا
+approximate-mark = موقع تقريبي
+open-now = مفتوح الآن
+closed-now = مغلق الآن
+hours-unknown = مواعيد العمل غير معروفة
+opens-today-at = يفتح الساعة { $time }
+opens-on-at = يفتح يوم { $day } الساعة { $time }
+closes-at = يغلق الساعة { $time }
+closes-on-at = يغلق يوم { $day } الساعة { $time }
+distance-away = على بعد { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = الاثنين
+weekday-1 = الثلاثاء
+weekday-2 = الأربعاء
+weekday-3 = الخميس
+weekday-4 = الجمعة
+weekday-5 = السبت
+weekday-6 = الأحد
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = الاثنين
+weekday-on-1 = الثلاثاء
+weekday-on-2 = الأربعاء
+weekday-on-3 = الخميس
+weekday-on-4 = الجمعة
+weekday-on-5 = السبت
+weekday-on-6 = الأحد
+
+## Categories of services
+
+cat-permits = تصريح الإقامة
+cat-access-point = مكتب المعلومات
+cat-mediation = الوساطة الثقافية
+cat-legal = استشارة قانونية
+cat-language = دروس اللغة الإيطالية
+cat-health = الصحة
+cat-family = الأسرة
+cat-work = العمل
+cat-housing = السكن
+cat-food-shelter = الطعام والإيواء
+cat-education = المدرسة والدراسة
+cat-community = الجمعيات
+cat-helpline = أرقام المساعدة
+cat-emergency = الطوارئ
+cat-other = أخرى
+
+## Languages spoken at an office
+
+lang-it = الإيطالية
+lang-en = الإنجليزية
+lang-fr = الفرنسية
+lang-ar = العربية
+lang-uk = الأوكرانية
+lang-ro = الرومانية
+lang-sq = الألبانية
+lang-es = الإسبانية
+lang-zh = الصينية
+lang-bn = البنغالية
+lang-ur = الأردية
+lang-ru = الروسية
+lang-pt = البرتغالية
+lang-de = الألمانية
+lang-fa = الفارسية
+lang-ps = البشتو
+lang-ti = التغرينية
+lang-tr = التركية
+lang-pa = البنجابية
+lang-hi = الهندية
+lang-wo = الولوف
+lang-other = لغة أخرى ({ $code })
+
+## The map
+
+map-label = خريطة الخدمات
+map-hint = اسحب لتحريك الخريطة. استخدم العجلة أو + و − للتكبير.
+map-zoom-in = تكبير
+map-zoom-out = تصغير
+map-reset = العودة إلى العرض الأول
+map-search-centre = مكان البحث
+map-unlocated =
+    { $count ->
+        [zero] { $count } خدمة بدون عنوان (خطوط هاتفية) ليست على الخريطة.
+        [one] خدمة واحدة بدون عنوان (خط هاتفي) ليست على الخريطة.
+        [two] خدمتان بدون عنوان (خطان هاتفيان) ليستا على الخريطة.
+        [few] { $count } خدمات بدون عنوان (خطوط هاتفية) ليست على الخريطة.
+        [many] { $count } خدمة بدون عنوان (خطوط هاتفية) ليست على الخريطة.
+       *[other] { $count } خدمة بدون عنوان (خطوط هاتفية) ليست على الخريطة.
+    }
+map-open-detail = افتح البطاقة
+
+## A service
+
+detail-loading = جارٍ التحميل…
+detail-not-found = هذه الخدمة لم تعد موجودة في البيانات.
+in-italian = بالإيطالية
+favourite-add = احفظ في المفضلة
+favourite-remove = احذف من المفضلة
+action-call = اتصل
+action-directions = الاتجاهات
+action-osm = اعرض على OpenStreetMap
+action-card = بطاقة للمكتب
+action-report = أبلغ عن خطأ
+detail-alert = تنبيه
+detail-where = أين
+detail-approximate = موقع تقريبي: النقطة هي وسط البلدية، وليست مكان المكتب.
+detail-precision-street = الموقع: الشارع.
+detail-precision-building = الموقع: المبنى.
+detail-hours = مواعيد العمل
+detail-today = اليوم
+detail-holiday = عطلة رسمية
+detail-closed-day = مغلق
+detail-hours-uncertain = يحتاج إلى تأكيد
+detail-hours-unreadable = التطبيق لا يستطيع قراءة هذه المواعيد. النص الأصلي:
+detail-hours-unknown = مواعيد العمل غير معروفة: اتصل قبل أن تذهب.
+detail-contacts = التواصل
+phone-text-only = رسائل فقط
+detail-email = البريد الإلكتروني
+detail-website = الموقع الإلكتروني
+detail-organization = الجهة المسؤولة
+detail-languages = اللغات التي يتكلمونها
+detail-access = كيف تحصل على الخدمة
+detail-application = ماذا تفعل
+detail-fees = التكلفة
+detail-eligibility = من يمكنه الذهاب
+detail-accessibility = سهولة الوصول لذوي الإعاقة
+detail-verified = تم التحقق في { $date }
+detail-not-verified = لا نعرف متى تم التحقق من هذه المعلومات.
+detail-sources = المصادر
+detail-data = بيانات { $feed }، الإصدار { $version }
+report-hint = ستُفتح الرسالة في تطبيق البريد عندك. يمكنك أن ترسلها لاحقًا أيضًا.
+report-no-contact = هذه البيانات لا تذكر لمن تكتب: اختر أنت المستلم.
+
+## The referral card
+
+card-title = بطاقة للمكتب
+card-print = اطبع
+card-show = أظهر هذه البطاقة في المكتب.
+card-need = أحتاج إلى هذه الخدمة.
+card-address = العنوان
+card-phone = الهاتف
+card-hours = مواعيد العمل
+card-qr = رمز QR فيه العنوان والهاتف
+
+## Data on this device
+
+status-feed =
+    { $feed }: الإصدار { $version }، { $count ->
+        [zero] لا توجد خدمات
+        [one] خدمة واحدة
+        [two] خدمتان
+        [few] { $count } خدمات
+        [many] { $count } خدمة
+       *[other] { $count } خدمة
+    }
+status-data-date = بيانات بتاريخ { $date }
+status-expired = انتهت صلاحية هذه البيانات: بعض المعلومات قد تكون قديمة.
+status-last-failed = لم ينجح التحديث الأخير.
+sync-checking = جارٍ البحث عن تحديثات…
+sync-downloading = جارٍ التنزيل ({ $megabytes } ميغابايت)…
+sync-applying =
+    { $count ->
+        [zero] جارٍ تحديث { $count } خدمة…
+        [one] جارٍ تحديث خدمة واحدة…
+        [two] جارٍ تحديث خدمتين…
+        [few] جارٍ تحديث { $count } خدمات…
+        [many] جارٍ تحديث { $count } خدمة…
+       *[other] جارٍ تحديث { $count } خدمة…
+    }
+sync-failed = لم ينجح التحديث: { $error }
+sync-update-now = حدّث الآن
+sync-in-progress = جارٍ التحديث…
+
+## About
+
+about-title = معلومات
+about-what = يجمع تطبيق Bussola الخدمات الخاصة بالأجانب: تصريح الإقامة، الصحة، العمل، دروس اللغة الإيطالية، المساعدة القانونية. يعمل أيضًا بدون إنترنت.
+about-privacy-title = الخصوصية
+about-privacy = عمليات البحث وموقعك تبقى على هذا الهاتف أو الكمبيوتر. لا توجد إعلانات في Bussola، ولا يجمع التطبيق أي إحصاءات.
+about-data-title = البيانات
+about-data = كل بطاقة تذكر مصدر المعلومات ومتى تم التحقق منها. كثير من المواقع هي فقط وسط البلدية. قبل أن تذهب، اتصل إن استطعت.
+about-attribution-title = الخرائط والبلديات
+about-version = الإصدار { $version }
+about-licence = برنامج حر بترخيص EUPL-1.2.
+
+## Errors
+
+error-generic = حدث خطأ: { $detail }
+
+## Added after the first translation
+
+favourites-empty = ليس لديك أي خدمة في المفضلة بعد. افتح خدمة واضغط على النجمة لحفظها هنا.

@@ -1,0 +1,222 @@
+# Bussola — Bengali (বাংলা). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "আপনি".
+
+## The window
+
+app-name = Bussola
+app-tagline = বিদেশিদের জন্য সেবা, ইন্টারনেট ছাড়াও
+nav-label = বিভাগ
+nav-search = খুঁজুন
+nav-favourites = প্রিয়
+nav-about = তথ্য
+language-label = ভাষা
+back = পেছনে
+
+## Search
+
+search-label = একটি সেবা খুঁজুন
+search-placeholder = পারমিট, ডাক্তার, ইতালীয় ভাষার কোর্স…
+place-label = কোথায়?
+place-placeholder = শহর বা পোস্ট কোড
+place-clear = জায়গাটি মুছে দিন
+place-none-found = এই নামে কোনো শহর নেই
+place-use-location = আমার অবস্থান ব্যবহার করুন
+place-my-location = আমার অবস্থান
+place-location-failed = অবস্থান পাওয়া যাচ্ছে না।
+categories-label = আপনার কী দরকার?
+filter-open-now = এখন খোলা
+filter-language = অফিসে যে ভাষায় কথা বলা হয়
+filter-language-any = যেকোনো ভাষা
+filters-label = ফিল্টার
+view-label = ফলাফল কীভাবে দেখবেন
+view-list = তালিকা
+view-map = মানচিত্র
+results-count =
+    { $count ->
+        [0] কোনো সেবা পাওয়া যায়নি
+        [one] { $count }টি সেবা
+       *[other] { $count }টি সেবা
+    }
+results-more = আরও দেখুন
+results-empty-hint = কম শব্দ দিয়ে চেষ্টা করুন, অথবা একটি ফিল্টার সরিয়ে দিন।
+anywhere-in-italy = সারা ইতালি
+approximate-mark = আনুমানিক অবস্থান
+open-now = এখন খোলা
+closed-now = এখন বন্ধ
+hours-unknown = খোলার সময় জানা নেই
+opens-today-at = { $time }-এ খুলবে
+opens-on-at = { $day } { $time }-এ খুলবে
+closes-at = { $time }-এ বন্ধ হবে
+closes-on-at = { $day } { $time }-এ বন্ধ হবে
+distance-away = { $distance } দূরে
+
+## Days of the week, Monday first
+
+weekday-0 = সোমবার
+weekday-1 = মঙ্গলবার
+weekday-2 = বুধবার
+weekday-3 = বৃহস্পতিবার
+weekday-4 = শুক্রবার
+weekday-5 = শনিবার
+weekday-6 = রবিবার
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = সোমবার
+weekday-on-1 = মঙ্গলবার
+weekday-on-2 = বুধবার
+weekday-on-3 = বৃহস্পতিবার
+weekday-on-4 = শুক্রবার
+weekday-on-5 = শনিবার
+weekday-on-6 = রবিবার
+
+## Categories of services
+
+cat-permits = রেসিডেন্স পারমিট
+cat-access-point = তথ্য কেন্দ্র
+cat-mediation = সাংস্কৃতিক মধ্যস্থতা
+cat-legal = আইনি পরামর্শ
+cat-language = ইতালীয় ভাষার কোর্স
+cat-health = স্বাস্থ্য
+cat-family = পরিবার
+cat-work = কাজ
+cat-housing = বাসস্থান
+cat-food-shelter = খাবার ও আশ্রয়
+cat-education = স্কুল ও পড়াশোনা
+cat-community = সংগঠন
+cat-helpline = হেল্পলাইন
+cat-emergency = জরুরি অবস্থা
+cat-other = অন্যান্য
+
+## Languages spoken at an office
+
+lang-it = ইতালীয়
+lang-en = ইংরেজি
+lang-fr = ফরাসি
+lang-ar = আরবি
+lang-uk = ইউক্রেনীয়
+lang-ro = রোমানীয়
+lang-sq = আলবেনীয়
+lang-es = স্প্যানিশ
+lang-zh = চীনা
+lang-bn = বাংলা
+lang-ur = উর্দু
+lang-ru = রুশ
+lang-pt = পর্তুগিজ
+lang-de = জার্মান
+lang-fa = ফারসি
+lang-ps = পশতু
+lang-ti = তিগরিনিয়া
+lang-tr = তুর্কি
+lang-pa = পাঞ্জাবি
+lang-hi = হিন্দি
+lang-wo = উওলোফ
+lang-other = অন্য ভাষা ({ $code })
+
+## The map
+
+map-label = সেবার মানচিত্র
+map-hint = সরাতে টেনে নিন। বড় করতে মাউসের চাকা বা + ও − ব্যবহার করুন।
+map-zoom-in = বড় করুন
+map-zoom-out = ছোট করুন
+map-reset = শুরুর দৃশ্যে ফিরে যান
+map-search-centre = যে জায়গায় খুঁজেছেন
+map-unlocated =
+    { $count ->
+        [one] ঠিকানা ছাড়া { $count }টি সেবা (ফোন লাইন) মানচিত্রে নেই।
+       *[other] ঠিকানা ছাড়া { $count }টি সেবা (ফোন লাইন) মানচিত্রে নেই।
+    }
+map-open-detail = বিস্তারিত খুলুন
+
+## A service
+
+detail-loading = লোড হচ্ছে…
+detail-not-found = এই সেবাটি আর ডেটায় নেই।
+in-italian = ইতালীয় ভাষায়
+favourite-add = প্রিয়তে রাখুন
+favourite-remove = প্রিয় থেকে সরান
+action-call = কল করুন
+action-directions = পথ দেখুন
+action-osm = OpenStreetMap-এ দেখুন
+action-card = অফিসের জন্য কার্ড
+action-report = ভুল জানান
+detail-alert = বিজ্ঞপ্তি
+detail-where = কোথায়
+detail-approximate = আনুমানিক অবস্থান: বিন্দুটি শহরের কেন্দ্র, অফিস নয়।
+detail-precision-street = অবস্থান: রাস্তা।
+detail-precision-building = অবস্থান: ভবন।
+detail-hours = খোলার সময়
+detail-today = আজ
+detail-holiday = ছুটির দিন
+detail-closed-day = বন্ধ
+detail-hours-uncertain = নিশ্চিত করতে হবে
+detail-hours-unreadable = অ্যাপটি এই সময়সূচি পড়তে পারছে না। মূল লেখা:
+detail-hours-unknown = খোলার সময় জানা নেই: যাওয়ার আগে ফোন করুন।
+detail-contacts = যোগাযোগ
+phone-text-only = শুধু মেসেজ
+detail-email = ইমেইল
+detail-website = ওয়েবসাইট
+detail-organization = পরিচালনায়
+detail-languages = যে ভাষায় কথা বলা হয়
+detail-access = কীভাবে সেবা পাবেন
+detail-application = কী করতে হবে
+detail-fees = খরচ
+detail-eligibility = কারা যেতে পারেন
+detail-accessibility = প্রতিবন্ধীদের জন্য সুবিধা
+detail-verified = { $date } তারিখে যাচাই করা হয়েছে
+detail-not-verified = কবে যাচাই করা হয়েছে তা জানা নেই।
+detail-sources = উৎস
+detail-data = ডেটা: { $feed }, সংস্করণ { $version }
+report-hint = ইমেইলটি আপনার মেইল অ্যাপে খুলবে। আপনি পরেও পাঠাতে পারেন।
+report-no-contact = এই ডেটায় বলা নেই কাকে লিখতে হবে: প্রাপক আপনি নিজে বেছে নিন।
+
+## The referral card
+
+card-title = অফিসের জন্য কার্ড
+card-print = প্রিন্ট করুন
+card-show = এই কার্ডটি অফিসে দেখান।
+card-need = আমার এই সেবাটি দরকার।
+card-address = ঠিকানা
+card-phone = ফোন
+card-hours = খোলার সময়
+card-qr = ঠিকানা ও ফোন নম্বরসহ QR কোড
+
+## Data on this device
+
+status-feed =
+    { $feed }: সংস্করণ { $version }, { $count ->
+        [one] { $count }টি সেবা
+       *[other] { $count }টি সেবা
+    }
+status-data-date = { $date } তারিখের ডেটা
+status-expired = এই ডেটার মেয়াদ শেষ: কিছু তথ্য পুরোনো হতে পারে।
+status-last-failed = শেষ আপডেটটি সফল হয়নি।
+sync-checking = আপডেট খোঁজা হচ্ছে…
+sync-downloading = ডাউনলোড হচ্ছে ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] { $count }টি সেবা আপডেট হচ্ছে…
+       *[other] { $count }টি সেবা আপডেট হচ্ছে…
+    }
+sync-failed = আপডেট সফল হয়নি: { $error }
+sync-update-now = এখনই আপডেট করুন
+sync-in-progress = আপডেট হচ্ছে…
+
+## About
+
+about-title = তথ্য
+about-what = Bussola বিদেশিদের জন্য সেবাগুলো এক জায়গায় দেখায়: রেসিডেন্স পারমিট, স্বাস্থ্য, কাজ, ইতালীয় ভাষার কোর্স, আইনি সাহায্য। এটি ইন্টারনেট ছাড়াও চলে।
+about-privacy-title = গোপনীয়তা
+about-privacy = আপনার খোঁজ আর আপনার অবস্থান এই ফোন বা কম্পিউটারেই থাকে। Bussola-তে কোনো বিজ্ঞাপন নেই, আর এটি কোনো পরিসংখ্যান সংগ্রহ করে না।
+about-data-title = ডেটা
+about-data = প্রতিটি কার্ডে লেখা থাকে তথ্য কোথা থেকে এসেছে আর কবে যাচাই করা হয়েছে। অনেক অবস্থান শুধু শহরের কেন্দ্র। যাওয়ার আগে, সম্ভব হলে, ফোন করুন।
+about-attribution-title = মানচিত্র ও শহর
+about-version = সংস্করণ { $version }
+about-licence = মুক্ত সফটওয়্যার, EUPL-1.2 লাইসেন্সের অধীনে।
+
+## Errors
+
+error-generic = কিছু একটা সমস্যা হয়েছে: { $detail }
+
+## Added after the first translation
+
+favourites-empty = আপনার এখনো কোনো প্রিয় সেবা নেই। একটি সেবা খুলুন আর তারাটিতে চাপ দিন, তাহলে সেটি এখানে থাকবে।

@@ -1,0 +1,222 @@
+# Bussola — English. Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences.
+
+## The window
+
+app-name = Bussola
+app-tagline = Services for migrants, even without internet
+nav-label = Sections
+nav-search = Search
+nav-favourites = Favourites
+nav-about = About
+language-label = Language
+back = Back
+
+## Search
+
+search-label = Search for a service
+search-placeholder = permit, doctor, Italian course…
+place-label = Where?
+place-placeholder = Town or postcode
+place-clear = Remove the place
+place-none-found = No town with this name
+place-use-location = Use my location
+place-my-location = My location
+place-location-failed = Your location is not available.
+categories-label = What do you need?
+filter-open-now = Open now
+filter-language = Language spoken at the office
+filter-language-any = Any language
+filters-label = Filters
+view-label = How to see the results
+view-list = List
+view-map = Map
+results-count =
+    { $count ->
+        [0] No services found
+        [one] 1 service
+       *[other] { $count } services
+    }
+results-more = Show more
+results-empty-hint = Try fewer words, or remove a filter.
+anywhere-in-italy = All of Italy
+approximate-mark = approximate location
+open-now = Open now
+closed-now = Closed now
+hours-unknown = Opening hours not known
+opens-today-at = opens at { $time }
+opens-on-at = opens on { $day } at { $time }
+closes-at = closes at { $time }
+closes-on-at = closes on { $day } at { $time }
+distance-away = { $distance } away
+
+## Days of the week, Monday first
+
+weekday-0 = Monday
+weekday-1 = Tuesday
+weekday-2 = Wednesday
+weekday-3 = Thursday
+weekday-4 = Friday
+weekday-5 = Saturday
+weekday-6 = Sunday
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = Monday
+weekday-on-1 = Tuesday
+weekday-on-2 = Wednesday
+weekday-on-3 = Thursday
+weekday-on-4 = Friday
+weekday-on-5 = Saturday
+weekday-on-6 = Sunday
+
+## Categories of services
+
+cat-permits = Residence permit
+cat-access-point = Information desk
+cat-mediation = Cultural mediation
+cat-legal = Legal advice
+cat-language = Italian courses
+cat-health = Health
+cat-family = Family
+cat-work = Work
+cat-housing = Housing
+cat-food-shelter = Food and shelter
+cat-education = School and study
+cat-community = Community groups
+cat-helpline = Helplines
+cat-emergency = Emergency
+cat-other = Other
+
+## Languages spoken at an office
+
+lang-it = Italian
+lang-en = English
+lang-fr = French
+lang-ar = Arabic
+lang-uk = Ukrainian
+lang-ro = Romanian
+lang-sq = Albanian
+lang-es = Spanish
+lang-zh = Chinese
+lang-bn = Bengali
+lang-ur = Urdu
+lang-ru = Russian
+lang-pt = Portuguese
+lang-de = German
+lang-fa = Persian
+lang-ps = Pashto
+lang-ti = Tigrinya
+lang-tr = Turkish
+lang-pa = Punjabi
+lang-hi = Hindi
+lang-wo = Wolof
+lang-other = other language ({ $code })
+
+## The map
+
+map-label = Map of services
+map-hint = Drag to move. Use the wheel or + and − to zoom.
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-reset = Back to the first view
+map-search-centre = Place you searched for
+map-unlocated =
+    { $count ->
+        [one] 1 service with no address (a phone line) is not on the map.
+       *[other] { $count } services with no address (phone lines) are not on the map.
+    }
+map-open-detail = Open the details
+
+## A service
+
+detail-loading = Loading…
+detail-not-found = This service is no longer in the data.
+in-italian = in Italian
+favourite-add = Save to favourites
+favourite-remove = Remove from favourites
+action-call = Call
+action-directions = Directions
+action-osm = See on OpenStreetMap
+action-card = Card for the office
+action-report = Report a mistake
+detail-alert = Notice
+detail-where = Where
+detail-approximate = Approximate location: the point is the centre of the town, not the office.
+detail-precision-street = Location: the street.
+detail-precision-building = Location: the building.
+detail-hours = Opening hours
+detail-today = today
+detail-holiday = public holiday
+detail-closed-day = closed
+detail-hours-uncertain = to be confirmed
+detail-hours-unreadable = The app cannot read these opening hours. Original text:
+detail-hours-unknown = Opening hours not known: call before you go.
+detail-contacts = Contacts
+phone-text-only = text messages only
+detail-email = Email
+detail-website = Website
+detail-organization = Run by
+detail-languages = Languages spoken
+detail-access = How to get the service
+detail-application = What to do
+detail-fees = Costs
+detail-eligibility = Who can go
+detail-accessibility = Accessibility
+detail-verified = Checked on { $date }
+detail-not-verified = We do not know when this was checked.
+detail-sources = Sources
+detail-data = Data: { $feed }, version { $version }
+report-hint = The email opens in your mail app. You can also send it later.
+report-no-contact = This data does not say who to write to: choose the recipient yourself.
+
+## The referral card
+
+card-title = Card for the office
+card-print = Print
+card-show = Show this card at the office.
+card-need = I need this service.
+card-address = Address
+card-phone = Phone
+card-hours = Opening hours
+card-qr = QR code with address and phone number
+
+## Data on this device
+
+status-feed =
+    { $feed }: version { $version }, { $count ->
+        [one] 1 service
+       *[other] { $count } services
+    }
+status-data-date = data from { $date }
+status-expired = This data is out of date: some information may be old.
+status-last-failed = The last update did not work.
+sync-checking = Checking for updates…
+sync-downloading = Downloading ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] Updating 1 service…
+       *[other] Updating { $count } services…
+    }
+sync-failed = Update failed: { $error }
+sync-update-now = Update now
+sync-in-progress = Updating…
+
+## About
+
+about-title = About
+about-what = Bussola lists services for migrants: residence permits, health, work, Italian courses, legal help. It also works without internet.
+about-privacy-title = Privacy
+about-privacy = Your searches and your location stay on this phone or computer. Bussola has no ads and collects no statistics.
+about-data-title = The data
+about-data = Each service page says where the information comes from and when it was checked. Many locations are only the centre of the town. Before you go, call if you can.
+about-attribution-title = Maps and towns
+about-version = Version { $version }
+about-licence = Free software under the EUPL-1.2 licence.
+
+## Errors
+
+error-generic = Something went wrong: { $detail }
+
+## Added after the first translation
+
+favourites-empty = You have no favourites yet. Open a service and tap the star to save it here.

@@ -1,0 +1,222 @@
+# Bussola — Spanish (español). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "tú"; neutral Spanish (many readers are from Latin America).
+
+## The window
+
+app-name = Bussola
+app-tagline = Servicios para personas extranjeras, también sin internet
+nav-label = Secciones
+nav-search = Buscar
+nav-favourites = Favoritos
+nav-about = Información
+language-label = Idioma
+back = Atrás
+
+## Search
+
+search-label = Busca un servicio
+search-placeholder = permiso, médico, curso de italiano…
+place-label = ¿Dónde?
+place-placeholder = Municipio o código postal
+place-clear = Quitar el lugar
+place-none-found = No hay ningún municipio con este nombre
+place-use-location = Usar mi ubicación
+place-my-location = Mi ubicación
+place-location-failed = La ubicación no está disponible.
+categories-label = ¿Qué necesitas?
+filter-open-now = Abierto ahora
+filter-language = Idioma que se habla en la oficina
+filter-language-any = Cualquier idioma
+filters-label = Filtros
+view-label = Cómo ver los resultados
+view-list = Lista
+view-map = Mapa
+results-count =
+    { $count ->
+        [0] No se encontró ningún servicio
+        [one] 1 servicio
+       *[other] { $count } servicios
+    }
+results-more = Mostrar más
+results-empty-hint = Prueba con menos palabras, o quita un filtro.
+anywhere-in-italy = Toda Italia
+approximate-mark = ubicación aproximada
+open-now = Abierto ahora
+closed-now = Cerrado ahora
+hours-unknown = Horario desconocido
+opens-today-at = abre a las { $time }
+opens-on-at = abre el { $day } a las { $time }
+closes-at = cierra a las { $time }
+closes-on-at = cierra el { $day } a las { $time }
+distance-away = a { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = lunes
+weekday-1 = martes
+weekday-2 = miércoles
+weekday-3 = jueves
+weekday-4 = viernes
+weekday-5 = sábado
+weekday-6 = domingo
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = lunes
+weekday-on-1 = martes
+weekday-on-2 = miércoles
+weekday-on-3 = jueves
+weekday-on-4 = viernes
+weekday-on-5 = sábado
+weekday-on-6 = domingo
+
+## Categories of services
+
+cat-permits = Permiso de residencia
+cat-access-point = Punto de información
+cat-mediation = Mediación cultural
+cat-legal = Asesoría legal
+cat-language = Cursos de italiano
+cat-health = Salud
+cat-family = Familia
+cat-work = Trabajo
+cat-housing = Vivienda
+cat-food-shelter = Comida y acogida
+cat-education = Escuela y estudios
+cat-community = Asociaciones
+cat-helpline = Teléfonos de ayuda
+cat-emergency = Emergencia
+cat-other = Otros
+
+## Languages spoken at an office
+
+lang-it = italiano
+lang-en = inglés
+lang-fr = francés
+lang-ar = árabe
+lang-uk = ucraniano
+lang-ro = rumano
+lang-sq = albanés
+lang-es = español
+lang-zh = chino
+lang-bn = bengalí
+lang-ur = urdu
+lang-ru = ruso
+lang-pt = portugués
+lang-de = alemán
+lang-fa = persa
+lang-ps = pastún
+lang-ti = tigriña
+lang-tr = turco
+lang-pa = panyabí
+lang-hi = hindi
+lang-wo = wólof
+lang-other = otro idioma ({ $code })
+
+## The map
+
+map-label = Mapa de los servicios
+map-hint = Arrastra para mover el mapa. Usa la rueda o + y − para ampliar.
+map-zoom-in = Ampliar
+map-zoom-out = Reducir
+map-reset = Volver a la vista inicial
+map-search-centre = Lugar de la búsqueda
+map-unlocated =
+    { $count ->
+        [one] 1 servicio sin dirección (una línea telefónica) no está en el mapa.
+       *[other] { $count } servicios sin dirección (líneas telefónicas) no están en el mapa.
+    }
+map-open-detail = Abrir la ficha
+
+## A service
+
+detail-loading = Cargando…
+detail-not-found = Este servicio ya no está en los datos.
+in-italian = en italiano
+favourite-add = Guardar en favoritos
+favourite-remove = Quitar de favoritos
+action-call = Llamar
+action-directions = Cómo llegar
+action-osm = Ver en OpenStreetMap
+action-card = Ficha para la oficina
+action-report = Avisar de un error
+detail-alert = Aviso
+detail-where = Dónde
+detail-approximate = Ubicación aproximada: el punto es el centro del municipio, no la oficina.
+detail-precision-street = Ubicación: la calle.
+detail-precision-building = Ubicación: el edificio.
+detail-hours = Horario
+detail-today = hoy
+detail-holiday = festivo
+detail-closed-day = cerrado
+detail-hours-uncertain = por confirmar
+detail-hours-unreadable = La app no puede leer este horario. Texto original:
+detail-hours-unknown = Horario desconocido: llama antes de ir.
+detail-contacts = Contactos
+phone-text-only = solo mensajes
+detail-email = Correo electrónico
+detail-website = Sitio web
+detail-organization = Lo gestiona
+detail-languages = Idiomas que se hablan
+detail-access = Cómo acceder
+detail-application = Qué hacer
+detail-fees = Costos
+detail-eligibility = Quién puede ir
+detail-accessibility = Accesibilidad
+detail-verified = Revisado el { $date }
+detail-not-verified = No se sabe cuándo se revisó.
+detail-sources = Fuentes
+detail-data = Datos { $feed }, versión { $version }
+report-hint = El correo se abre en tu app de correo. También puedes enviarlo más tarde.
+report-no-contact = Estos datos no dicen a quién escribir: elige tú el destinatario.
+
+## The referral card
+
+card-title = Ficha para la oficina
+card-print = Imprimir
+card-show = Muestra esta ficha en la oficina.
+card-need = Necesito este servicio.
+card-address = Dirección
+card-phone = Teléfono
+card-hours = Horario
+card-qr = Código QR con la dirección y el teléfono
+
+## Data on this device
+
+status-feed =
+    { $feed }: versión { $version }, { $count ->
+        [one] 1 servicio
+       *[other] { $count } servicios
+    }
+status-data-date = datos del { $date }
+status-expired = Estos datos están vencidos: alguna información puede ser antigua.
+status-last-failed = La última actualización no funcionó.
+sync-checking = Buscando actualizaciones…
+sync-downloading = Descargando ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] Actualizando 1 servicio…
+       *[other] Actualizando { $count } servicios…
+    }
+sync-failed = La actualización no funcionó: { $error }
+sync-update-now = Actualizar ahora
+sync-in-progress = Actualizando…
+
+## About
+
+about-title = Información
+about-what = Bussola reúne los servicios para personas extranjeras: permiso de residencia, salud, trabajo, cursos de italiano, ayuda legal. También funciona sin internet.
+about-privacy-title = Privacidad
+about-privacy = Tus búsquedas y tu ubicación se quedan en este teléfono o computadora. Bussola no tiene publicidad y no recoge estadísticas.
+about-data-title = Los datos
+about-data = Cada ficha dice de dónde viene la información y cuándo se revisó. Muchas ubicaciones son solo el centro del municipio. Antes de ir, si puedes, llama.
+about-attribution-title = Mapas y municipios
+about-version = Versión { $version }
+about-licence = Software libre con licencia EUPL-1.2.
+
+## Errors
+
+error-generic = Algo no funcionó: { $detail }
+
+## Added after the first translation
+
+favourites-empty = Todavía no tienes favoritos. Abre un servicio y toca la estrella para guardarlo aquí.

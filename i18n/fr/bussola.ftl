@@ -1,0 +1,222 @@
+# Bussola — French (français). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "vous".
+
+## The window
+
+app-name = Bussola
+app-tagline = Services pour les personnes étrangères, même sans internet
+nav-label = Rubriques
+nav-search = Rechercher
+nav-favourites = Favoris
+nav-about = À propos
+language-label = Langue
+back = Retour
+
+## Search
+
+search-label = Chercher un service
+search-placeholder = titre de séjour, médecin, cours d'italien…
+place-label = Où ?
+place-placeholder = Commune ou code postal
+place-clear = Enlever le lieu
+place-none-found = Aucune commune avec ce nom
+place-use-location = Utiliser ma position
+place-my-location = Ma position
+place-location-failed = La position n'est pas disponible.
+categories-label = De quoi avez-vous besoin ?
+filter-open-now = Ouvert maintenant
+filter-language = Langue parlée au guichet
+filter-language-any = Toutes les langues
+filters-label = Filtres
+view-label = Comment voir les résultats
+view-list = Liste
+view-map = Carte
+results-count =
+    { $count ->
+        [0] Aucun service trouvé
+        [one] { $count } service
+       *[other] { $count } services
+    }
+results-more = Afficher plus
+results-empty-hint = Essayez avec moins de mots, ou enlevez un filtre.
+anywhere-in-italy = Toute l'Italie
+approximate-mark = position approximative
+open-now = Ouvert maintenant
+closed-now = Fermé maintenant
+hours-unknown = Horaires inconnus
+opens-today-at = ouvre à { $time }
+opens-on-at = ouvre { $day } à { $time }
+closes-at = ferme à { $time }
+closes-on-at = ferme { $day } à { $time }
+distance-away = à { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = lundi
+weekday-1 = mardi
+weekday-2 = mercredi
+weekday-3 = jeudi
+weekday-4 = vendredi
+weekday-5 = samedi
+weekday-6 = dimanche
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = lundi
+weekday-on-1 = mardi
+weekday-on-2 = mercredi
+weekday-on-3 = jeudi
+weekday-on-4 = vendredi
+weekday-on-5 = samedi
+weekday-on-6 = dimanche
+
+## Categories of services
+
+cat-permits = Titre de séjour
+cat-access-point = Point d'information
+cat-mediation = Médiation culturelle
+cat-legal = Conseil juridique
+cat-language = Cours d'italien
+cat-health = Santé
+cat-family = Famille
+cat-work = Travail
+cat-housing = Logement
+cat-food-shelter = Nourriture et hébergement
+cat-education = École et études
+cat-community = Associations
+cat-helpline = Numéros d'aide
+cat-emergency = Urgence
+cat-other = Autre
+
+## Languages spoken at an office
+
+lang-it = italien
+lang-en = anglais
+lang-fr = français
+lang-ar = arabe
+lang-uk = ukrainien
+lang-ro = roumain
+lang-sq = albanais
+lang-es = espagnol
+lang-zh = chinois
+lang-bn = bengali
+lang-ur = ourdou
+lang-ru = russe
+lang-pt = portugais
+lang-de = allemand
+lang-fa = persan
+lang-ps = pachto
+lang-ti = tigrigna
+lang-tr = turc
+lang-pa = pendjabi
+lang-hi = hindi
+lang-wo = wolof
+lang-other = autre langue ({ $code })
+
+## The map
+
+map-label = Carte des services
+map-hint = Faites glisser pour déplacer la carte. Molette ou + et − pour agrandir.
+map-zoom-in = Agrandir
+map-zoom-out = Réduire
+map-reset = Revenir à la vue de départ
+map-search-centre = Lieu de la recherche
+map-unlocated =
+    { $count ->
+        [one] { $count } service sans adresse (une ligne téléphonique) n'est pas sur la carte.
+       *[other] { $count } services sans adresse (lignes téléphoniques) ne sont pas sur la carte.
+    }
+map-open-detail = Ouvrir la fiche
+
+## A service
+
+detail-loading = Chargement…
+detail-not-found = Ce service n'est plus dans les données.
+in-italian = en italien
+favourite-add = Ajouter aux favoris
+favourite-remove = Retirer des favoris
+action-call = Appeler
+action-directions = Itinéraire
+action-osm = Voir sur OpenStreetMap
+action-card = Fiche pour le guichet
+action-report = Signaler une erreur
+detail-alert = Avis
+detail-where = Où
+detail-approximate = Position approximative : le point est le centre de la commune, pas le bureau.
+detail-precision-street = Position : la rue.
+detail-precision-building = Position : le bâtiment.
+detail-hours = Horaires
+detail-today = aujourd'hui
+detail-holiday = jour férié
+detail-closed-day = fermé
+detail-hours-uncertain = à confirmer
+detail-hours-unreadable = L'application n'arrive pas à lire ces horaires. Texte d'origine :
+detail-hours-unknown = Horaires inconnus : téléphonez avant d'y aller.
+detail-contacts = Contacts
+phone-text-only = messages uniquement
+detail-email = E-mail
+detail-website = Site web
+detail-organization = Géré par
+detail-languages = Langues parlées
+detail-access = Comment y accéder
+detail-application = Comment faire
+detail-fees = Coûts
+detail-eligibility = Qui peut y aller
+detail-accessibility = Accessibilité
+detail-verified = Vérifié le { $date }
+detail-not-verified = On ne sait pas quand ces informations ont été vérifiées.
+detail-sources = Sources
+detail-data = Données { $feed }, version { $version }
+report-hint = Le message s'ouvre dans votre application de messagerie. Vous pouvez aussi l'envoyer plus tard.
+report-no-contact = Ces données ne disent pas à qui écrire : choisissez vous-même le destinataire.
+
+## The referral card
+
+card-title = Fiche pour le guichet
+card-print = Imprimer
+card-show = Montrez cette fiche au guichet.
+card-need = J'ai besoin de ce service.
+card-address = Adresse
+card-phone = Téléphone
+card-hours = Horaires
+card-qr = Code QR avec l'adresse et le téléphone
+
+## Data on this device
+
+status-feed =
+    { $feed } : version { $version }, { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    }
+status-data-date = données du { $date }
+status-expired = Ces données sont périmées : certaines informations peuvent être anciennes.
+status-last-failed = La dernière mise à jour n'a pas réussi.
+sync-checking = Recherche de mises à jour…
+sync-downloading = Téléchargement ({ $megabytes } Mo)…
+sync-applying =
+    { $count ->
+        [one] Mise à jour de { $count } service…
+       *[other] Mise à jour de { $count } services…
+    }
+sync-failed = La mise à jour n'a pas réussi : { $error }
+sync-update-now = Mettre à jour maintenant
+sync-in-progress = Mise à jour en cours…
+
+## About
+
+about-title = À propos
+about-what = Bussola rassemble les services pour les personnes étrangères : titre de séjour, santé, travail, cours d'italien, aide juridique. L'application fonctionne aussi sans internet.
+about-privacy-title = Confidentialité
+about-privacy = Vos recherches et votre position restent sur ce téléphone ou cet ordinateur. Bussola n'a pas de publicité et ne collecte pas de statistiques.
+about-data-title = Les données
+about-data = Chaque fiche dit d'où viennent les informations et quand elles ont été vérifiées. Beaucoup de positions sont seulement le centre de la commune. Avant d'y aller, téléphonez si vous pouvez.
+about-attribution-title = Cartes et communes
+about-version = Version { $version }
+about-licence = Logiciel libre sous licence EUPL-1.2.
+
+## Errors
+
+error-generic = Quelque chose n'a pas marché : { $detail }
+
+## Added after the first translation
+
+favourites-empty = Vous n'avez pas encore de favoris. Ouvrez un service et touchez l'étoile pour l'enregistrer ici.

@@ -1,0 +1,222 @@
+# Bussola — Italian, the reference locale. Every other locale has exactly these messages and
+# uses only the variables used here (tested). Short, plain sentences: many readers read little.
+
+## The window
+
+app-name = Bussola
+app-tagline = Servizi per persone straniere, anche senza internet
+nav-label = Sezioni
+nav-search = Cerca
+nav-favourites = Preferiti
+nav-about = Informazioni
+language-label = Lingua
+back = Indietro
+
+## Search
+
+search-label = Cerca un servizio
+search-placeholder = permesso, medico, corso di italiano…
+place-label = Dove?
+place-placeholder = Comune o CAP
+place-clear = Togli il luogo
+place-none-found = Nessun comune con questo nome
+place-use-location = Usa la mia posizione
+place-my-location = La mia posizione
+place-location-failed = La posizione non è disponibile.
+categories-label = Che cosa ti serve?
+filter-open-now = Aperto ora
+filter-language = Lingua parlata allo sportello
+filter-language-any = Qualsiasi lingua
+filters-label = Filtri
+view-label = Come vedere i risultati
+view-list = Elenco
+view-map = Mappa
+results-count =
+    { $count ->
+        [0] Nessun servizio trovato
+        [one] 1 servizio
+       *[other] { $count } servizi
+    }
+results-more = Mostra altri
+results-empty-hint = Prova con meno parole, o togli un filtro.
+anywhere-in-italy = Tutta Italia
+approximate-mark = posizione approssimativa
+open-now = Aperto ora
+closed-now = Chiuso ora
+hours-unknown = Orari non noti
+opens-today-at = apre alle { $time }
+opens-on-at = apre { $day } alle { $time }
+closes-at = chiude alle { $time }
+closes-on-at = chiude { $day } alle { $time }
+distance-away = a { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = lunedì
+weekday-1 = martedì
+weekday-2 = mercoledì
+weekday-3 = giovedì
+weekday-4 = venerdì
+weekday-5 = sabato
+weekday-6 = domenica
+
+# The same days as they read inside "apre { $day } alle …" (opens-on-at, closes-on-at).
+weekday-on-0 = lunedì
+weekday-on-1 = martedì
+weekday-on-2 = mercoledì
+weekday-on-3 = giovedì
+weekday-on-4 = venerdì
+weekday-on-5 = sabato
+weekday-on-6 = domenica
+
+## Categories of services
+
+cat-permits = Permesso di soggiorno
+cat-access-point = Sportello informazioni
+cat-mediation = Mediazione culturale
+cat-legal = Consulenza legale
+cat-language = Corsi di italiano
+cat-health = Salute
+cat-family = Famiglia
+cat-work = Lavoro
+cat-housing = Casa
+cat-food-shelter = Cibo e accoglienza
+cat-education = Scuola e studio
+cat-community = Associazioni
+cat-helpline = Numeri di aiuto
+cat-emergency = Emergenza
+cat-other = Altro
+
+## Languages spoken at an office
+
+lang-it = italiano
+lang-en = inglese
+lang-fr = francese
+lang-ar = arabo
+lang-uk = ucraino
+lang-ro = rumeno
+lang-sq = albanese
+lang-es = spagnolo
+lang-zh = cinese
+lang-bn = bengalese
+lang-ur = urdu
+lang-ru = russo
+lang-pt = portoghese
+lang-de = tedesco
+lang-fa = persiano
+lang-ps = pashto
+lang-ti = tigrino
+lang-tr = turco
+lang-pa = punjabi
+lang-hi = hindi
+lang-wo = wolof
+lang-other = altra lingua ({ $code })
+
+## The map
+
+map-label = Mappa dei servizi
+map-hint = Trascina per spostare, rotella o + e − per ingrandire.
+map-zoom-in = Ingrandisci
+map-zoom-out = Riduci
+map-reset = Torna alla vista iniziale
+map-search-centre = Luogo della ricerca
+map-unlocated =
+    { $count ->
+        [one] 1 servizio senza indirizzo (una linea telefonica) non è sulla mappa.
+       *[other] { $count } servizi senza indirizzo (linee telefoniche) non sono sulla mappa.
+    }
+map-open-detail = Apri la scheda
+
+## A service
+
+detail-loading = Caricamento…
+detail-not-found = Questo servizio non è più nei dati.
+in-italian = in italiano
+favourite-add = Salva nei preferiti
+favourite-remove = Togli dai preferiti
+action-call = Chiama
+action-directions = Indicazioni
+action-osm = Vedi su OpenStreetMap
+action-card = Scheda per lo sportello
+action-report = Segnala un errore
+detail-alert = Avviso
+detail-where = Dove
+detail-approximate = Posizione approssimativa: il punto è il centro del comune, non l'ufficio.
+detail-precision-street = Posizione: la via.
+detail-precision-building = Posizione: l'edificio.
+detail-hours = Orari
+detail-today = oggi
+detail-holiday = festivo
+detail-closed-day = chiuso
+detail-hours-uncertain = da confermare
+detail-hours-unreadable = L'app non riesce a leggere questi orari. Testo originale:
+detail-hours-unknown = Orari non noti: telefona prima di andare.
+detail-contacts = Contatti
+phone-text-only = solo messaggi
+detail-email = Email
+detail-website = Sito web
+detail-organization = Gestito da
+detail-languages = Lingue parlate
+detail-access = Come accedere
+detail-application = Come fare
+detail-fees = Costi
+detail-eligibility = Chi può andare
+detail-accessibility = Accessibilità
+detail-verified = Controllato il { $date }
+detail-not-verified = Non si sa quando è stato controllato.
+detail-sources = Fonti
+detail-data = Dati { $feed }, versione { $version }
+report-hint = La mail si apre nella tua app di posta. Puoi inviarla anche più tardi.
+report-no-contact = Questi dati non dicono a chi scrivere: scegli tu il destinatario.
+
+## The referral card
+
+card-title = Scheda per lo sportello
+card-print = Stampa
+card-show = Mostra questa scheda allo sportello.
+card-need = Ho bisogno di questo servizio.
+card-address = Indirizzo
+card-phone = Telefono
+card-hours = Orari
+card-qr = Codice QR con indirizzo e telefono
+
+## Data on this device
+
+status-feed =
+    { $feed }: versione { $version }, { $count ->
+        [one] 1 servizio
+       *[other] { $count } servizi
+    }
+status-data-date = dati del { $date }
+status-expired = Questi dati sono scaduti: alcune informazioni potrebbero essere vecchie.
+status-last-failed = L'ultimo aggiornamento non è riuscito.
+sync-checking = Controllo aggiornamenti…
+sync-downloading = Scaricamento ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] Aggiornamento di 1 servizio…
+       *[other] Aggiornamento di { $count } servizi…
+    }
+sync-failed = Aggiornamento non riuscito: { $error }
+sync-update-now = Aggiorna ora
+sync-in-progress = Aggiornamento in corso…
+
+## About
+
+about-title = Informazioni
+about-what = Bussola raccoglie i servizi per le persone straniere: permesso di soggiorno, salute, lavoro, corsi di italiano, aiuto legale. Funziona anche senza internet.
+about-privacy-title = Privacy
+about-privacy = Le tue ricerche e la tua posizione restano su questo telefono o computer. Bussola non ha pubblicità e non raccoglie statistiche.
+about-data-title = I dati
+about-data = Ogni scheda dice da dove vengono le informazioni e quando sono state controllate. Molte posizioni sono solo il centro del comune. Prima di andare, se puoi, telefona.
+about-attribution-title = Mappe e comuni
+about-version = Versione { $version }
+about-licence = Software libero con licenza EUPL-1.2.
+
+## Errors
+
+error-generic = Qualcosa non ha funzionato: { $detail }
+
+## Added after the first translation
+
+favourites-empty = Non hai ancora preferiti. Apri un servizio e tocca la stella per salvarlo qui.

@@ -1,0 +1,226 @@
+# Bussola — Romanian (română). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed formally ("dumneavoastră").
+
+## The window
+
+app-name = Bussola
+app-tagline = Servicii pentru persoanele străine, chiar și fără internet
+nav-label = Secțiuni
+nav-search = Căutare
+nav-favourites = Favorite
+nav-about = Informații
+language-label = Limba
+back = Înapoi
+
+## Search
+
+search-label = Căutați un serviciu
+search-placeholder = permis, medic, curs de italiană…
+place-label = Unde?
+place-placeholder = Localitate sau cod poștal
+place-clear = Ștergeți locul
+place-none-found = Nicio localitate cu acest nume
+place-use-location = Folosiți locația mea
+place-my-location = Locația mea
+place-location-failed = Locația nu este disponibilă.
+categories-label = De ce aveți nevoie?
+filter-open-now = Deschis acum
+filter-language = Limba vorbită la ghișeu
+filter-language-any = Orice limbă
+filters-label = Filtre
+view-label = Cum vedeți rezultatele
+view-list = Listă
+view-map = Hartă
+results-count =
+    { $count ->
+        [0] Niciun serviciu găsit
+        [one] 1 serviciu
+        [few] { $count } servicii
+       *[other] { $count } de servicii
+    }
+results-more = Arată mai multe
+results-empty-hint = Încercați cu mai puține cuvinte sau scoateți un filtru.
+anywhere-in-italy = Toată Italia
+approximate-mark = poziție aproximativă
+open-now = Deschis acum
+closed-now = Închis acum
+hours-unknown = Program necunoscut
+opens-today-at = se deschide la { $time }
+opens-on-at = se deschide { $day } la { $time }
+closes-at = se închide la { $time }
+closes-on-at = se închide { $day } la { $time }
+distance-away = la { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = luni
+weekday-1 = marți
+weekday-2 = miercuri
+weekday-3 = joi
+weekday-4 = vineri
+weekday-5 = sâmbătă
+weekday-6 = duminică
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = luni
+weekday-on-1 = marți
+weekday-on-2 = miercuri
+weekday-on-3 = joi
+weekday-on-4 = vineri
+weekday-on-5 = sâmbătă
+weekday-on-6 = duminică
+
+## Categories of services
+
+cat-permits = Permis de ședere
+cat-access-point = Punct de informare
+cat-mediation = Mediere culturală
+cat-legal = Consultanță juridică
+cat-language = Cursuri de italiană
+cat-health = Sănătate
+cat-family = Familie
+cat-work = Muncă
+cat-housing = Locuință
+cat-food-shelter = Hrană și cazare
+cat-education = Școală și studii
+cat-community = Asociații
+cat-helpline = Numere de ajutor
+cat-emergency = Urgență
+cat-other = Altele
+
+## Languages spoken at an office
+
+lang-it = italiană
+lang-en = engleză
+lang-fr = franceză
+lang-ar = arabă
+lang-uk = ucraineană
+lang-ro = română
+lang-sq = albaneză
+lang-es = spaniolă
+lang-zh = chineză
+lang-bn = bengaleză
+lang-ur = urdu
+lang-ru = rusă
+lang-pt = portugheză
+lang-de = germană
+lang-fa = persană
+lang-ps = paștună
+lang-ti = tigrină
+lang-tr = turcă
+lang-pa = punjabi
+lang-hi = hindi
+lang-wo = wolof
+lang-other = altă limbă ({ $code })
+
+## The map
+
+map-label = Harta serviciilor
+map-hint = Trageți pentru a muta harta. Rotița sau + și − pentru a mări.
+map-zoom-in = Mărire
+map-zoom-out = Micșorare
+map-reset = Înapoi la vederea inițială
+map-search-centre = Locul căutării
+map-unlocated =
+    { $count ->
+        [one] 1 serviciu fără adresă (o linie telefonică) nu este pe hartă.
+        [few] { $count } servicii fără adresă (linii telefonice) nu sunt pe hartă.
+       *[other] { $count } de servicii fără adresă (linii telefonice) nu sunt pe hartă.
+    }
+map-open-detail = Deschideți fișa
+
+## A service
+
+detail-loading = Se încarcă…
+detail-not-found = Acest serviciu nu mai este în date.
+in-italian = în italiană
+favourite-add = Salvați la favorite
+favourite-remove = Scoateți din favorite
+action-call = Sunați
+action-directions = Traseu
+action-osm = Vedeți pe OpenStreetMap
+action-card = Fișă pentru ghișeu
+action-report = Semnalați o greșeală
+detail-alert = Atenție
+detail-where = Unde
+detail-approximate = Poziție aproximativă: punctul este centrul localității, nu biroul.
+detail-precision-street = Poziție: strada.
+detail-precision-building = Poziție: clădirea.
+detail-hours = Program
+detail-today = azi
+detail-holiday = zi de sărbătoare
+detail-closed-day = închis
+detail-hours-uncertain = de confirmat
+detail-hours-unreadable = Aplicația nu poate citi acest program. Textul original:
+detail-hours-unknown = Program necunoscut: sunați înainte să mergeți.
+detail-contacts = Contacte
+phone-text-only = doar mesaje
+detail-email = E-mail
+detail-website = Site web
+detail-organization = Administrat de
+detail-languages = Limbi vorbite
+detail-access = Cum aveți acces
+detail-application = Ce trebuie să faceți
+detail-fees = Costuri
+detail-eligibility = Cine poate merge
+detail-accessibility = Accesibilitate
+detail-verified = Verificat pe { $date }
+detail-not-verified = Nu se știe când a fost verificat.
+detail-sources = Surse
+detail-data = Date { $feed }, versiunea { $version }
+report-hint = E-mailul se deschide în aplicația dumneavoastră de e-mail. Îl puteți trimite și mai târziu.
+report-no-contact = Aceste date nu spun cui să scrieți: alegeți dumneavoastră destinatarul.
+
+## The referral card
+
+card-title = Fișă pentru ghișeu
+card-print = Tipăriți
+card-show = Arătați această fișă la ghișeu.
+card-need = Am nevoie de acest serviciu.
+card-address = Adresă
+card-phone = Telefon
+card-hours = Program
+card-qr = Cod QR cu adresa și telefonul
+
+## Data on this device
+
+status-feed =
+    { $feed }: versiunea { $version }, { $count ->
+        [one] 1 serviciu
+        [few] { $count } servicii
+       *[other] { $count } de servicii
+    }
+status-data-date = date din { $date }
+status-expired = Aceste date au expirat: unele informații pot fi vechi.
+status-last-failed = Ultima actualizare nu a reușit.
+sync-checking = Se caută actualizări…
+sync-downloading = Se descarcă ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] Se actualizează 1 serviciu…
+        [few] Se actualizează { $count } servicii…
+       *[other] Se actualizează { $count } de servicii…
+    }
+sync-failed = Actualizarea nu a reușit: { $error }
+sync-update-now = Actualizați acum
+sync-in-progress = Actualizare în curs…
+
+## About
+
+about-title = Informații
+about-what = Bussola adună serviciile pentru persoanele străine: permis de ședere, sănătate, muncă, cursuri de italiană, ajutor juridic. Funcționează și fără internet.
+about-privacy-title = Confidențialitate
+about-privacy = Căutările și locația dumneavoastră rămân pe acest telefon sau calculator. Bussola nu are reclame și nu adună statistici.
+about-data-title = Datele
+about-data = Fiecare fișă spune de unde vin informațiile și când au fost verificate. Multe poziții sunt doar centrul localității. Înainte să mergeți, dacă puteți, sunați.
+about-attribution-title = Hărți și localități
+about-version = Versiunea { $version }
+about-licence = Software liber cu licența EUPL-1.2.
+
+## Errors
+
+error-generic = Ceva nu a funcționat: { $detail }
+
+## Added after the first translation
+
+favourites-empty = Nu aveți încă favorite. Deschideți un serviciu și atingeți steaua pentru a-l salva aici.

@@ -1,0 +1,223 @@
+# Bussola — Albanian (shqip). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "ju".
+# weekday-* name the days on their own; weekday-on-* are the forms used after "të" in opens-on-at / closes-on-at (të hënën = on Monday).
+
+## The window
+
+app-name = Bussola
+app-tagline = Shërbime për të huajt, edhe pa internet
+nav-label = Seksionet
+nav-search = Kërko
+nav-favourites = Të preferuarat
+nav-about = Informacion
+language-label = Gjuha
+back = Prapa
+
+## Search
+
+search-label = Kërkoni një shërbim
+search-placeholder = leje qëndrimi, mjek, kurs italishteje…
+place-label = Ku?
+place-placeholder = Komuna ose kodi postar
+place-clear = Hiqe vendin
+place-none-found = Asnjë komunë me këtë emër
+place-use-location = Përdor vendndodhjen time
+place-my-location = Vendndodhja ime
+place-location-failed = Vendndodhja nuk është e disponueshme.
+categories-label = Për çfarë keni nevojë?
+filter-open-now = Hapur tani
+filter-language = Gjuha që flitet në sportel
+filter-language-any = Çdo gjuhë
+filters-label = Filtrat
+view-label = Si t'i shihni rezultatet
+view-list = Listë
+view-map = Hartë
+results-count =
+    { $count ->
+        [0] Nuk u gjet asnjë shërbim
+        [one] 1 shërbim
+       *[other] { $count } shërbime
+    }
+results-more = Shfaq më shumë
+results-empty-hint = Provoni me më pak fjalë, ose hiqni një filtër.
+anywhere-in-italy = E gjithë Italia
+approximate-mark = vendndodhje e përafërt
+open-now = Hapur tani
+closed-now = Mbyllur tani
+hours-unknown = Orari nuk dihet
+opens-today-at = hapet në orën { $time }
+opens-on-at = hapet të { $day } në orën { $time }
+closes-at = mbyllet në orën { $time }
+closes-on-at = mbyllet të { $day } në orën { $time }
+distance-away = { $distance } larg
+
+## Days of the week, Monday first
+
+weekday-0 = e hënë
+weekday-1 = e martë
+weekday-2 = e mërkurë
+weekday-3 = e enjte
+weekday-4 = e premte
+weekday-5 = e shtunë
+weekday-6 = e diel
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = hënën
+weekday-on-1 = martën
+weekday-on-2 = mërkurën
+weekday-on-3 = enjten
+weekday-on-4 = premten
+weekday-on-5 = shtunën
+weekday-on-6 = dielën
+
+## Categories of services
+
+cat-permits = Leje qëndrimi
+cat-access-point = Sportel informacioni
+cat-mediation = Ndërmjetësim kulturor
+cat-legal = Këshillim ligjor
+cat-language = Kurse italishteje
+cat-health = Shëndeti
+cat-family = Familja
+cat-work = Puna
+cat-housing = Banesa
+cat-food-shelter = Ushqim dhe strehim
+cat-education = Shkolla dhe studimet
+cat-community = Shoqatat
+cat-helpline = Numra ndihme
+cat-emergency = Urgjenca
+cat-other = Të tjera
+
+## Languages spoken at an office
+
+lang-it = italisht
+lang-en = anglisht
+lang-fr = frëngjisht
+lang-ar = arabisht
+lang-uk = ukrainisht
+lang-ro = rumanisht
+lang-sq = shqip
+lang-es = spanjisht
+lang-zh = kinezisht
+lang-bn = bengalisht
+lang-ur = urdu
+lang-ru = rusisht
+lang-pt = portugalisht
+lang-de = gjermanisht
+lang-fa = persisht
+lang-ps = pashto
+lang-ti = tigrinja
+lang-tr = turqisht
+lang-pa = panxhabi
+lang-hi = hindisht
+lang-wo = wolof
+lang-other = gjuhë tjetër ({ $code })
+
+## The map
+
+map-label = Harta e shërbimeve
+map-hint = Tërhiqni për të lëvizur hartën. Rrota ose + dhe − për ta zmadhuar.
+map-zoom-in = Zmadho
+map-zoom-out = Zvogëlo
+map-reset = Kthehu te pamja e parë
+map-search-centre = Vendi i kërkimit
+map-unlocated =
+    { $count ->
+        [one] 1 shërbim pa adresë (një linjë telefonike) nuk është në hartë.
+       *[other] { $count } shërbime pa adresë (linja telefonike) nuk janë në hartë.
+    }
+map-open-detail = Hap kartelën
+
+## A service
+
+detail-loading = Po ngarkohet…
+detail-not-found = Ky shërbim nuk është më në të dhëna.
+in-italian = në italisht
+favourite-add = Ruaj te të preferuarat
+favourite-remove = Hiq nga të preferuarat
+action-call = Telefono
+action-directions = Si të shkoni
+action-osm = Shiko në OpenStreetMap
+action-card = Kartelë për sportelin
+action-report = Njofto një gabim
+detail-alert = Njoftim
+detail-where = Ku
+detail-approximate = Vendndodhje e përafërt: pika është qendra e komunës, jo zyra.
+detail-precision-street = Vendndodhja: rruga.
+detail-precision-building = Vendndodhja: ndërtesa.
+detail-hours = Orari
+detail-today = sot
+detail-holiday = ditë feste
+detail-closed-day = mbyllur
+detail-hours-uncertain = për t'u konfirmuar
+detail-hours-unreadable = Aplikacioni nuk mund ta lexojë këtë orar. Teksti origjinal:
+detail-hours-unknown = Orari nuk dihet: telefononi para se të shkoni.
+detail-contacts = Kontaktet
+phone-text-only = vetëm mesazhe
+detail-email = Email
+detail-website = Faqja e internetit
+detail-organization = Menaxhohet nga
+detail-languages = Gjuhët që fliten
+detail-access = Si ta merrni shërbimin
+detail-application = Çfarë duhet të bëni
+detail-fees = Kostot
+detail-eligibility = Kush mund të shkojë
+detail-accessibility = Aksesueshmëria
+detail-verified = Kontrolluar më { $date }
+detail-not-verified = Nuk dihet kur është kontrolluar.
+detail-sources = Burimet
+detail-data = Të dhënat { $feed }, versioni { $version }
+report-hint = Emaili hapet në aplikacionin tuaj të postës. Mund ta dërgoni edhe më vonë.
+report-no-contact = Këto të dhëna nuk thonë kujt t'i shkruani: zgjidhni vetë marrësin.
+
+## The referral card
+
+card-title = Kartelë për sportelin
+card-print = Printo
+card-show = Tregojeni këtë kartelë në sportel.
+card-need = Kam nevojë për këtë shërbim.
+card-address = Adresa
+card-phone = Telefoni
+card-hours = Orari
+card-qr = Kod QR me adresën dhe telefonin
+
+## Data on this device
+
+status-feed =
+    { $feed }: versioni { $version }, { $count ->
+        [one] 1 shërbim
+       *[other] { $count } shërbime
+    }
+status-data-date = të dhëna të { $date }
+status-expired = Këto të dhëna kanë skaduar: disa informacione mund të jenë të vjetra.
+status-last-failed = Përditësimi i fundit nuk u krye.
+sync-checking = Po kontrollohen përditësimet…
+sync-downloading = Po shkarkohet ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] Po përditësohet 1 shërbim…
+       *[other] Po përditësohen { $count } shërbime…
+    }
+sync-failed = Përditësimi nuk u krye: { $error }
+sync-update-now = Përditëso tani
+sync-in-progress = Po përditësohet…
+
+## About
+
+about-title = Informacion
+about-what = Bussola mbledh shërbimet për të huajt: leje qëndrimi, shëndet, punë, kurse italishteje, ndihmë ligjore. Funksionon edhe pa internet.
+about-privacy-title = Privatësia
+about-privacy = Kërkimet tuaja dhe vendndodhja juaj mbeten në këtë telefon ose kompjuter. Bussola nuk ka reklama dhe nuk mbledh statistika.
+about-data-title = Të dhënat
+about-data = Çdo kartelë tregon nga vijnë informacionet dhe kur janë kontrolluar. Shumë vendndodhje janë vetëm qendra e komunës. Para se të shkoni, nëse mundeni, telefononi.
+about-attribution-title = Hartat dhe komunat
+about-version = Versioni { $version }
+about-licence = Softuer i lirë me licencën EUPL-1.2.
+
+## Errors
+
+error-generic = Diçka nuk funksionoi: { $detail }
+
+## Added after the first translation
+
+favourites-empty = Nuk keni ende të preferuara. Hapni një shërbim dhe prekni yllin për ta ruajtur këtu.

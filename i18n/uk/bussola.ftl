@@ -1,0 +1,231 @@
+# Bussola — Ukrainian (українська). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "ви".
+# weekday-* name the days on their own; weekday-on-* are the accusative forms used after "у" in opens-on-at / closes-on-at (у вівторок = on Tuesday).
+
+## The window
+
+app-name = Bussola
+app-tagline = Послуги для іноземців, навіть без інтернету
+nav-label = Розділи
+nav-search = Пошук
+nav-favourites = Обране
+nav-about = Інформація
+language-label = Мова
+back = Назад
+
+## Search
+
+search-label = Знайти послугу
+search-placeholder = дозвіл на проживання, лікар, курси італійської…
+place-label = Де?
+place-placeholder = Місто або поштовий індекс
+place-clear = Прибрати місце
+place-none-found = Немає населеного пункту з такою назвою
+place-use-location = Використати моє місцезнаходження
+place-my-location = Моє місцезнаходження
+place-location-failed = Місцезнаходження недоступне.
+categories-label = Що вам потрібно?
+filter-open-now = Відчинено зараз
+filter-language = Мова, якою говорять у закладі
+filter-language-any = Будь-яка мова
+filters-label = Фільтри
+view-label = Як показати результати
+view-list = Список
+view-map = Мапа
+results-count =
+    { $count ->
+        [0] Послуг не знайдено
+        [one] { $count } послуга
+        [few] { $count } послуги
+        [many] { $count } послуг
+       *[other] { $count } послуги
+    }
+results-more = Показати ще
+results-empty-hint = Спробуйте менше слів або приберіть фільтр.
+anywhere-in-italy = Уся Італія
+approximate-mark = приблизне місце
+open-now = Відчинено зараз
+closed-now = Зачинено зараз
+hours-unknown = Години роботи невідомі
+opens-today-at = відчиняється о { $time }
+opens-on-at = відчиняється у { $day } о { $time }
+closes-at = зачиняється о { $time }
+closes-on-at = зачиняється у { $day } о { $time }
+distance-away = за { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = понеділок
+weekday-1 = вівторок
+weekday-2 = середа
+weekday-3 = четвер
+weekday-4 = пʼятниця
+weekday-5 = субота
+weekday-6 = неділя
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = понеділок
+weekday-on-1 = вівторок
+weekday-on-2 = середу
+weekday-on-3 = четвер
+weekday-on-4 = пʼятницю
+weekday-on-5 = суботу
+weekday-on-6 = неділю
+
+## Categories of services
+
+cat-permits = Дозвіл на проживання
+cat-access-point = Інформаційний пункт
+cat-mediation = Культурна медіація
+cat-legal = Юридична консультація
+cat-language = Курси італійської
+cat-health = Здоровʼя
+cat-family = Сімʼя
+cat-work = Робота
+cat-housing = Житло
+cat-food-shelter = Їжа та прихисток
+cat-education = Школа та навчання
+cat-community = Громадські організації
+cat-helpline = Гарячі лінії
+cat-emergency = Екстрена допомога
+cat-other = Інше
+
+## Languages spoken at an office
+
+lang-it = італійська
+lang-en = англійська
+lang-fr = французька
+lang-ar = арабська
+lang-uk = українська
+lang-ro = румунська
+lang-sq = албанська
+lang-es = іспанська
+lang-zh = китайська
+lang-bn = бенгальська
+lang-ur = урду
+lang-ru = російська
+lang-pt = португальська
+lang-de = німецька
+lang-fa = перська
+lang-ps = пушту
+lang-ti = тигринья
+lang-tr = турецька
+lang-pa = панджабі
+lang-hi = гінді
+lang-wo = волоф
+lang-other = інша мова ({ $code })
+
+## The map
+
+map-label = Мапа послуг
+map-hint = Перетягуйте, щоб рухати мапу. Коліщатко або + і −, щоб збільшити.
+map-zoom-in = Збільшити
+map-zoom-out = Зменшити
+map-reset = Повернутися до початкового вигляду
+map-search-centre = Місце пошуку
+map-unlocated =
+    { $count ->
+        [one] { $count } послуга без адреси (телефонна лінія) не показана на мапі.
+        [few] { $count } послуги без адреси (телефонні лінії) не показані на мапі.
+        [many] { $count } послуг без адреси (телефонні лінії) не показані на мапі.
+       *[other] { $count } послуги без адреси (телефонні лінії) не показані на мапі.
+    }
+map-open-detail = Відкрити картку
+
+## A service
+
+detail-loading = Завантаження…
+detail-not-found = Цієї послуги вже немає в даних.
+in-italian = італійською
+favourite-add = Зберегти в обране
+favourite-remove = Прибрати з обраного
+action-call = Зателефонувати
+action-directions = Маршрут
+action-osm = Переглянути на OpenStreetMap
+action-card = Картка для офісу
+action-report = Повідомити про помилку
+detail-alert = Увага
+detail-where = Де
+detail-approximate = Приблизне місце: точка — це центр населеного пункту, а не офіс.
+detail-precision-street = Місце: вулиця.
+detail-precision-building = Місце: будівля.
+detail-hours = Години роботи
+detail-today = сьогодні
+detail-holiday = святковий день
+detail-closed-day = зачинено
+detail-hours-uncertain = треба уточнити
+detail-hours-unreadable = Застосунок не може прочитати ці години роботи. Оригінальний текст:
+detail-hours-unknown = Години роботи невідомі: зателефонуйте, перш ніж іти.
+detail-contacts = Контакти
+phone-text-only = лише повідомлення
+detail-email = Ел. пошта
+detail-website = Вебсайт
+detail-organization = Організація
+detail-languages = Мови спілкування
+detail-access = Як отримати послугу
+detail-application = Що робити
+detail-fees = Вартість
+detail-eligibility = Хто може звернутися
+detail-accessibility = Доступність
+detail-verified = Перевірено { $date }
+detail-not-verified = Невідомо, коли це перевіряли.
+detail-sources = Джерела
+detail-data = Дані { $feed }, версія { $version }
+report-hint = Лист відкриється у вашій поштовій програмі. Ви можете надіслати його й пізніше.
+report-no-contact = У цих даних не сказано, кому писати: виберіть отримувача самі.
+
+## The referral card
+
+card-title = Картка для офісу
+card-print = Друкувати
+card-show = Покажіть цю картку в офісі.
+card-need = Мені потрібна ця послуга.
+card-address = Адреса
+card-phone = Телефон
+card-hours = Години роботи
+card-qr = QR-код з адресою і телефоном
+
+## Data on this device
+
+status-feed =
+    { $feed }: версія { $version }, { $count ->
+        [one] { $count } послуга
+        [few] { $count } послуги
+        [many] { $count } послуг
+       *[other] { $count } послуги
+    }
+status-data-date = дані від { $date }
+status-expired = Ці дані застаріли: деяка інформація може бути неактуальною.
+status-last-failed = Останнє оновлення не вдалося.
+sync-checking = Перевірка оновлень…
+sync-downloading = Завантаження ({ $megabytes } МБ)…
+sync-applying =
+    { $count ->
+        [one] Оновлення { $count } послуги…
+        [few] Оновлення { $count } послуг…
+        [many] Оновлення { $count } послуг…
+       *[other] Оновлення { $count } послуги…
+    }
+sync-failed = Не вдалося оновити: { $error }
+sync-update-now = Оновити зараз
+sync-in-progress = Оновлення…
+
+## About
+
+about-title = Інформація
+about-what = Bussola збирає послуги для іноземців: дозвіл на проживання, здоровʼя, робота, курси італійської, юридична допомога. Працює навіть без інтернету.
+about-privacy-title = Конфіденційність
+about-privacy = Ваші пошуки й ваше місцезнаходження залишаються на цьому телефоні чи компʼютері. Bussola не має реклами й не збирає статистики.
+about-data-title = Дані
+about-data = Кожна картка показує, звідки інформація і коли її перевіряли. Часто місце — це лише центр населеного пункту. Перш ніж іти, якщо можете, зателефонуйте.
+about-attribution-title = Мапи та населені пункти
+about-version = Версія { $version }
+about-licence = Вільне програмне забезпечення за ліцензією EUPL-1.2.
+
+## Errors
+
+error-generic = Щось пішло не так: { $detail }
+
+## Added after the first translation
+
+favourites-empty = У вас ще немає обраного. Відкрийте послугу й торкніться зірочки, щоб зберегти її тут.

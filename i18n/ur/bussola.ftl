@@ -1,0 +1,222 @@
+# Bussola — Urdu (اردو). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences; the user is addressed as "آپ". Shown right to left; no bidi control characters here.
+
+## The window
+
+app-name = Bussola
+app-tagline = غیر ملکیوں کے لیے سروسز، انٹرنیٹ کے بغیر بھی
+nav-label = حصے
+nav-search = تلاش
+nav-favourites = پسندیدہ
+nav-about = معلومات
+language-label = زبان
+back = واپس
+
+## Search
+
+search-label = کوئی سروس تلاش کریں
+search-placeholder = پرمٹ، ڈاکٹر، اطالوی زبان کا کورس…
+place-label = کہاں؟
+place-placeholder = شہر یا پوسٹ کوڈ
+place-clear = جگہ ہٹائیں
+place-none-found = اس نام کا کوئی شہر نہیں ملا
+place-use-location = میرا مقام استعمال کریں
+place-my-location = میرا مقام
+place-location-failed = مقام دستیاب نہیں ہے۔
+categories-label = آپ کو کیا چاہیے؟
+filter-open-now = ابھی کھلا ہے
+filter-language = دفتر میں بولی جانے والی زبان
+filter-language-any = کوئی بھی زبان
+filters-label = فلٹر
+view-label = نتائج کیسے دیکھیں
+view-list = فہرست
+view-map = نقشہ
+results-count =
+    { $count ->
+        [0] کوئی سروس نہیں ملی
+        [one] 1 سروس
+       *[other] { $count } سروسز
+    }
+results-more = مزید دکھائیں
+results-empty-hint = کم الفاظ لکھ کر دیکھیں، یا کوئی فلٹر ہٹا دیں۔
+anywhere-in-italy = پورا اٹلی
+approximate-mark = تقریبی مقام
+open-now = ابھی کھلا ہے
+closed-now = ابھی بند ہے
+hours-unknown = اوقات معلوم نہیں
+opens-today-at = { $time } بجے کھلے گا
+opens-on-at = { $day } کو { $time } بجے کھلے گا
+closes-at = { $time } بجے بند ہوگا
+closes-on-at = { $day } کو { $time } بجے بند ہوگا
+distance-away = { $distance } دور
+
+## Days of the week, Monday first
+
+weekday-0 = پیر
+weekday-1 = منگل
+weekday-2 = بدھ
+weekday-3 = جمعرات
+weekday-4 = جمعہ
+weekday-5 = ہفتہ
+weekday-6 = اتوار
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = پیر
+weekday-on-1 = منگل
+weekday-on-2 = بدھ
+weekday-on-3 = جمعرات
+weekday-on-4 = جمعہ
+weekday-on-5 = ہفتہ
+weekday-on-6 = اتوار
+
+## Categories of services
+
+cat-permits = رہائشی پرمٹ
+cat-access-point = معلوماتی دفتر
+cat-mediation = ثقافتی ثالثی
+cat-legal = قانونی مشورہ
+cat-language = اطالوی زبان کے کورس
+cat-health = صحت
+cat-family = خاندان
+cat-work = روزگار
+cat-housing = رہائش
+cat-food-shelter = کھانا اور پناہ
+cat-education = اسکول اور تعلیم
+cat-community = تنظیمیں
+cat-helpline = ہیلپ لائن نمبر
+cat-emergency = ایمرجنسی
+cat-other = دیگر
+
+## Languages spoken at an office
+
+lang-it = اطالوی
+lang-en = انگریزی
+lang-fr = فرانسیسی
+lang-ar = عربی
+lang-uk = یوکرینی
+lang-ro = رومانیائی
+lang-sq = البانوی
+lang-es = ہسپانوی
+lang-zh = چینی
+lang-bn = بنگالی
+lang-ur = اردو
+lang-ru = روسی
+lang-pt = پرتگالی
+lang-de = جرمن
+lang-fa = فارسی
+lang-ps = پشتو
+lang-ti = تگرینیا
+lang-tr = ترکی
+lang-pa = پنجابی
+lang-hi = ہندی
+lang-wo = وولوف
+lang-other = کوئی اور زبان ({ $code })
+
+## The map
+
+map-label = سروسز کا نقشہ
+map-hint = نقشہ ہلانے کے لیے کھینچیں۔ بڑا کرنے کے لیے ماؤس کا پہیہ یا + اور − استعمال کریں۔
+map-zoom-in = بڑا کریں
+map-zoom-out = چھوٹا کریں
+map-reset = شروع والے منظر پر واپس جائیں
+map-search-centre = تلاش کی جگہ
+map-unlocated =
+    { $count ->
+        [one] بغیر پتے کی 1 سروس (ایک فون لائن) نقشے پر نہیں ہے۔
+       *[other] بغیر پتے کی { $count } سروسز (فون لائنیں) نقشے پر نہیں ہیں۔
+    }
+map-open-detail = تفصیل کھولیں
+
+## A service
+
+detail-loading = لوڈ ہو رہا ہے…
+detail-not-found = یہ سروس اب ڈیٹا میں نہیں ہے۔
+in-italian = اطالوی میں
+favourite-add = پسندیدہ میں محفوظ کریں
+favourite-remove = پسندیدہ سے ہٹائیں
+action-call = کال کریں
+action-directions = راستہ
+action-osm = OpenStreetMap پر دیکھیں
+action-card = دفتر کے لیے کارڈ
+action-report = غلطی کی اطلاع دیں
+detail-alert = اطلاع
+detail-where = کہاں
+detail-approximate = تقریبی مقام: یہ نشان شہر کا مرکز ہے، دفتر نہیں۔
+detail-precision-street = مقام: سڑک۔
+detail-precision-building = مقام: عمارت۔
+detail-hours = اوقات
+detail-today = آج
+detail-holiday = چھٹی کا دن
+detail-closed-day = بند
+detail-hours-uncertain = تصدیق باقی ہے
+detail-hours-unreadable = ایپ یہ اوقات نہیں پڑھ سکتی۔ اصل تحریر:
+detail-hours-unknown = اوقات معلوم نہیں: جانے سے پہلے فون کریں۔
+detail-contacts = رابطہ
+phone-text-only = صرف میسج
+detail-email = ای میل
+detail-website = ویب سائٹ
+detail-organization = چلانے والا ادارہ
+detail-languages = بولی جانے والی زبانیں
+detail-access = سروس کیسے حاصل کریں
+detail-application = کیا کرنا ہے
+detail-fees = خرچ
+detail-eligibility = کون جا سکتا ہے
+detail-accessibility = معذور افراد کے لیے سہولت
+detail-verified = { $date } کو چیک کیا گیا
+detail-not-verified = معلوم نہیں کہ یہ کب چیک کیا گیا۔
+detail-sources = ذرائع
+detail-data = ڈیٹا: { $feed }، ورژن { $version }
+report-hint = ای میل آپ کی میل ایپ میں کھلے گی۔ آپ اسے بعد میں بھی بھیج سکتے ہیں۔
+report-no-contact = اس ڈیٹا میں یہ نہیں لکھا کہ کس کو لکھنا ہے: وصول کنندہ آپ خود چنیں۔
+
+## The referral card
+
+card-title = دفتر کے لیے کارڈ
+card-print = پرنٹ کریں
+card-show = یہ کارڈ دفتر میں دکھائیں۔
+card-need = مجھے یہ سروس چاہیے۔
+card-address = پتہ
+card-phone = فون
+card-hours = اوقات
+card-qr = پتے اور فون نمبر والا QR کوڈ
+
+## Data on this device
+
+status-feed =
+    { $feed }: ورژن { $version }، { $count ->
+        [one] 1 سروس
+       *[other] { $count } سروسز
+    }
+status-data-date = { $date } کا ڈیٹا
+status-expired = اس ڈیٹا کی مدت ختم ہو گئی ہے: کچھ معلومات پرانی ہو سکتی ہیں۔
+status-last-failed = پچھلی اپ ڈیٹ کامیاب نہیں ہوئی۔
+sync-checking = اپ ڈیٹس چیک ہو رہی ہیں…
+sync-downloading = ڈاؤن لوڈ ہو رہا ہے ({ $megabytes } MB)…
+sync-applying =
+    { $count ->
+        [one] 1 سروس اپ ڈیٹ ہو رہی ہے…
+       *[other] { $count } سروسز اپ ڈیٹ ہو رہی ہیں…
+    }
+sync-failed = اپ ڈیٹ ناکام ہو گئی: { $error }
+sync-update-now = ابھی اپ ڈیٹ کریں
+sync-in-progress = اپ ڈیٹ ہو رہی ہے…
+
+## About
+
+about-title = معلومات
+about-what = Bussola غیر ملکیوں کے لیے سروسز ایک جگہ جمع کرتی ہے: رہائشی پرمٹ، صحت، روزگار، اطالوی زبان کے کورس، قانونی مدد۔ یہ انٹرنیٹ کے بغیر بھی چلتی ہے۔
+about-privacy-title = رازداری
+about-privacy = آپ کی تلاش اور آپ کا مقام اسی فون یا کمپیوٹر پر رہتے ہیں۔ Bussola میں کوئی اشتہار نہیں، اور یہ کوئی اعداد و شمار جمع نہیں کرتی۔
+about-data-title = ڈیٹا
+about-data = ہر کارڈ بتاتا ہے کہ معلومات کہاں سے آئی ہیں اور کب چیک کی گئیں۔ بہت سے مقامات صرف شہر کا مرکز ہیں۔ جانے سے پہلے، اگر ہو سکے تو فون کریں۔
+about-attribution-title = نقشے اور شہر
+about-version = ورژن { $version }
+about-licence = آزاد سافٹ ویئر، EUPL-1.2 لائسنس کے تحت۔
+
+## Errors
+
+error-generic = کچھ غلط ہو گیا: { $detail }
+
+## Added after the first translation
+
+favourites-empty = ابھی آپ کی کوئی پسندیدہ سروس نہیں ہے۔ کوئی سروس کھولیں اور ستارے کو دبائیں تاکہ وہ یہاں محفوظ ہو جائے۔

@@ -1,0 +1,218 @@
+# Bussola — Chinese, Simplified (简体中文). Translated from the Italian reference (i18n/it/bussola.ftl).
+# Same messages and variables as the Italian file. Short, plain sentences. Chinese has only the plural category "other".
+
+## The window
+
+app-name = Bussola
+app-tagline = 为外国人提供的服务，没有网络也能用
+nav-label = 栏目
+nav-search = 搜索
+nav-favourites = 收藏
+nav-about = 关于
+language-label = 语言
+back = 返回
+
+## Search
+
+search-label = 搜索服务
+search-placeholder = 居留许可、医生、意大利语课程…
+place-label = 在哪里？
+place-placeholder = 市镇或邮编
+place-clear = 清除地点
+place-none-found = 没有这个名字的市镇
+place-use-location = 使用我的位置
+place-my-location = 我的位置
+place-location-failed = 无法获取位置。
+categories-label = 您需要什么帮助？
+filter-open-now = 现在开放
+filter-language = 窗口使用的语言
+filter-language-any = 任何语言
+filters-label = 筛选
+view-label = 结果显示方式
+view-list = 列表
+view-map = 地图
+results-count =
+    { $count ->
+        [0] 没有找到服务
+       *[other] { $count } 项服务
+    }
+results-more = 显示更多
+results-empty-hint = 试试少用几个词，或者去掉一个筛选条件。
+anywhere-in-italy = 意大利全国
+approximate-mark = 大概位置
+open-now = 现在开放
+closed-now = 现在关闭
+hours-unknown = 开放时间不详
+opens-today-at = { $time } 开门
+opens-on-at = { $day } { $time } 开门
+closes-at = { $time } 关门
+closes-on-at = { $day } { $time } 关门
+distance-away = 距离 { $distance }
+
+## Days of the week, Monday first
+
+weekday-0 = 星期一
+weekday-1 = 星期二
+weekday-2 = 星期三
+weekday-3 = 星期四
+weekday-4 = 星期五
+weekday-5 = 星期六
+weekday-6 = 星期日
+
+# The days as they read inside opens-on-at and closes-on-at.
+weekday-on-0 = 星期一
+weekday-on-1 = 星期二
+weekday-on-2 = 星期三
+weekday-on-3 = 星期四
+weekday-on-4 = 星期五
+weekday-on-5 = 星期六
+weekday-on-6 = 星期日
+
+## Categories of services
+
+cat-permits = 居留许可
+cat-access-point = 信息咨询处
+cat-mediation = 文化调解
+cat-legal = 法律咨询
+cat-language = 意大利语课程
+cat-health = 医疗健康
+cat-family = 家庭
+cat-work = 工作
+cat-housing = 住房
+cat-food-shelter = 食物和住宿
+cat-education = 学校和学习
+cat-community = 社团组织
+cat-helpline = 求助热线
+cat-emergency = 紧急情况
+cat-other = 其他
+
+## Languages spoken at an office
+
+lang-it = 意大利语
+lang-en = 英语
+lang-fr = 法语
+lang-ar = 阿拉伯语
+lang-uk = 乌克兰语
+lang-ro = 罗马尼亚语
+lang-sq = 阿尔巴尼亚语
+lang-es = 西班牙语
+lang-zh = 中文
+lang-bn = 孟加拉语
+lang-ur = 乌尔都语
+lang-ru = 俄语
+lang-pt = 葡萄牙语
+lang-de = 德语
+lang-fa = 波斯语
+lang-ps = 普什图语
+lang-ti = 提格利尼亚语
+lang-tr = 土耳其语
+lang-pa = 旁遮普语
+lang-hi = 印地语
+lang-wo = 沃洛夫语
+lang-other = 其他语言（{ $code }）
+
+## The map
+
+map-label = 服务地图
+map-hint = 拖动可以移动地图。用滚轮或 + 和 − 放大缩小。
+map-zoom-in = 放大
+map-zoom-out = 缩小
+map-reset = 回到最初的视图
+map-search-centre = 搜索的地点
+map-unlocated =
+    { $count ->
+       *[other] 有 { $count } 项服务没有地址（是电话热线），不在地图上。
+    }
+map-open-detail = 打开详情
+
+## A service
+
+detail-loading = 正在加载…
+detail-not-found = 数据中已经没有这项服务。
+in-italian = 意大利语原文
+favourite-add = 加入收藏
+favourite-remove = 取消收藏
+action-call = 打电话
+action-directions = 路线
+action-osm = 在 OpenStreetMap 上查看
+action-card = 窗口出示卡
+action-report = 报告错误
+detail-alert = 注意
+detail-where = 地点
+detail-approximate = 大概位置：这个点是市镇的中心，不是办公室的位置。
+detail-precision-street = 位置：街道。
+detail-precision-building = 位置：建筑物。
+detail-hours = 开放时间
+detail-today = 今天
+detail-holiday = 节假日
+detail-closed-day = 关闭
+detail-hours-uncertain = 待确认
+detail-hours-unreadable = 本应用无法读取这些开放时间。原文：
+detail-hours-unknown = 开放时间不详：去之前请先打电话。
+detail-contacts = 联系方式
+phone-text-only = 只能发短信
+detail-email = 电子邮件
+detail-website = 网站
+detail-organization = 管理机构
+detail-languages = 使用的语言
+detail-access = 如何获得服务
+detail-application = 办理方法
+detail-fees = 费用
+detail-eligibility = 谁可以去
+detail-accessibility = 无障碍设施
+detail-verified = 核实日期：{ $date }
+detail-not-verified = 不知道这条信息是什么时候核实的。
+detail-sources = 来源
+detail-data = 数据：{ $feed }，版本 { $version }
+report-hint = 邮件会在您的邮件应用中打开。您也可以稍后再发送。
+report-no-contact = 这些数据没有说明应该写信给谁：请您自己选择收件人。
+
+## The referral card
+
+card-title = 窗口出示卡
+card-print = 打印
+card-show = 请在窗口出示这张卡。
+card-need = 我需要这项服务。
+card-address = 地址
+card-phone = 电话
+card-hours = 开放时间
+card-qr = 包含地址和电话的二维码
+
+## Data on this device
+
+status-feed =
+    { $feed }：版本 { $version }，{ $count ->
+       *[other] { $count } 项服务
+    }
+status-data-date = 数据日期：{ $date }
+status-expired = 这些数据已经过期：部分信息可能已经过时。
+status-last-failed = 上次更新没有成功。
+sync-checking = 正在检查更新…
+sync-downloading = 正在下载（{ $megabytes } MB）…
+sync-applying =
+    { $count ->
+       *[other] 正在更新 { $count } 项服务…
+    }
+sync-failed = 更新失败：{ $error }
+sync-update-now = 立即更新
+sync-in-progress = 正在更新…
+
+## About
+
+about-title = 关于
+about-what = Bussola 汇集了为外国人提供的服务：居留许可、医疗、工作、意大利语课程、法律帮助。没有网络也能使用。
+about-privacy-title = 隐私
+about-privacy = 您的搜索记录和位置只保存在这部手机或电脑上。Bussola 没有广告，也不收集统计数据。
+about-data-title = 数据说明
+about-data = 每项服务的详情都会说明信息的来源和核实时间。很多位置只是市镇的中心。如果可以，去之前请先打电话。
+about-attribution-title = 地图和市镇
+about-version = 版本 { $version }
+about-licence = 自由软件，采用 EUPL-1.2 许可证。
+
+## Errors
+
+error-generic = 出了点问题：{ $detail }
+
+## Added after the first translation
+
+favourites-empty = 您还没有收藏。打开一项服务，点一下星星，就可以保存到这里。
