@@ -2,8 +2,12 @@
 //! engine, and returns model types or a `CommandError` with a stable code.
 
 use crate::AppState;
-use bussola_model::{CommandError, ErrorCode, FeedStatus, Hit, SearchQuery};
+use bussola_model::{
+    CommandError, ErrorCode, FeedStatus, Hit, MapLayers, PlaceSuggestion, SearchQuery,
+    ServiceDetail, safe_link,
+};
 use directory::Store;
+use directory::gazetteer::Gazetteer;
 use tauri::State;
 
 /// Runs `work` with the store on a blocking thread.
@@ -45,4 +49,127 @@ pub async fn search(
 #[tauri::command]
 pub async fn feeds(state: State<'_, AppState>) -> Result<Vec<FeedStatus>, CommandError> {
     with_store(&state, |store| store.feeds()).await
+}
+
+/// Everything the detail screen shows of one service.
+#[tauri::command]
+pub async fn service_detail(
+    state: State<'_, AppState>,
+    feed: String,
+    id: String,
+    lang: String,
+) -> Result<ServiceDetail, CommandError> {
+    with_store(&state, move |store| {
+        let mut detail = store.service_detail(&feed, &id, &lang, directory::now())?;
+        detail.feed_contact = directory::bundled::configured_feeds()
+            .into_iter()
+            .find(|f| f.feed == feed)
+            .and_then(|f| f.contact);
+        Ok(detail)
+    })
+    .await
+}
+
+/// Marks or unmarks a favourite.
+#[tauri::command]
+pub async fn set_favourite(
+    state: State<'_, AppState>,
+    feed: String,
+    id: String,
+    favourite: bool,
+) -> Result<(), CommandError> {
+    with_store(&state, move |store| match favourite {
+        true => store.add_favourite(&feed, &id),
+        false => store.remove_favourite(&feed, &id),
+    })
+    .await
+}
+
+/// Comuni whose name starts with `text`, or whose postal code it is.
+#[tauri::command]
+pub fn places(text: String) -> Vec<PlaceSuggestion> {
+    Gazetteer::get()
+        .lookup(&text, 8)
+        .into_iter()
+        .map(|c| PlaceSuggestion {
+            name: c.name.clone(),
+            province: c.province.clone(),
+            cap: c.caps.first().cloned(),
+            point: c.position,
+        })
+        .collect()
+}
+
+/// The offline map's boundaries.
+#[tauri::command]
+pub fn map_layers() -> &'static MapLayers {
+    directory::map::layers()
+}
+
+/// A remembered choice of the person (language, place, filters).
+#[tauri::command]
+pub async fn setting(
+    state: State<'_, AppState>,
+    key: String,
+) -> Result<Option<String>, CommandError> {
+    with_store(&state, move |store| store.setting(&key)).await
+}
+
+#[tauri::command]
+pub async fn set_setting(
+    state: State<'_, AppState>,
+    key: String,
+    value: Option<String>,
+) -> Result<(), CommandError> {
+    with_store(&state, move |store| {
+        store.set_setting(&key, value.as_deref())
+    })
+    .await
+}
+
+/// Hands a link to the system (browser, dialer, mail or map app), only for the schemes the app
+/// opens: the webview itself never navigates away from Bussola.
+#[tauri::command]
+pub fn open_link(app: tauri::AppHandle, link: String) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let Some(link) = safe_link(&link) else {
+        return Err(CommandError {
+            code: ErrorCode::BadQuery,
+            message: format!("Bussola opens only https, http, tel, mailto and geo links: {link}"),
+        });
+    };
+    app.opener()
+        .open_url(link, None::<&str>)
+        .map_err(|e| internal(&e.to_string()))
+}
+
+/// The system's preferred languages (BCP 47, best first), for the UI's first choice of locale:
+/// the platform knows them better than the webview, which may report only its own default.
+#[tauri::command]
+pub fn system_languages() -> Vec<String> {
+    sys_locale::get_locales()
+        .filter(|tag| !tag.is_empty() && tag != "C" && tag != "POSIX")
+        .collect()
+}
+
+/// When the process started, for the start-up measurement below.
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+pub fn note_process_start() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
+}
+
+/// Called by the UI once its first results are on screen. With `BUSSOLA_STARTUP_TRACE` set,
+/// prints how long that took since the process started (the cold-start figure); otherwise it
+/// does nothing, and nothing ever leaves the device.
+#[tauri::command]
+pub fn first_results_drawn() {
+    if std::env::var_os("BUSSOLA_STARTUP_TRACE").is_some()
+        && let Some(start) = PROCESS_START.get()
+    {
+        eprintln!(
+            "bussola: first results drawn {} ms after start",
+            start.elapsed().as_millis()
+        );
+    }
 }

@@ -34,7 +34,9 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    commands::note_process_start();
     tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = database_path(app)?;
             let mut store = Store::open(&path)?;
@@ -49,6 +51,15 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::search,
             commands::feeds,
+            commands::service_detail,
+            commands::set_favourite,
+            commands::places,
+            commands::map_layers,
+            commands::setting,
+            commands::set_setting,
+            commands::open_link,
+            commands::system_languages,
+            commands::first_results_drawn,
             sync::sync_now
         ])
         .run(tauri::generate_context!())

@@ -1,6 +1,9 @@
 //! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
 
-use bussola_model::{CommandError, FeedStatus, Hit, SearchQuery, SyncReport, SyncStep};
+use bussola_model::{
+    CommandError, FeedStatus, Hit, MapLayers, PlaceSuggestion, SearchQuery, ServiceDetail,
+    SyncReport, SyncStep,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +28,36 @@ struct SearchArgs {
     query: SearchQuery,
 }
 
+#[derive(Serialize)]
+struct ServiceArgs<'a> {
+    feed: &'a str,
+    id: &'a str,
+    lang: &'a str,
+}
+
+#[derive(Serialize)]
+struct FavouriteArgs<'a> {
+    feed: &'a str,
+    id: &'a str,
+    favourite: bool,
+}
+
+#[derive(Serialize)]
+struct TextArgs<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SettingArgs<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LinkArgs<'a> {
+    link: &'a str,
+}
+
 /// Runs a search in the engine. The error is a sentence to show.
 pub async fn search(query: SearchQuery) -> Result<Vec<Hit>, String> {
     call("search", &SearchArgs { query }).await
@@ -33,6 +66,59 @@ pub async fn search(query: SearchQuery) -> Result<Vec<Hit>, String> {
 /// The feeds on the device and their state.
 pub async fn feeds() -> Result<Vec<FeedStatus>, String> {
     call("feeds", &NoArgs {}).await
+}
+
+/// One service, its texts in `lang` where the feed translates them.
+pub async fn service_detail(feed: &str, id: &str, lang: &str) -> Result<ServiceDetail, String> {
+    call("service_detail", &ServiceArgs { feed, id, lang }).await
+}
+
+pub async fn set_favourite(feed: &str, id: &str, favourite: bool) -> Result<(), String> {
+    call(
+        "set_favourite",
+        &FavouriteArgs {
+            feed,
+            id,
+            favourite,
+        },
+    )
+    .await
+}
+
+/// Comuni by name prefix or postal code.
+pub async fn places(text: &str) -> Result<Vec<PlaceSuggestion>, String> {
+    call("places", &TextArgs { text }).await
+}
+
+pub async fn map_layers() -> Result<MapLayers, String> {
+    call("map_layers", &NoArgs {}).await
+}
+
+pub async fn setting(key: &str) -> Result<Option<String>, String> {
+    #[derive(Serialize)]
+    struct Key<'a> {
+        key: &'a str,
+    }
+    call("setting", &Key { key }).await
+}
+
+pub async fn set_setting(key: &str, value: Option<&str>) -> Result<(), String> {
+    call("set_setting", &SettingArgs { key, value }).await
+}
+
+/// Hands a link to the system's browser, dialer, mail or map app.
+pub async fn open_link(link: &str) -> Result<(), String> {
+    call("open_link", &LinkArgs { link }).await
+}
+
+/// The system's preferred languages, best first.
+pub async fn system_languages() -> Result<Vec<String>, String> {
+    call("system_languages", &NoArgs {}).await
+}
+
+/// Tells the shell the first results are on screen (for its start-up measurement).
+pub async fn first_results_drawn() {
+    let _ = call::<_, ()>("first_results_drawn", &NoArgs {}).await;
 }
 
 /// Syncs every feed source now; how each ended.

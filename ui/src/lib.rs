@@ -1,195 +1,203 @@
 //! Bussola's screens, a Leptos app compiled to wasm and shown in the Tauri window.
 //!
 //! The UI holds no data of its own: every list it shows comes from the engine through a Tauri
-//! command ([`ipc`]), so what the window says is what the store holds.
+//! command ([`ipc`]), so what the window says is what the store holds. Screens are a small stack
+//! (search, favourites and about at the bottom; a service's detail and its card above), kept in
+//! one signal: there is no URL to route, and "back" is the stack's pop.
 
+mod about;
+mod card;
+mod detail;
+mod i18n;
+mod icons;
 mod ipc;
+mod map;
+mod results;
+mod search;
 
-use bussola_model::{FeedStatus, Hit, OpenState, SearchQuery, SyncReport, SyncStep};
+use crate::i18n::{provide_lang, use_lang};
+use crate::icons::icon;
+use bussola_model::{FeedId, ServiceId};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Entry point called by `main.js` once the wasm module is loaded.
 #[wasm_bindgen(start)]
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    // Leptos's own executor starts with the mount; until then, wasm-bindgen's runs the wait.
+    wasm_bindgen_futures::spawn_local(async {
+        let locale = i18n::initial_locale().await;
+        leptos::mount::mount_to_body(move || view! { <App locale /> });
+    });
 }
 
-/// The whole window: a search box and what it finds.
-#[component]
-fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    // Bumped when a sync changed the data, so every list asks again.
-    let (data_changed, set_data_changed) = signal(0u32);
-    let results = LocalResource::new(move || {
-        data_changed.track();
-        let query = SearchQuery {
-            text: Some(text.get()),
-            limit: 100,
-            ..SearchQuery::default()
-        };
-        ipc::search(query)
-    });
-    view! {
-        <header class="band">
-            <h1>"Bussola"</h1>
-        </header>
-        <main>
-            <label class="search" for="search">"Cerca un servizio"</label>
-            <input
-                id="search"
-                type="search"
-                autocomplete="off"
-                placeholder="permesso, medico, corso di italiano…"
-                on:input=move |ev| set_text.set(event_target_value(&ev))
-                prop:value=text
-            />
-            <Transition fallback=|| view! { <p class="count">"…"</p> }>
-                {move || {
-                    results
-                        .get()
-                        .map(|answer| match answer {
-                            Ok(hits) => view! { <HitList hits /> }.into_any(),
-                            Err(error) => {
-                                view! { <p class="error" role="alert">{error}</p> }.into_any()
-                            }
-                        })
-                }}
-            </Transition>
-        </main>
-        <DataStatus data_changed set_data_changed />
+/// A service by its feed and id, as screens pass it around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceRef {
+    pub feed: FeedId,
+    pub id: ServiceId,
+}
+
+/// What fills the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Search,
+    Favourites,
+    About,
+    Detail(ServiceRef),
+    Card(ServiceRef),
+}
+
+/// Where the person is, shared by every component: the screen stack and a counter bumped when
+/// the data changed (a sync, a favourite), so every list asks again.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    stack: RwSignal<Vec<Screen>>,
+    pub data_changed: RwSignal<u32>,
+}
+
+impl Nav {
+    pub fn current(&self) -> Screen {
+        self.stack
+            .with(|s| s.last().cloned().unwrap_or(Screen::Search))
     }
-}
 
-/// How often the data is refreshed while the window stays open.
-const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+    /// Opens a screen above the current one.
+    pub fn open(&self, screen: Screen) {
+        self.stack.update(|s| s.push(screen));
+        scroll_to_top();
+    }
 
-/// Which data the list comes from (each feed's version, size, date and any trouble), and the
-/// "Update now" button. The first sync starts once this has been drawn.
-#[component]
-fn DataStatus(data_changed: ReadSignal<u32>, set_data_changed: WriteSignal<u32>) -> impl IntoView {
-    let feeds = LocalResource::new(move || {
-        data_changed.track();
-        ipc::feeds()
-    });
-    let (step, set_step) = signal(None::<String>);
-    let (failure, set_failure) = signal(None::<String>);
-    let sync = move || {
-        leptos::task::spawn_local(async move {
-            set_step.set(Some("Aggiornamento in corso…".into()));
-            let reports = ipc::sync_now().await;
-            set_step.set(None);
-            match reports {
-                Ok(reports) => {
-                    set_failure.set(first_error(&reports));
-                    if reports.iter().any(|r| r.changed) {
-                        set_data_changed.update(|n| *n += 1);
-                    }
-                }
-                Err(error) => set_failure.set(Some(error)),
+    /// Goes to one of the bottom screens, forgetting what was above.
+    pub fn switch(&self, screen: Screen) {
+        self.stack.set(vec![screen]);
+        scroll_to_top();
+    }
+
+    pub fn back(&self) {
+        self.stack.update(|s| {
+            if s.len() > 1 {
+                s.pop();
             }
-            feeds.refetch();
         });
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        self.stack.with(|s| s.len() > 1)
+    }
+
+    pub fn touch_data(&self) {
+        self.data_changed.update(|n| *n += 1);
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// The whole window: the band with the sections and the language, the current screen, and the
+/// state of the data.
+#[component]
+fn App(locale: &'static str) -> impl IntoView {
+    let lang = provide_lang(locale);
+    let nav = Nav {
+        stack: RwSignal::new(vec![Screen::Search]),
+        data_changed: RwSignal::new(0),
     };
-    Effect::new(move |first: Option<()>| {
-        if first.is_none() {
-            leptos::task::spawn_local(ipc::on_sync_progress(move |s| {
-                set_step.set(Some(describe_step(&s)));
-            }));
-            sync();
-            set_interval(sync, SYNC_EVERY);
+    provide_context(nav);
+    let search = search::provide_search_state();
+    // Escape goes back, as the back button does.
+    let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && nav.can_go_back() {
+            nav.back();
         }
     });
     view! {
-        <footer class="status">
-            <p id="data-status">
-                {move || {
-                    feeds
-                        .get()
-                        .map(|answer| match answer {
-                            Ok(list) => list.iter().map(describe_feed).collect::<Vec<_>>().join(" — "),
-                            Err(error) => error,
-                        })
-                }}
-            </p>
-            <p id="sync-state" aria-live="polite">
-                {move || step.get().or_else(|| failure.get().map(|e| format!("Aggiornamento non riuscito: {e}")))}
-            </p>
-            <button id="update-now" type="button" on:click=move |_| sync()
-                disabled=move || step.get().is_some()>
-                "Aggiorna ora"
-            </button>
-        </footer>
-    }
-}
-
-fn first_error(reports: &[SyncReport]) -> Option<String> {
-    reports.iter().find_map(|r| r.error.clone())
-}
-
-/// One feed: its name, version, size, the date of its data, and whether it is out of date.
-fn describe_feed(f: &FeedStatus) -> String {
-    let mut text = format!("{} v{} · {} servizi", f.feed, f.version, f.services);
-    if let Some(date) = f.generated_at.as_deref().and_then(|d| d.get(..10)) {
-        text.push_str(&format!(" · dati del {date}"));
-    }
-    if f.expired {
-        text.push_str(" · scaduti: potrebbero non essere aggiornati");
-    }
-    // A failure recorded earlier (by the app or the CLI), until a sync succeeds.
-    if f.last_error.is_some() {
-        text.push_str(" · ultimo aggiornamento non riuscito");
-    }
-    text
-}
-
-fn describe_step(step: &SyncStep) -> String {
-    match step {
-        SyncStep::Checking { .. } => "Controllo aggiornamenti…".into(),
-        SyncStep::Downloading { bytes, .. } => {
-            format!("Scaricamento ({:.1} MB)…", *bytes as f64 / 1e6)
-        }
-        SyncStep::Applying { services, .. } => format!("Aggiornamento di {services} servizi…"),
-    }
-}
-
-/// The list of services found.
-#[component]
-fn HitList(hits: Vec<Hit>) -> impl IntoView {
-    let count = match hits.len() {
-        0 => "Nessun servizio trovato".to_owned(),
-        1 => "1 servizio".to_owned(),
-        n => format!("{n} servizi"),
-    };
-    view! {
-        <p class="count" id="result-count" aria-live="polite">{count}</p>
-        <ul class="hits" id="results">
-            {hits.into_iter().map(|hit| view! { <HitRow hit /> }).collect_view()}
-        </ul>
-    }
-}
-
-/// One service in the list: its name, where it is, and whether it is open.
-#[component]
-fn HitRow(hit: Hit) -> impl IntoView {
-    let (open_class, open_text) = match hit.open_state {
-        OpenState::Open => ("open", "Aperto ora"),
-        OpenState::Closed => ("closed", "Chiuso ora"),
-        OpenState::Unknown => ("unknown", "Orari non noti"),
-    };
-    // Only a service with no place at all (a helpline) answers from all of Italy.
-    let place = match (&hit.city, &hit.location) {
-        (Some(city), _) => city.clone(),
-        (None, None) => "Tutta Italia".to_owned(),
-        (None, Some(_)) => String::new(),
-    };
-    view! {
-        <li class="hit" data-id=hit.id.0.clone()>
-            <h2 class="name">{hit.name.clone()}</h2>
-            <div class="meta">
-                {(!place.is_empty()).then(|| view! { <span class="city">{place}</span> " · " })}
-                <span class=open_class>{open_text}</span>
+        <a class="skip" href="#main">{move || lang.t("search-label")}</a>
+        <header class="band">
+            <div class="brand">
+                {icon("home")}
+                <span class="app-name">{move || lang.t("app-name")}</span>
             </div>
-        </li>
+            <nav aria-label=move || lang.t("nav-label")>
+                <NavButton screen=Screen::Search icon_name="search" label="nav-search" id="nav-search" />
+                <NavButton screen=Screen::Favourites icon_name="star" label="nav-favourites" id="nav-favourites" />
+                <NavButton screen=Screen::About icon_name="info" label="nav-about" id="nav-about" />
+            </nav>
+            <LanguagePicker />
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match nav.current() {
+                Screen::Search => view! { <search::SearchScreen state=search /> }.into_any(),
+                Screen::Favourites => view! { <results::FavouritesScreen /> }.into_any(),
+                Screen::About => view! { <about::AboutScreen /> }.into_any(),
+                Screen::Detail(service) => view! { <detail::DetailScreen service /> }.into_any(),
+                Screen::Card(service) => view! { <card::CardScreen service /> }.into_any(),
+            }}
+        </main>
+        <about::DataStatus />
+    }
+}
+
+/// A section of the app in the band; marked as the current page when it is.
+#[component]
+fn NavButton(
+    screen: Screen,
+    icon_name: &'static str,
+    label: &'static str,
+    id: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let target = screen.clone();
+    let current = move || {
+        let now = nav.current();
+        let bottom = nav.stack.with(|s| s.first().cloned());
+        now == target || bottom.as_ref() == Some(&target)
+    };
+    view! {
+        <button type="button" id=id class="nav"
+            aria-current=move || current().then_some("page")
+            on:click=move |_| nav.switch(screen.clone())>
+            {icon(icon_name)}
+            <span>{move || lang.t(label)}</span>
+        </button>
+    }
+}
+
+/// The language of the whole app, switchable from any screen.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="language">
+            {icon("globe")}
+            <span class="visually-hidden">{move || lang.t("language-label")}</span>
+            <select id="language"
+                on:change=move |ev| lang.choose(&event_target_value(&ev))
+                prop:value=move || lang.code()>
+                {bussola_i18n::LOCALES
+                    .iter()
+                    .map(|l| view! { <option value=l.code lang=l.code>{l.name}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A button that goes back one screen, pointing the way the text reads.
+#[component]
+pub fn BackButton() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    view! {
+        <button type="button" class="back" id="back" on:click=move |_| nav.back()>
+            {icon("back")}
+            <span>{move || lang.t("back")}</span>
+        </button>
     }
 }

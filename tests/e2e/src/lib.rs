@@ -19,6 +19,10 @@ use std::time::{Duration, Instant};
 /// The app binary built by `cargo build -p bussola`, as an absolute path (tests run in their
 /// crate's folder).
 pub fn app_binary() -> PathBuf {
+    // The measurements run a release build instead.
+    if let Some(binary) = std::env::var_os("BUSSOLA_APP").filter(|b| !b.is_empty()) {
+        return PathBuf::from(binary);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or(root.join("target"), PathBuf::from);
     let binary = target.join("debug/bussola");
@@ -98,6 +102,12 @@ impl App {
                 ])
                 .env("DISPLAY", format!(":{number}"))
                 .env("BUSSOLA_DB", &launch.db)
+                // The app starts in the system's language: tests pin it (C means none of ours,
+                // so Italian) unless they ask for another one in `env`.
+                .env("LANG", "C.UTF-8")
+                .env_remove("LANGUAGE")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
                 .envs(launch.env.iter().map(|(k, v)| (k, v)))
                 // Keep GTK from looking for a session bus or an accessibility bus that Xvfb lacks.
                 .env("NO_AT_BRIDGE", "1")
@@ -157,6 +167,22 @@ impl App {
         Ok(texts)
     }
 
+    /// The page's width and the window's, in CSS pixels: a page wider than its window makes
+    /// people scroll sideways.
+    pub async fn page_and_window_widths(&self) -> Result<(f64, f64)> {
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth]",
+                vec![],
+            )
+            .await?;
+        Ok((
+            widths[0].as_f64().unwrap_or(f64::MAX),
+            widths[1].as_f64().unwrap_or(0.0),
+        ))
+    }
+
     /// Saves a picture of the window's content under target/screenshots.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let dir = app_binary().parent().and_then(Path::parent).map_or_else(
@@ -167,6 +193,37 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, self.client.screenshot().await?)?;
         Ok(path)
+    }
+}
+
+/// A private X server, stopped on drop.
+pub struct Display {
+    _group: Group,
+    /// The display's number, for `DISPLAY=:N`.
+    pub number: String,
+}
+
+impl Display {
+    /// Starts Xvfb with a screen of `WIDTHxHEIGHT`.
+    pub fn start(screen: &str) -> Result<Display> {
+        let (group, number) = start_xvfb(screen)?;
+        Ok(Display {
+            _group: group,
+            number,
+        })
+    }
+}
+
+/// A process started in its own group (with whatever it starts), ended with it on drop.
+pub struct Spawned(Group);
+
+impl Spawned {
+    pub fn spawn(command: &mut Command) -> Result<Spawned> {
+        Ok(Spawned(Group::spawn(command)?))
+    }
+
+    pub fn child(&mut self) -> &mut Child {
+        &mut self.0.0
     }
 }
 

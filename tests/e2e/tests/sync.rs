@@ -78,8 +78,10 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     .await?;
 
     // Nobody pressed anything: the sync ran after the first screen and the list grew.
-    app.wait_for_text("#data-status", |t| t.contains("piemonte v1 · 2 servizi"))
-        .await?;
+    app.wait_for_text("#data-status", |t| {
+        t.contains("piemonte: versione 1, 2 servizi")
+    })
+    .await?;
     app.wait_for_text("#result-count", |t| t == "43 servizi")
         .await?;
     let search = app.client.find(Locator::Css("#search")).await?;
@@ -99,7 +101,8 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     })
     .await?;
     app.wait_for_text("#data-status", |t| {
-        t.contains("piemonte v1 · 2 servizi") && t.contains("ultimo aggiornamento non riuscito")
+        t.contains("piemonte: versione 1, 2 servizi")
+            && t.contains("L'ultimo aggiornamento non è riuscito")
     })
     .await?;
     app.screenshot("sync-failed-1280x800").await?;

@@ -73,17 +73,7 @@ async fn the_list_fits_a_phone_sized_window() -> Result<()> {
     app.wait_for_text("#result-count", |t| t == "41 servizi")
         .await?;
     // Nothing overflows sideways: the page is no wider than the window.
-    let widths = app
-        .client
-        .execute(
-            "return [document.documentElement.scrollWidth, window.innerWidth]",
-            vec![],
-        )
-        .await?;
-    let (scroll, inner) = (
-        widths[0].as_f64().unwrap_or(0.0),
-        widths[1].as_f64().unwrap_or(0.0),
-    );
+    let (scroll, inner) = app.page_and_window_widths().await?;
     assert_eq!(inner, 360.0, "the window took the phone size");
     assert!(
         scroll <= inner,

@@ -1,0 +1,383 @@
+//! A service's detail: what it is, where, when it is open this week, how to reach it, who
+//! speaks which language, how to get access, and how sure the data is (verified date, sources,
+//! approximate location). Every string from the feed is shown as text; a link is made only
+//! for the schemes the app opens, and handed to the system rather than opened in the window.
+
+use crate::i18n::{Lang, use_lang};
+use crate::icons::{category_icon, icon};
+use crate::results::{open_text, today};
+use crate::{BackButton, Screen, ServiceRef, ipc, use_nav};
+use bussola_model::{Localized, LocationDetail, ServiceDetail, Timetable, safe_link};
+use leptos::prelude::*;
+
+#[component]
+pub fn DetailScreen(service: ServiceRef) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let favourite_changed = RwSignal::new(0u32);
+    let detail = {
+        let service = service.clone();
+        LocalResource::new(move || {
+            nav.data_changed.track();
+            favourite_changed.track();
+            let (feed, id, code) = (service.feed.0.clone(), service.id.0.clone(), lang.code());
+            async move { ipc::service_detail(&feed, &id, code).await }
+        })
+    };
+    view! {
+        <BackButton />
+        <Transition fallback=move || view! { <p class="count">{lang.t("detail-loading")}</p> }>
+            {move || detail.get().map(|answer| match answer {
+                Ok(detail) => view! { <Detail detail favourite_changed /> }.into_any(),
+                Err(_) => view! {
+                    <p class="error" role="alert">{lang.t("detail-not-found")}</p>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// Opens a link through the shell (browser, dialer, mail, map app).
+pub fn open_link(link: String) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let link = link.clone();
+        leptos::task::spawn_local(async move {
+            let _ = ipc::open_link(&link).await;
+        });
+    }
+}
+
+/// A link for a feed string, or plain text when its scheme is not one the app opens.
+fn link(href: String, text: String, class: &'static str) -> AnyView {
+    match safe_link(&href).map(str::to_owned) {
+        Some(href) => view! {
+            <a class=class href=href.clone() on:click=open_link(href) dir="auto">{text}</a>
+        }
+        .into_any(),
+        None => view! { <span class=class>{text}</span> }.into_any(),
+    }
+}
+
+/// A feed text, with "in Italian" beside it when the person reads another language.
+fn localized(lang: Lang, text: Localized) -> impl IntoView {
+    view! {
+        <span lang=text.lang.clone() dir="auto">{text.text}</span>
+        {text.is_fallback.then(|| view! { " " <span class="in-italian">{lang.t("in-italian")}</span> })}
+    }
+}
+
+#[component]
+fn Detail(detail: ServiceDetail, favourite_changed: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let service = ServiceRef {
+        feed: detail.feed.clone(),
+        id: detail.id.clone(),
+    };
+    let first_point = detail
+        .locations
+        .iter()
+        .find_map(|l| l.point.map(|p| (p, l)));
+    let hours = detail
+        .locations
+        .iter()
+        .find_map(|l| l.hours.clone())
+        .or_else(|| detail.hours.clone());
+    let favourite = detail.favourite;
+    let toggle_favourite = {
+        let (feed, id) = (detail.feed.0.clone(), detail.id.0.clone());
+        move |_| {
+            let (feed, id) = (feed.clone(), id.clone());
+            leptos::task::spawn_local(async move {
+                if ipc::set_favourite(&feed, &id, !favourite).await.is_ok() {
+                    favourite_changed.update(|n| *n += 1);
+                    nav.touch_data();
+                }
+            });
+        }
+    };
+    let call = detail
+        .phones
+        .iter()
+        .find(|p| p.kind.as_deref() != Some("fax"))
+        .cloned();
+    let directions = first_point.map(|(p, _)| {
+        let label = detail.name_it.replace(['(', ')'], " ");
+        format!(
+            "geo:{:.6},{:.6}?q={:.6},{:.6}({})",
+            p.lat,
+            p.lon,
+            p.lat,
+            p.lon,
+            encode(&label)
+        )
+    });
+    let osm = first_point.map(|(p, _)| {
+        format!(
+            "https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=16/{:.5}/{:.5}",
+            p.lat, p.lon, p.lat, p.lon
+        )
+    });
+    let report = report_link(&detail);
+    let card_service = service.clone();
+    let has_access = detail.application_process.is_some()
+        || detail.fees.is_some()
+        || detail.eligibility.is_some();
+    view! {
+        <article class="detail" id="detail" data-id=detail.id.0.clone()>
+            <header class="detail-head">
+                <div class="hit-icons" aria-hidden="true">
+                    {detail.categories.iter().map(|c| category_icon(c)).collect_view()}
+                </div>
+                <h1 id="detail-name">{localized(lang, detail.name.clone())}</h1>
+                <p class="categories">
+                    {detail.categories.iter().map(|c| {
+                        let c = c.clone();
+                        view! { <span class="category">{move || lang.tr().category(&c)}</span> }
+                    }).collect_view()}
+                </p>
+                {detail.organization.clone().map(|o| view! {
+                    <p class="organization">{move || lang.t("detail-organization")} ": "
+                        <span dir="auto">{o.clone()}</span></p>
+                })}
+                {hours.clone().map(|h| view! {
+                    <p class="state" id="detail-state">{move || {
+                        let (class, text) = open_text(lang, h.state, h.next_change.as_deref());
+                        view! { <span class=class>{text}</span> }
+                    }}</p>
+                })}
+                <button type="button" id="favourite" class="favourite"
+                    aria-pressed=favourite.to_string() on:click=toggle_favourite>
+                    {icon("star")}
+                    <span>{move || lang.t(if favourite { "favourite-remove" } else { "favourite-add" })}</span>
+                </button>
+            </header>
+            {detail.alert.clone().map(|alert| view! {
+                <aside class="alert" role="note">
+                    <strong>{move || lang.t("detail-alert")} ": "</strong>{localized(lang, alert)}
+                </aside>
+            })}
+            <nav class="actions" aria-label=move || lang.t("detail-contacts")>
+                {call.map(|p| view! {
+                    <a class="action" id="action-call" href=format!("tel:{}", p.dial)
+                        on:click=open_link(format!("tel:{}", p.dial))>
+                        {icon("phone")}<span>{move || lang.t("action-call")}</span>
+                    </a>
+                })}
+                {directions.map(|geo| view! {
+                    <a class="action" id="action-directions" href=geo.clone() on:click=open_link(geo)>
+                        {icon("directions")}<span>{move || lang.t("action-directions")}</span>
+                    </a>
+                })}
+                <button type="button" class="action" id="action-card"
+                    on:click=move |_| nav.open(Screen::Card(card_service.clone()))>
+                    {icon("card")}<span>{move || lang.t("action-card")}</span>
+                </button>
+                <a class="action" id="action-report" href=report.clone() on:click=open_link(report)>
+                    {icon("report")}<span>{move || lang.t("action-report")}</span>
+                </a>
+            </nav>
+            {detail.description.clone().map(|d| view! {
+                <p class="description" id="detail-description">{localized(lang, d)}</p>
+            })}
+            <section aria-labelledby="where-title">
+                <h2 id="where-title">{move || lang.t("detail-where")}</h2>
+                {detail.locations.iter().cloned().map(|l| location(lang, l)).collect_view()}
+                {osm.map(|href| link(href, lang.t("action-osm"), "osm"))}
+            </section>
+            <section aria-labelledby="hours-title">
+                <h2 id="hours-title">{move || lang.t("detail-hours")}</h2>
+                {match hours {
+                    Some(h) => week(lang, h).into_any(),
+                    None => view! { <p class="unknown">{move || lang.t("detail-hours-unknown")}</p> }.into_any(),
+                }}
+            </section>
+            <section aria-labelledby="contacts-title">
+                <h2 id="contacts-title">{move || lang.t("detail-contacts")}</h2>
+                <ul class="contacts">
+                    {detail.phones.clone().into_iter().map(|p| {
+                        let text_only = p.kind.as_deref() == Some("text");
+                        view! {
+                            <li class="phone">
+                                {icon("phone")}
+                                {link(format!("tel:{}", p.dial), p.number.clone(), "tel")}
+                                {text_only.then(|| view! { " (" {move || lang.t("phone-text-only")} ")" })}
+                                {p.description.clone().map(|d| view! { " — " <span dir="auto">{d}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                    {detail.email.clone().map(|e| view! {
+                        <li class="email">{icon("mail")}{link(format!("mailto:{e}"), e.clone(), "mail")}</li>
+                    })}
+                    {detail.url.clone().map(|u| view! {
+                        <li class="website">{icon("web")}{link(u.clone(), u, "web")}</li>
+                    })}
+                </ul>
+            </section>
+            {(!detail.languages.is_empty()).then(|| {
+                let codes = detail.languages.clone();
+                view! {
+                    <section aria-labelledby="languages-title">
+                        <h2 id="languages-title">{move || lang.t("detail-languages")}</h2>
+                        <p class="languages">{move || codes.iter().map(|c| lang.tr().language(c)).collect::<Vec<_>>().join(", ")}</p>
+                    </section>
+                }
+            })}
+            {has_access.then(|| view! {
+                <section aria-labelledby="access-title">
+                    <h2 id="access-title">{move || lang.t("detail-access")}</h2>
+                    <dl class="access">
+                        {detail.application_process.clone().map(|t| view! {
+                            <dt>{move || lang.t("detail-application")}</dt><dd>{localized(lang, t)}</dd>
+                        })}
+                        {detail.eligibility.clone().map(|t| view! {
+                            <dt>{move || lang.t("detail-eligibility")}</dt><dd>{localized(lang, t)}</dd>
+                        })}
+                        {detail.fees.clone().map(|t| view! {
+                            <dt>{move || lang.t("detail-fees")}</dt><dd>{localized(lang, t)}</dd>
+                        })}
+                    </dl>
+                </section>
+            })}
+            <section class="provenance" aria-labelledby="sources-title">
+                <h2 id="sources-title">{move || lang.t("detail-sources")}</h2>
+                <p id="detail-verified">{
+                    let date = detail.assured_date.clone();
+                    move || match &date {
+                        Some(d) => lang.t_with("detail-verified", &[("date", (&lang.tr().date(d)).into())]),
+                        None => lang.t("detail-not-verified"),
+                    }
+                }</p>
+                <ul class="sources" id="detail-sources">
+                    {detail.sources.iter().cloned().map(|s| view! { <li>{link(s.clone(), s, "source")}</li> }).collect_view()}
+                </ul>
+                <p class="data-version">{
+                    let (feed, version) = (detail.feed.0.clone(), detail.feed_version.0);
+                    move || lang.t_with("detail-data", &[("feed", (&feed).into()), ("version", version.into())])
+                }</p>
+            </section>
+        </article>
+    }
+}
+
+/// One location: address, precision, accessibility.
+fn location(lang: Lang, l: LocationDetail) -> impl IntoView {
+    let place = [
+        l.postal_code.clone(),
+        l.city.clone(),
+        l.province.clone().map(|p| format!("({p})")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let line = [l.street.clone(), (!place.is_empty()).then_some(place)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let precision = match (l.approximate, l.precision.as_deref()) {
+        (true, _) => Some("detail-approximate"),
+        (false, Some("street")) => Some("detail-precision-street"),
+        (false, Some("building")) => Some("detail-precision-building"),
+        _ => None,
+    };
+    view! {
+        <div class="location">
+            {l.name.clone().filter(|n| Some(n) != l.city.as_ref()).map(|n| view! { <p class="location-name" dir="auto">{n}</p> })}
+            {(!line.is_empty()).then(|| view! { <p class="address" dir="auto">{icon("pin")}{line}</p> })}
+            {precision.map(|id| view! {
+                <p class=if l.approximate { "approximate precision" } else { "precision" } id="detail-precision">
+                    {move || lang.t(id)}
+                </p>
+            })}
+            {(!l.accessibility.is_empty()).then(|| view! {
+                <p class="accessibility">{move || lang.t("detail-accessibility")} ": "
+                    <span dir="auto">{l.accessibility.join("; ")}</span></p>
+            })}
+        </div>
+    }
+}
+
+/// The week's hours, today highlighted, holidays marked; the raw text when unreadable.
+fn week(lang: Lang, hours: Timetable) -> impl IntoView {
+    if !hours.readable {
+        return view! {
+            <p class="unknown">{move || lang.t("detail-hours-unreadable")}</p>
+            <p class="raw-hours" dir="ltr">{hours.raw.clone()}</p>
+        }
+        .into_any();
+    }
+    view! {
+        <table class="week" id="week">
+            <tbody>
+                {hours.week.into_iter().map(|day| {
+                    let intervals = day.open.iter().map(|(a, b)| format!("{a}–{b}")).collect::<Vec<_>>().join(", ");
+                    let closed = day.open.is_empty();
+                    view! {
+                        <tr class:today=day.today class:holiday=day.holiday
+                            aria-current=day.today.then_some("date")>
+                            <th scope="row">
+                                {move || lang.tr().weekday(day.weekday)}
+                                " "
+                                <span class="date">{move || lang.tr().date(&day.date)}</span>
+                                {day.today.then(|| view! { " · " <strong>{move || lang.t("detail-today")}</strong> })}
+                                {day.holiday.then(|| view! { " · " <span>{move || lang.t("detail-holiday")}</span> })}
+                            </th>
+                            <td dir="ltr">
+                                {match closed {
+                                    true => view! { <span class="closed-day">{move || lang.t("detail-closed-day")}</span> }.into_any(),
+                                    false => view! { <span>{intervals.clone()}</span> }.into_any(),
+                                }}
+                                {day.uncertain.then(|| view! { " " <em>{move || lang.t("detail-hours-uncertain")}</em> })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// A mail to the feed's editors about this entry: which one, from which data, how old. The
+/// fixed text is in Italian, the editors' language; the person adds what is wrong in theirs.
+fn report_link(detail: &ServiceDetail) -> String {
+    let date = detail
+        .feed_generated_at
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .unwrap_or("?");
+    let age = days_between(date, &today()).map_or("?".to_owned(), |d| d.to_string());
+    let subject = format!("Bussola: segnalazione su {}", detail.id);
+    let body = format!(
+        "Servizio: {} ({})\nFeed: {} versione {}\nDati del {} ({} giorni fa)\n\nCosa non va:\n\n",
+        detail.name_it, detail.id, detail.feed, detail.feed_version, date, age
+    );
+    format!(
+        "mailto:{}?subject={}&body={}",
+        detail
+            .feed_contact
+            .as_deref()
+            .map(encode)
+            .unwrap_or_default(),
+        encode(&subject),
+        encode(&body)
+    )
+}
+
+/// Whole days from one `YYYY-MM-DD` date to another.
+fn days_between(from: &str, to: &str) -> Option<i64> {
+    let parse = |d: &str| {
+        let date = js_sys::Date::new(&format!("{d}T00:00:00Z").into());
+        let ms = date.get_time();
+        (!ms.is_nan()).then_some(ms)
+    };
+    Some(((parse(to)? - parse(from)?) / 86_400_000.0).round() as i64)
+}
+
+/// Percent-encodes a URI component.
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}

@@ -1,0 +1,241 @@
+//! What a search found, as a list: each service's name, category icons, distance, whether it
+//! is open and when that changes, and a mark on approximate locations. The favourites screen is
+//! the same list over the services the person saved.
+
+use crate::i18n::{Lang, use_lang};
+use crate::icons::{category_icon, icon};
+use crate::search::use_search_state;
+use crate::{Screen, ServiceRef, ipc, use_nav};
+use bussola_model::{Hit, OpenState};
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+
+thread_local! {
+    /// When the last keystroke in the search box happened (`performance.now()`), until its
+    /// results are drawn.
+    static INPUT_AT: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+fn performance_now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Notes a keystroke, for the measurement of keypress-to-results.
+pub fn mark_input() {
+    INPUT_AT.with(|at| at.set(Some(performance_now())));
+}
+
+/// After results are on screen (the next frame), appends the time since the keystroke that
+/// asked for them to `window.__bussolaDrawMs`, which the end-to-end measurement reads. Nothing
+/// leaves the device: it is a plain array in the page.
+fn record_drawn() {
+    let Some(started) = INPUT_AT.with(Cell::take) else {
+        return;
+    };
+    let callback = Closure::once_into_js(move || {
+        let elapsed = performance_now() - started;
+        let key = JsValue::from_str("__bussolaDrawMs");
+        let global = window();
+        let list = js_sys::Reflect::get(&global, &key)
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+            .unwrap_or_else(|| {
+                let list = js_sys::Array::new();
+                let _ = js_sys::Reflect::set(&global, &key, &list);
+                list
+            });
+        list.push(&JsValue::from_f64(elapsed));
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+thread_local! {
+    static FIRST_DRAWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The count and the list of services found.
+#[component]
+pub fn HitList(hits: Vec<Hit>) -> impl IntoView {
+    let lang = use_lang();
+    let count = hits.len() as i64;
+    Effect::new(move |_| {
+        record_drawn();
+        if !FIRST_DRAWN.with(|f| f.replace(true)) {
+            leptos::task::spawn_local(ipc::first_results_drawn());
+        }
+    });
+    view! {
+        <p class="count" id="result-count" aria-live="polite">
+            {move || lang.t_with("results-count", &[("count", count.into())])}
+        </p>
+        {(count == 0).then(|| view! { <p class="hint">{move || lang.t("results-empty-hint")}</p> })}
+        <ul class="hits" id="results">
+            {hits.into_iter().map(|hit| view! { <HitRow hit /> }).collect_view()}
+        </ul>
+    }
+}
+
+/// One service in the list; the whole row opens its detail.
+#[component]
+fn HitRow(hit: Hit) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let service = ServiceRef {
+        feed: hit.feed.clone(),
+        id: hit.id.clone(),
+    };
+    let open = {
+        let service = service.clone();
+        move || nav.open(Screen::Detail(service.clone()))
+    };
+    let open_on_row = open.clone();
+    let hit_for_meta = hit.clone();
+    view! {
+        <li class="hit" data-id=hit.id.0.clone() data-feed=hit.feed.0.clone()
+            on:click=move |_| open_on_row()>
+            <div class="hit-icons" aria-hidden="true">
+                {hit.categories.iter().take(3).map(|c| category_icon(c)).collect_view()}
+            </div>
+            <div class="hit-body">
+                <h2 class="name">
+                    <button type="button" class="hit-open" lang=hit.name_lang.clone() dir="auto"
+                        on:click=move |ev| { ev.stop_propagation(); open(); }>
+                        {hit.name.clone()}
+                    </button>
+                </h2>
+                <p class="meta">{move || hit_meta(lang, &hit_for_meta)}</p>
+            </div>
+        </li>
+    }
+}
+
+/// The line under a hit's name: distance, place, open state, approximate mark.
+fn hit_meta(lang: Lang, hit: &Hit) -> impl IntoView + use<> {
+    let tr = lang.tr();
+    // Only a service with no place at all (a helpline) answers from all of Italy.
+    let place = match (&hit.city, &hit.location) {
+        (Some(city), _) => Some(city.clone()),
+        (None, None) => Some(tr.text("anywhere-in-italy")),
+        (None, Some(_)) => None,
+    };
+    let distance = hit
+        .distance_m
+        .filter(|_| hit.location.is_some())
+        .map(|d| tr.text_with("distance-away", &[("distance", (&tr.distance(d.0)).into())]));
+    let (class, state) = open_text(lang, hit.open_state, hit.next_change.as_deref());
+    let approximate = hit.approximate.then(|| tr.text("approximate-mark"));
+    view! {
+        {distance.map(|d| view! { <span class="distance">{d}</span> })}
+        {place.map(|p| view! { <span class="city">{p}</span> })}
+        <span class=class>{state}</span>
+        {approximate.map(|a| view! { <span class="approximate">{icon("pin")}{a}</span> })}
+    }
+}
+
+/// The open state as a class and a sentence: "Open now · closes at 12:00", "Closed now · opens
+/// Tuesday at 09:00", or "Hours unknown".
+pub fn open_text(
+    lang: Lang,
+    state: OpenState,
+    next_change: Option<&str>,
+) -> (&'static str, String) {
+    let tr = lang.tr();
+    let change = next_change.and_then(|t| {
+        let date = t.get(..10)?;
+        let time = t.get(11..16)?;
+        Some((date, time))
+    });
+    let when = |today_id: &str, other_id: &str| {
+        change.map(|(date, time)| {
+            if date == today() {
+                tr.text_with(today_id, &[("time", time.into())])
+            } else {
+                let day = weekday_of(date)
+                    .map(|d| tr.weekday_in_sentence(d))
+                    .unwrap_or_default();
+                tr.text_with(other_id, &[("day", (&day).into()), ("time", time.into())])
+            }
+        })
+    };
+    match state {
+        OpenState::Open => {
+            let mut text = tr.text("open-now");
+            if let Some(change) = when("closes-at", "closes-on-at") {
+                text = format!("{text} · {change}");
+            }
+            ("open", text)
+        }
+        OpenState::Closed => {
+            let mut text = tr.text("closed-now");
+            if let Some(change) = when("opens-today-at", "opens-on-at") {
+                text = format!("{text} · {change}");
+            }
+            ("closed", text)
+        }
+        OpenState::Unknown => ("unknown", tr.text("hours-unknown")),
+    }
+}
+
+/// Today's date on the device, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The weekday of a `YYYY-MM-DD` date, 0 being Monday.
+pub fn weekday_of(date: &str) -> Option<u8> {
+    let mut parts = date.split('-').map(str::parse::<i64>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil); that day was a Thursday.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days + 3).rem_euclid(7)) as u8)
+}
+
+/// What went wrong behind a list, in a sentence.
+pub fn error_line(lang: Lang, error: &str) -> impl IntoView + use<> {
+    let text = lang.t_with("error-generic", &[("detail", error.into())]);
+    view! { <p class="error" role="alert">{text}</p> }
+}
+
+/// The services the person saved, nearest first when a place is chosen; usable offline.
+#[component]
+pub fn FavouritesScreen() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let state = use_search_state();
+    let favourites = LocalResource::new(move || {
+        nav.data_changed.track();
+        ipc::search(state.query(lang.code(), true))
+    });
+    view! {
+        <section class="favourites" aria-labelledby="favourites-title">
+            <h1 id="favourites-title">{move || lang.t("nav-favourites")}</h1>
+            <Transition fallback=|| view! { <p class="count">"…"</p> }>
+                {move || favourites.get().map(|answer| match answer {
+                    Ok(hits) if hits.is_empty() => view! {
+                        <p class="hint" id="favourites-empty">{lang.t("favourites-empty")}</p>
+                    }.into_any(),
+                    Ok(hits) => view! { <HitList hits /> }.into_any(),
+                    Err(error) => error_line(lang, &error).into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,328 @@
+//! The search screen: one box that answers as the person types, the place, the category chips,
+//! "open now" and the language spoken at the office; the answer as a list or on the map.
+//!
+//! The place and the filters are remembered in the store, so the next start asks the same
+//! question; the words typed are not (no search history is kept).
+
+use crate::i18n::use_lang;
+use crate::icons::{CATEGORIES, category_icon, icon};
+use crate::results::HitList;
+use crate::{ipc, use_nav};
+use bussola_model::{LatLon, OpenFilter, Place, SearchQuery};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The setting the place and filters are kept under, as JSON.
+const FILTERS_SETTING: &str = "search-filters";
+
+/// How many hits a search shows at first, and how many more each "Show more" adds: more than a
+/// screen, few enough that each keystroke redraws the list within a frame or two.
+pub const PAGE: u32 = 50;
+
+/// Languages the filter offers: the app's eleven and others common in Umbria's offices.
+const SPOKEN: [&str; 21] = [
+    "it", "en", "fr", "ar", "uk", "ro", "sq", "es", "zh", "bn", "ur", "ru", "pt", "de", "fa", "ps",
+    "ti", "tr", "pa", "hi", "wo",
+];
+
+/// A place the person chose: a comune from the gazetteer (or, on a phone, their position).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChosenPlace {
+    pub label: String,
+    pub point: LatLon,
+}
+
+/// Everything about the question except its words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    pub place: Option<ChosenPlace>,
+    pub categories: Vec<String>,
+    pub open_now: bool,
+    pub language: Option<String>,
+    pub map_view: bool,
+}
+
+/// The question being asked, shared by the search screen and the favourites (which measure
+/// distances from the same place).
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    pub text: RwSignal<String>,
+    pub filters: RwSignal<Filters>,
+    /// How many hits to ask for; back to one page whenever the question changes.
+    pub shown: RwSignal<u32>,
+}
+
+/// Creates the state, reads the remembered filters, and saves them whenever they change.
+pub fn provide_search_state() -> SearchState {
+    let state = SearchState {
+        text: RwSignal::new(String::new()),
+        filters: RwSignal::new(Filters::default()),
+        shown: RwSignal::new(PAGE),
+    };
+    provide_context(state);
+    Effect::new(move |_| {
+        state.text.track();
+        state.filters.track();
+        // Set only when it differs: a set notifies, and would ask the engine twice.
+        if state.shown.get_untracked() != PAGE {
+            state.shown.set(PAGE);
+        }
+    });
+    let loaded = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(Some(saved)) = ipc::setting(FILTERS_SETTING).await
+            && let Ok(filters) = serde_json::from_str::<Filters>(&saved)
+        {
+            state.filters.set(filters);
+        }
+        loaded.set(true);
+    });
+    Effect::new(move |_| {
+        let filters = state.filters.get();
+        // Saving before the remembered filters were read would overwrite them with defaults.
+        if loaded.get_untracked()
+            && let Ok(json) = serde_json::to_string(&filters)
+        {
+            leptos::task::spawn_local(async move {
+                let _ = ipc::set_setting(FILTERS_SETTING, Some(&json)).await;
+            });
+        }
+    });
+    state
+}
+
+pub fn use_search_state() -> SearchState {
+    expect_context::<SearchState>()
+}
+
+impl SearchState {
+    /// The engine's query for what is on screen now, names in `lang`.
+    pub fn query(&self, lang: &str, favourites_only: bool) -> SearchQuery {
+        let filters = self.filters.get();
+        let text = match favourites_only {
+            true => String::new(),
+            false => self.text.get(),
+        };
+        SearchQuery {
+            text: Some(text),
+            place: filters.place.map(|p| Place::Point(p.point)),
+            radius_km: None,
+            categories: match favourites_only {
+                true => Vec::new(),
+                false => filters.categories,
+            },
+            languages: match favourites_only {
+                true => Vec::new(),
+                false => filters.language.into_iter().collect(),
+            },
+            open: match filters.open_now && !favourites_only {
+                true => OpenFilter::Now,
+                false => OpenFilter::Any,
+            },
+            // One more than shown, to know whether "Show more" has anything to show.
+            limit: match favourites_only {
+                true => 500,
+                false => self.shown.get() + 1,
+            },
+            display_lang: lang.to_owned(),
+            favourites_only,
+        }
+    }
+}
+
+#[component]
+pub fn SearchScreen(state: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let results = LocalResource::new(move || {
+        nav.data_changed.track();
+        let query = state.query(lang.code(), false);
+        ipc::search(query)
+    });
+    let map_view = move || state.filters.with(|f| f.map_view);
+    view! {
+        <div class="search-layout">
+        <section class="search" aria-labelledby="search-label">
+            <label id="search-label" class="field-label" for="search">
+                {move || lang.t("search-label")}
+            </label>
+            <div class="search-box">
+                {icon("search")}
+                <input id="search" type="search" autocomplete="off" spellcheck="false"
+                    placeholder=move || lang.t("search-placeholder")
+                    on:input=move |ev| {
+                        crate::results::mark_input();
+                        state.text.set(event_target_value(&ev));
+                    }
+                    prop:value=move || state.text.get() />
+            </div>
+            <PlacePicker state />
+            <CategoryChips state />
+            <div class="filters" role="group" aria-label=move || lang.t("filters-label")>
+                <label class="toggle">
+                    <input id="open-now" type="checkbox"
+                        prop:checked=move || state.filters.with(|f| f.open_now)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.filters.update(|f| f.open_now = on);
+                        } />
+                    {icon("clock")}
+                    <span>{move || lang.t("filter-open-now")}</span>
+                </label>
+                <label class="spoken">
+                    <span>{move || lang.t("filter-language")}</span>
+                    <select id="spoken-language"
+                        prop:value=move || state.filters.with(|f| f.language.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            state.filters.update(|f| f.language = (!code.is_empty()).then_some(code));
+                        }>
+                        <option value="">{move || lang.t("filter-language-any")}</option>
+                        {SPOKEN
+                            .iter()
+                            .map(|code| view! { <option value=*code>{move || lang.tr().language(code)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+        </section>
+        <section class="results" aria-label=move || lang.t("view-label")>
+            <div class="view-switch" role="group" aria-label=move || lang.t("view-label")>
+                <button type="button" id="view-list" aria-pressed=move || (!map_view()).to_string()
+                    on:click=move |_| state.filters.update(|f| f.map_view = false)>
+                    {icon("list")}<span>{move || lang.t("view-list")}</span>
+                </button>
+                <button type="button" id="view-map" aria-pressed=move || map_view().to_string()
+                    on:click=move |_| state.filters.update(|f| f.map_view = true)>
+                    {icon("map")}<span>{move || lang.t("view-map")}</span>
+                </button>
+            </div>
+            <Transition fallback=|| view! { <p class="count">"…"</p> }>
+                {move || {
+                    results.get().map(|answer| match answer {
+                        Ok(hits) => {
+                            let centre = state.filters.with(|f| f.place.as_ref().map(|p| p.point));
+                            match map_view() {
+                                true => view! { <crate::map::MapView hits centre /> }.into_any(),
+                                false => {
+                                    let mut hits = hits;
+                                    let shown = state.shown.get_untracked() as usize;
+                                    let full = hits.len() > shown;
+                                    hits.truncate(shown);
+                                    view! {
+                                        <HitList hits />
+                                        {full.then(|| view! {
+                                            <button type="button" class="more" id="results-more"
+                                                on:click=move |_| state.shown.update(|n| *n += PAGE)>
+                                                {move || lang.t("results-more")}
+                                            </button>
+                                        })}
+                                    }.into_any()
+                                }
+                            }
+                        }
+                        Err(error) => crate::results::error_line(lang, &error).into_any(),
+                    })
+                }}
+            </Transition>
+        </section>
+        </div>
+    }
+}
+
+/// The place the distances are measured from: a comune by name or postal code.
+#[component]
+fn PlacePicker(state: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let typed = RwSignal::new(String::new());
+    let suggestions = LocalResource::new(move || {
+        let text = typed.get();
+        async move {
+            match text.trim().chars().count() >= 2 {
+                true => ipc::places(&text).await.unwrap_or_default(),
+                false => Vec::new(),
+            }
+        }
+    });
+    let chosen = move || state.filters.with(|f| f.place.clone());
+    view! {
+        <div class="place">
+            <label class="field-label" for="place">{move || lang.t("place-label")}</label>
+            {move || chosen().map(|place| view! {
+                <p class="chosen-place">
+                    {icon("pin")}
+                    <span id="place-chosen">{place.label}</span>
+                    <button type="button" class="icon-button" id="place-clear"
+                        aria-label=move || lang.t("place-clear")
+                        on:click=move |_| state.filters.update(|f| f.place = None)>
+                        {icon("close")}
+                    </button>
+                </p>
+            })}
+            <input id="place" type="search" autocomplete="off" spellcheck="false"
+                role="combobox" aria-autocomplete="list" aria-controls="place-options"
+                aria-expanded=move || (!typed.with(|t| t.trim().is_empty())).to_string()
+                placeholder=move || lang.t("place-placeholder")
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev)) />
+            <ul id="place-options" role="listbox" class="suggestions"
+                aria-label=move || lang.t("place-label")>
+                {move || {
+                    let list = suggestions.get().unwrap_or_default();
+                    if list.is_empty() && typed.with(|t| t.trim().chars().count() >= 2) {
+                        return view! { <li class="none">{lang.t("place-none-found")}</li> }.into_any();
+                    }
+                    list.into_iter().map(|s| {
+                        let label = format!("{} ({})", s.name, s.province);
+                        let shown = match &s.cap {
+                            Some(cap) => format!("{label} {cap}"),
+                            None => label.clone(),
+                        };
+                        let point = s.point;
+                        view! {
+                            <li role="option" aria-selected="false">
+                                <button type="button" class="suggestion" on:click=move |_| {
+                                    let label = label.clone();
+                                    state.filters.update(|f| f.place = Some(ChosenPlace { label, point }));
+                                    typed.set(String::new());
+                                }>{shown}</button>
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// One chip per category: icon and name, pressed when it filters.
+#[component]
+fn CategoryChips(state: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="chips" role="group" aria-label=move || lang.t("categories-label")>
+            <p class="field-label" aria-hidden="true">{move || lang.t("categories-label")}</p>
+            <div class="chip-row">
+                {CATEGORIES.iter().map(|code| {
+                    let code = *code;
+                    let pressed = move || state.filters.with(|f| f.categories.iter().any(|c| c == code));
+                    view! {
+                        <button type="button" class="chip" id=format!("chip-{code}")
+                            data-category=code
+                            aria-pressed=move || pressed().to_string()
+                            on:click=move |_| state.filters.update(|f| {
+                                match f.categories.iter().position(|c| c == code) {
+                                    Some(i) => { f.categories.remove(i); }
+                                    None => f.categories.push(code.to_owned()),
+                                }
+                            })>
+                            {category_icon(code)}
+                            <span>{move || lang.tr().category(code)}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}
