@@ -198,6 +198,11 @@ sync-applying =
        *[other] Updating { $count } services…
     }
 sync-failed = Update failed: { $error }
+sync-failed-unreachable = Update failed: the data server is not responding. Try again when you are connected to the internet.
+sync-failed-refused = Update refused: the data received does not have a valid signature. The data on this device has not changed.
+sync-failed-invalid = Update refused: the data received contains errors. The data on this device has not changed.
+sync-failed-storage = Update failed: the data could not be saved on this device.
+sync-details = Technical details
 sync-update-now = Update now
 sync-in-progress = Updating…
 

@@ -198,6 +198,11 @@ sync-applying =
        *[other] Actualizando { $count } servicios…
     }
 sync-failed = La actualización no funcionó: { $error }
+sync-failed-unreachable = La actualización no funcionó: el servidor de datos no responde. Vuelve a intentarlo cuando tengas conexión a internet.
+sync-failed-refused = Actualización rechazada: los datos recibidos no tienen una firma válida. Los datos en este dispositivo no cambiaron.
+sync-failed-invalid = Actualización rechazada: los datos recibidos tienen errores. Los datos en este dispositivo no cambiaron.
+sync-failed-storage = La actualización no funcionó: no se pudieron guardar los datos en este dispositivo.
+sync-details = Detalles técnicos
 sync-update-now = Actualizar ahora
 sync-in-progress = Actualizando…
 

@@ -198,6 +198,11 @@ sync-applying =
        *[other] Mise à jour de { $count } services…
     }
 sync-failed = La mise à jour n'a pas réussi : { $error }
+sync-failed-unreachable = La mise à jour n'a pas réussi : le serveur des données ne répond pas. Réessayez quand vous avez accès à internet.
+sync-failed-refused = Mise à jour refusée : les données reçues n'ont pas de signature valide. Les données sur cet appareil n'ont pas changé.
+sync-failed-invalid = Mise à jour refusée : les données reçues contiennent des erreurs. Les données sur cet appareil n'ont pas changé.
+sync-failed-storage = La mise à jour n'a pas réussi : impossible d'enregistrer les données sur cet appareil.
+sync-details = Détails techniques
 sync-update-now = Mettre à jour maintenant
 sync-in-progress = Mise à jour en cours…
 

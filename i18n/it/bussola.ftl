@@ -198,6 +198,11 @@ sync-applying =
        *[other] Aggiornamento di { $count } servizi…
     }
 sync-failed = Aggiornamento non riuscito: { $error }
+sync-failed-unreachable = Aggiornamento non riuscito: il server dei dati non risponde. Riprova quando sei connesso a internet.
+sync-failed-refused = Aggiornamento rifiutato: i dati ricevuti non hanno una firma valida. I dati sul dispositivo non sono cambiati.
+sync-failed-invalid = Aggiornamento rifiutato: i dati ricevuti contengono errori. I dati sul dispositivo non sono cambiati.
+sync-failed-storage = Aggiornamento non riuscito: non è stato possibile salvare i dati sul dispositivo.
+sync-details = Dettagli tecnici
 sync-update-now = Aggiorna ora
 sync-in-progress = Aggiornamento in corso…
 

@@ -202,6 +202,11 @@ sync-applying =
        *[other] Se actualizează { $count } de servicii…
     }
 sync-failed = Actualizarea nu a reușit: { $error }
+sync-failed-unreachable = Actualizarea nu a reușit: serverul de date nu răspunde. Încercați din nou când aveți conexiune la internet.
+sync-failed-refused = Actualizare refuzată: datele primite nu au o semnătură validă. Datele de pe acest dispozitiv nu s-au schimbat.
+sync-failed-invalid = Actualizare refuzată: datele primite conțin erori. Datele de pe acest dispozitiv nu s-au schimbat.
+sync-failed-storage = Actualizarea nu a reușit: datele nu au putut fi salvate pe acest dispozitiv.
+sync-details = Detalii tehnice
 sync-update-now = Actualizați acum
 sync-in-progress = Actualizare în curs…
 

@@ -199,6 +199,11 @@ sync-applying =
        *[other] Po përditësohen { $count } shërbime…
     }
 sync-failed = Përditësimi nuk u krye: { $error }
+sync-failed-unreachable = Përditësimi nuk u krye: serveri i të dhënave nuk përgjigjet. Provoni përsëri kur të keni internet.
+sync-failed-refused = Përditësimi u refuzua: të dhënat e marra nuk kanë nënshkrim të vlefshëm. Të dhënat në këtë pajisje nuk ndryshuan.
+sync-failed-invalid = Përditësimi u refuzua: të dhënat e marra kanë gabime. Të dhënat në këtë pajisje nuk ndryshuan.
+sync-failed-storage = Përditësimi nuk u krye: të dhënat nuk mund të ruheshin në këtë pajisje.
+sync-details = Detaje teknike
 sync-update-now = Përditëso tani
 sync-in-progress = Po përditësohet…
 

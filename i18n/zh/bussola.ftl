@@ -194,6 +194,11 @@ sync-applying =
        *[other] 正在更新 { $count } 项服务…
     }
 sync-failed = 更新失败：{ $error }
+sync-failed-unreachable = 更新失败：数据服务器没有响应。请连上网络后再试一次。
+sync-failed-refused = 更新被拒绝：收到的数据没有有效的签名。本设备上的数据没有改变。
+sync-failed-invalid = 更新被拒绝：收到的数据有错误。本设备上的数据没有改变。
+sync-failed-storage = 更新失败：无法在本设备上保存数据。
+sync-details = 技术详情
 sync-update-now = 立即更新
 sync-in-progress = 正在更新…
 

@@ -108,13 +108,14 @@ fn report(source: &str, outcome: directory::Result<Outcome>) -> SyncReport {
     let (feed, version, changed, error) = match outcome {
         Ok(Outcome::UpToDate { feed, version }) => (Some(feed), Some(version), false, None),
         Ok(Outcome::Applied { feed, version, .. }) => (Some(feed), Some(version), true, None),
-        Err(error) => (None, None, false, Some(error.to_string())),
+        Err(error) => (None, None, false, Some(error)),
     };
     SyncReport {
         source: source.to_owned(),
         feed: feed.map(FeedId),
         version: version.map(FeedVersion),
         changed,
-        error,
+        failure: error.as_ref().map(directory::Error::sync_failure),
+        error: error.map(|e| e.to_string()),
     }
 }

@@ -5,7 +5,7 @@ use crate::i18n::use_lang;
 use crate::icons::icon;
 use crate::{ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{FeedStatus, SyncReport, SyncStep};
+use bussola_model::{FeedStatus, SyncFailure, SyncReport, SyncStep};
 use leptos::prelude::*;
 
 /// How often the data is refreshed while the window stays open.
@@ -28,7 +28,9 @@ pub fn DataStatus() -> impl IntoView {
     });
     let step = RwSignal::new(None::<SyncStep>);
     let syncing = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    // The last sync's trouble: its kind (for a sentence in the person's language) and the
+    // engine's technical words (under "Technical details").
+    let failure = RwSignal::new(None::<(Option<SyncFailure>, String)>);
     let sync = move || {
         leptos::task::spawn_local(async move {
             syncing.set(true);
@@ -42,7 +44,7 @@ pub fn DataStatus() -> impl IntoView {
                         nav.touch_data();
                     }
                 }
-                Err(error) => failure.set(Some(error)),
+                Err(error) => failure.set(Some((None, error))),
             }
             feeds.refetch();
         });
@@ -65,17 +67,29 @@ pub fn DataStatus() -> impl IntoView {
                     })
                 }}
             </p>
-            <p id="sync-state" aria-live="polite">
+            <div id="sync-state" aria-live="polite">
                 {move || {
                     let tr = lang.tr();
-                    match (syncing.get(), step.get(), failure.get()) {
-                        (true, Some(s), _) => Some(describe_step(&tr, &s)),
-                        (true, None, _) => Some(tr.text("sync-in-progress")),
-                        (false, _, Some(e)) => Some(tr.text_with("sync-failed", &[("error", (&e).into())])),
+                    match (syncing.get(), step.get()) {
+                        (true, Some(s)) => Some(describe_step(&tr, &s)),
+                        (true, None) => Some(tr.text("sync-in-progress")),
                         _ => None,
                     }
                 }}
-            </p>
+                {move || {
+                    let tr = lang.tr();
+                    match (syncing.get(), failure.get()) {
+                        (false, Some((kind, detail))) => Some(view! {
+                            <span class="sync-failure">{describe_failure(&tr, kind, &detail)}</span>
+                            <details class="technical">
+                                <summary>{tr.text("sync-details")}</summary>
+                                <span lang="en" dir="ltr">{detail}</span>
+                            </details>
+                        }),
+                        _ => None,
+                    }
+                }}
+            </div>
             <button id="update-now" type="button" on:click=move |_| sync()
                 disabled=move || syncing.get()>
                 {icon("refresh")}
@@ -85,8 +99,21 @@ pub fn DataStatus() -> impl IntoView {
     }
 }
 
-fn first_error(reports: &[SyncReport]) -> Option<String> {
-    reports.iter().find_map(|r| r.error.clone())
+fn first_error(reports: &[SyncReport]) -> Option<(Option<SyncFailure>, String)> {
+    reports
+        .iter()
+        .find_map(|r| r.error.clone().map(|e| (r.failure, e)))
+}
+
+/// A failed sync in the person's language: what happened and what it means for their data.
+fn describe_failure(tr: &Translator, kind: Option<SyncFailure>, detail: &str) -> String {
+    match kind {
+        Some(SyncFailure::Unreachable) => tr.text("sync-failed-unreachable"),
+        Some(SyncFailure::Refused) => tr.text("sync-failed-refused"),
+        Some(SyncFailure::Invalid) => tr.text("sync-failed-invalid"),
+        Some(SyncFailure::Storage) => tr.text("sync-failed-storage"),
+        None => tr.text_with("sync-failed", &[("error", detail.into())]),
+    }
 }
 
 /// One feed: its name, version, size, the date of its data, and whether it is out of date.

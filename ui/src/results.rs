@@ -56,12 +56,28 @@ thread_local! {
     static FIRST_DRAWN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The count and the list of services found.
+/// What a row shows, as a key: a row is drawn again only when one of these changed.
+fn row_key(hit: &Hit) -> String {
+    format!(
+        "{}/{}/{}/{}/{:?}/{:?}/{:?}/{:?}",
+        hit.feed,
+        hit.id,
+        hit.name,
+        hit.city.as_deref().unwrap_or_default(),
+        hit.distance_m.map(|d| d.0.round() as i64),
+        hit.open_state,
+        hit.next_change,
+        hit.approximate
+    )
+}
+
+/// The count and the list of services found, row by row as the answer changes.
 #[component]
-pub fn HitList(hits: Vec<Hit>) -> impl IntoView {
+pub fn HitList(#[prop(into)] hits: Signal<Vec<Hit>>) -> impl IntoView {
     let lang = use_lang();
-    let count = hits.len() as i64;
+    let count = move || hits.with(Vec::len) as i64;
     Effect::new(move |_| {
+        hits.track();
         record_drawn();
         if !FIRST_DRAWN.with(|f| f.replace(true)) {
             leptos::task::spawn_local(ipc::first_results_drawn());
@@ -69,11 +85,11 @@ pub fn HitList(hits: Vec<Hit>) -> impl IntoView {
     });
     view! {
         <p class="count" id="result-count" aria-live="polite">
-            {move || lang.t_with("results-count", &[("count", count.into())])}
+            {move || lang.t_with("results-count", &[("count", count().into())])}
         </p>
-        {(count == 0).then(|| view! { <p class="hint">{move || lang.t("results-empty-hint")}</p> })}
+        {move || (count() == 0).then(|| view! { <p class="hint">{move || lang.t("results-empty-hint")}</p> })}
         <ul class="hits" id="results">
-            {hits.into_iter().map(|hit| view! { <HitRow hit /> }).collect_view()}
+            <For each=move || hits.get() key=row_key children=move |hit| view! { <HitRow hit /> } />
         </ul>
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::use_lang;
 use crate::icons::{CATEGORIES, category_icon, icon};
 use crate::results::HitList;
 use crate::{ipc, use_nav};
-use bussola_model::{LatLon, OpenFilter, Place, SearchQuery};
+use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -135,11 +135,34 @@ impl SearchState {
 pub fn SearchScreen(state: SearchState) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
-    let results = LocalResource::new(move || {
+    // The latest answer, kept in a signal the list draws from row by row (keyed), so a keystroke
+    // that narrows the results removes rows instead of drawing the whole list again. An answer
+    // to an older question that arrives late is dropped.
+    let answer = RwSignal::new(None::<Result<Vec<Hit>, String>>);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
         nav.data_changed.track();
         let query = state.query(lang.code(), false);
-        ipc::search(query)
+        let question = asked.get_value() + 1;
+        asked.set_value(question);
+        leptos::task::spawn_local(async move {
+            let found = ipc::search(query).await;
+            if asked.get_value() == question {
+                answer.set(Some(found));
+            }
+        });
     });
+    let shown_hits = Signal::derive(move || {
+        let shown = state.shown.get() as usize;
+        answer.with(|a| match a {
+            Some(Ok(hits)) => hits.iter().take(shown).cloned().collect(),
+            _ => Vec::new(),
+        })
+    });
+    let has_more = move || {
+        let shown = state.shown.get() as usize;
+        answer.with(|a| matches!(a, Some(Ok(hits)) if hits.len() > shown))
+    };
     let map_view = move || state.filters.with(|f| f.map_view);
     view! {
         <div class="search-layout">
@@ -198,34 +221,27 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                     {icon("map")}<span>{move || lang.t("view-map")}</span>
                 </button>
             </div>
-            <Transition fallback=|| view! { <p class="count">"…"</p> }>
-                {move || {
-                    results.get().map(|answer| match answer {
-                        Ok(hits) => {
-                            let centre = state.filters.with(|f| f.place.as_ref().map(|p| p.point));
-                            match map_view() {
-                                true => view! { <crate::map::MapView hits centre /> }.into_any(),
-                                false => {
-                                    let mut hits = hits;
-                                    let shown = state.shown.get_untracked() as usize;
-                                    let full = hits.len() > shown;
-                                    hits.truncate(shown);
-                                    view! {
-                                        <HitList hits />
-                                        {full.then(|| view! {
-                                            <button type="button" class="more" id="results-more"
-                                                on:click=move |_| state.shown.update(|n| *n += PAGE)>
-                                                {move || lang.t("results-more")}
-                                            </button>
-                                        })}
-                                    }.into_any()
-                                }
-                            }
-                        }
-                        Err(error) => crate::results::error_line(lang, &error).into_any(),
-                    })
-                }}
-            </Transition>
+            {move || match answer.with(|a| a.as_ref().map(|r| r.as_ref().err().cloned())) {
+                None => view! { <p class="count">"…"</p> }.into_any(),
+                Some(Some(error)) => crate::results::error_line(lang, &error).into_any(),
+                Some(None) if map_view() => {
+                    let hits = answer.with(|a| match a {
+                        Some(Ok(hits)) => hits.clone(),
+                        _ => Vec::new(),
+                    });
+                    let centre = state.filters.with(|f| f.place.as_ref().map(|p| p.point));
+                    view! { <crate::map::MapView hits centre /> }.into_any()
+                }
+                Some(None) => view! {
+                    <HitList hits=shown_hits />
+                    {move || has_more().then(|| view! {
+                        <button type="button" class="more" id="results-more"
+                            on:click=move |_| state.shown.update(|n| *n += PAGE)>
+                            {move || lang.t("results-more")}
+                        </button>
+                    })}
+                }.into_any(),
+            }}
         </section>
         </div>
     }

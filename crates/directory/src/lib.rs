@@ -93,6 +93,24 @@ fn did_you_mean(suggestions: &[String]) -> String {
 }
 
 impl Error {
+    /// For a failed sync: what kind of trouble it was, in terms a person can act on.
+    pub fn sync_failure(&self) -> bussola_model::SyncFailure {
+        use bussola_model::SyncFailure;
+        match self {
+            Error::Fetch(_) => SyncFailure::Unreachable,
+            Error::Signature(_) | Error::BadKey(_) => SyncFailure::Refused,
+            Error::FeedJson(_) | Error::InvalidFeed(_) => SyncFailure::Invalid,
+            Error::Open { .. }
+            | Error::ForeignDatabase { .. }
+            | Error::NewerSchema { .. }
+            | Error::Sqlite(_)
+            | Error::Storage(_) => SyncFailure::Storage,
+            Error::UnknownComune { .. } | Error::BadQuery(_) | Error::NotFound(_) => {
+                SyncFailure::Invalid
+            }
+        }
+    }
+
     /// The stable code the UI turns into a sentence in the person's language.
     pub fn code(&self) -> bussola_model::ErrorCode {
         use bussola_model::ErrorCode;

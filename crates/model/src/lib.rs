@@ -367,8 +367,25 @@ pub struct SyncReport {
     pub version: Option<FeedVersion>,
     /// New data was applied.
     pub changed: bool,
-    /// Why nothing changed, when something went wrong.
+    /// Why nothing changed, when something went wrong: the engine's technical sentence.
     pub error: Option<String>,
+    /// What kind of trouble it was, for a sentence in the person's language.
+    #[serde(default)]
+    pub failure: Option<SyncFailure>,
+}
+
+/// The kinds of sync failure a person can act on differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncFailure {
+    /// The feed could not be reached (no network, server down): try again later.
+    Unreachable,
+    /// The signature or key was refused: the data was not trusted.
+    Refused,
+    /// The files arrived but broke the feed's rules.
+    Invalid,
+    /// The device could not store the data.
+    Storage,
 }
 
 /// The stable codes of everything that can go wrong behind a command; the UI turns each into a

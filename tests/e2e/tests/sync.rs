@@ -97,9 +97,12 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
         .click()
         .await?;
     app.wait_for_text("#sync-state", |t| {
-        t.starts_with("Aggiornamento non riuscito")
+        t.starts_with("Aggiornamento non riuscito: il server dei dati non risponde")
     })
     .await?;
+    // The engine's own words stay at hand, folded under "Technical details".
+    app.wait_for_text("#sync-state details summary", |t| t == "Dettagli tecnici")
+        .await?;
     app.wait_for_text("#data-status", |t| {
         t.contains("piemonte: versione 1, 2 servizi")
             && t.contains("L'ultimo aggiornamento non è riuscito")
