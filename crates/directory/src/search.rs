@@ -625,9 +625,18 @@ fn resolve_comune(name: &str) -> Result<LatLon> {
     })
 }
 
-/// The folded words of the query, at most [`MAX_WORDS`].
+/// The folded words of the query, at most [`MAX_WORDS`]. A lone letter of an alphabet ("p" as
+/// the first key of a word, "e" between two) says nothing yet: it is left out, rather than
+/// asking for every word that starts with it. A Chinese character is a word and stays.
 fn query_tokens(text: &str) -> Vec<String> {
     let mut tokens = words(text);
+    tokens.retain(|t| {
+        let mut chars = t.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => !(c.is_alphabetic() && c.len_utf8() < 3),
+            _ => true,
+        }
+    });
     tokens.truncate(MAX_WORDS);
     tokens
 }
@@ -707,6 +716,10 @@ mod tests {
         assert_eq!(tokens, ["permesso", "terni"]);
         assert_eq!(prefix_term(&tokens[1]), "\"terni\"*");
         assert!(query_tokens(" -- ").is_empty());
+        assert_eq!(query_tokens("p"), Vec::<String>::new());
+        assert_eq!(query_tokens("cibo e accoglienza"), ["cibo", "accoglienza"]);
+        assert_eq!(query_tokens("医"), ["医"]);
+        assert_eq!(query_tokens("8 marzo"), ["8", "marzo"]);
         assert_eq!(categories_matching("permesso"), ["permits"]);
         assert_eq!(categories_matching(&query_tokens("إقامة")[0]), ["permits"]);
         assert!(categories_matching("terni").is_empty());
