@@ -121,6 +121,10 @@ fn HitRow(hit: Hit) -> impl IntoView {
                         on:click=move |ev| { ev.stop_propagation(); open(); }>
                         {hit.name.clone()}
                     </button>
+                    // The feed has no name in the person's language: say the one shown is Italian.
+                    {hit.name_is_fallback.then(|| view! {
+                        " " <span class="in-italian">{move || lang.t("in-italian")}</span>
+                    })}
                 </h2>
                 <p class="meta">{move || hit_meta(lang, &hit_for_meta)}</p>
             </div>

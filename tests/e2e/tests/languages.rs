@@ -65,6 +65,11 @@ async fn an_arabic_system_gets_arabic_right_to_left() -> Result<()> {
         );
         app.wait_for_text("#chip-permits", |t| t == arabic.category("permits"))
             .await?;
+        // Names the feed has only in Italian say so in the list too.
+        app.wait_for_text("#results li:first-child .in-italian", |t| {
+            t == arabic.text("in-italian")
+        })
+        .await?;
         app.screenshot(&format!("search-ar-{screen}")).await?;
         open_first_service(&app).await?;
         // The Italian name is marked as Italian inside the Arabic page.
