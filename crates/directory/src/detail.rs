@@ -6,7 +6,7 @@
 //! shape is left out rather than failing the whole screen. Links become links only with a scheme
 //! the app opens ([`bussola_model::safe_link`]); every string stays text for the UI to escape.
 
-use crate::hours::{Hours, status_of};
+use crate::hours::{Hours, Status};
 use crate::pack;
 use crate::{Error, Result, Store};
 use bussola_model::{
@@ -126,8 +126,7 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
         postal_code: text(&address["postal_code"]),
         city: text(&address["city"]),
         province: text(&address["state_province"]),
-        approximate: point.is_some()
-            && !matches!(precision.as_deref(), Some("building" | "street")),
+        approximate: point.is_some() && crate::feed::is_approximate(precision.as_deref()),
         point,
         precision,
         hours: text(&at["opening_hours"]).map(|h| timetable(&h, now)),
@@ -139,14 +138,14 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
 
 /// Hours as the detail shows them; unreadable hours keep their text and say so.
 fn timetable(raw: &str, now: DateTime<Utc>) -> Timetable {
-    let status = status_of(Some(raw), now);
-    let week = Hours::parse(raw).map(|h| h.week(now));
+    let hours = Hours::parse(raw);
+    let status = hours.as_ref().map_or(Status::UNKNOWN, |h| h.status(now));
     Timetable {
         raw: raw.to_owned(),
-        readable: week.is_some(),
+        readable: hours.is_some(),
         state: status.state,
         next_change: status.next_change.map(|t| t.to_rfc3339()),
-        week: week.unwrap_or_default(),
+        week: hours.map(|h| h.week(now)).unwrap_or_default(),
     }
 }
 

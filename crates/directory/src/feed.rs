@@ -99,8 +99,14 @@ pub struct Address {
 impl Location {
     /// True unless the feed says the coordinate marks the building or the street.
     pub fn is_approximate(&self) -> bool {
-        !matches!(self.geo_precision.as_deref(), Some("building" | "street"))
+        is_approximate(self.geo_precision.as_deref())
     }
+}
+
+/// Whether a location of this `geo_precision` is only approximate: anything but the building
+/// or the street (a comune's centre, or a precision the feed does not give).
+pub fn is_approximate(geo_precision: Option<&str>) -> bool {
+    !matches!(geo_precision, Some("building" | "street"))
 }
 
 /// `manifest.json`: what a feed's base URL offers now. Small, fetched at every sync, and the

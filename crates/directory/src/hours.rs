@@ -57,9 +57,7 @@ impl Hours {
             next_change: self.0.next_change(local),
         }
     }
-}
 
-impl Hours {
     /// Monday to Sunday of the week holding `now`: each day's open intervals in local time,
     /// whether it is today, a public holiday, or partly of unknown state.
     pub fn week(&self, now: DateTime<Utc>) -> Vec<DayHours> {

@@ -114,9 +114,7 @@ impl Store {
             .map(|(c, status)| search.hit(c, status, &query.display_lang))
             .collect()
     }
-}
 
-impl Store {
     /// The services marked as favourites that the data holds now (a favourite whose service a
     /// sync removed is kept, and comes back if the service does).
     fn favourite_set(&self, catalogue: &Catalogue) -> Result<FixedBitSet> {
@@ -161,13 +159,7 @@ impl Search<'_> {
         // "Food and shelter"): its services, and whatever holds all the words.
         let named = categories_named_by_all(tokens);
         if !named.is_empty() {
-            let all: Vec<String> = tokens.iter().map(|t| prefix_term(t)).collect();
-            let mut set = self.fts_set(&all.join(" AND "))?;
-            let codes: Vec<String> = named.into_iter().map(str::to_owned).collect();
-            if let Some(in_categories) = self.catalogue.in_categories(&codes) {
-                set.union_with(&in_categories);
-            }
-            return Ok(set);
+            return self.holding_all_or_in(tokens.iter(), named);
         }
         let (naming, plain): (Vec<_>, Vec<_>) = tokens
             .iter()
@@ -175,16 +167,10 @@ impl Search<'_> {
             .partition(|(_, codes)| !codes.is_empty());
         let mut sets = Vec::new();
         if !plain.is_empty() {
-            let all: Vec<String> = plain.iter().map(|(t, _)| prefix_term(t)).collect();
-            sets.push(self.fts_set(&all.join(" AND "))?);
+            sets.push(self.holding_all_or_in(plain.into_iter().map(|(t, _)| t), Vec::new())?);
         }
         for (token, codes) in naming {
-            let mut set = self.fts_set(&prefix_term(token))?;
-            let codes: Vec<String> = codes.into_iter().map(str::to_owned).collect();
-            if let Some(in_categories) = self.catalogue.in_categories(&codes) {
-                set.union_with(&in_categories);
-            }
-            sets.push(set);
+            sets.push(self.holding_all_or_in(std::iter::once(token), codes)?);
         }
         let mut sets = sets.into_iter();
         let mut all = sets.next().unwrap_or_else(|| self.catalogue.empty_set());
@@ -192,6 +178,22 @@ impl Search<'_> {
             all.intersect_with(&set);
         }
         Ok(all)
+    }
+
+    /// The services whose text holds every one of `tokens` (as prefixes, one FTS5 MATCH), and
+    /// every service of the categories `codes`.
+    fn holding_all_or_in<'t>(
+        &self,
+        tokens: impl Iterator<Item = &'t String>,
+        codes: Vec<&'static str>,
+    ) -> Result<FixedBitSet> {
+        let terms: Vec<String> = tokens.map(|t| prefix_term(t)).collect();
+        let mut set = self.fts_set(&terms.join(" AND "))?;
+        let codes: Vec<String> = codes.into_iter().map(str::to_owned).collect();
+        if let Some(in_categories) = self.catalogue.in_categories(&codes) {
+            set.union_with(&in_categories);
+        }
+        Ok(set)
     }
 
     /// The services an FTS5 expression matches.
