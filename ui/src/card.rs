@@ -4,7 +4,7 @@
 
 use crate::i18n::use_lang;
 use crate::icons::icon;
-use crate::{BackButton, ServiceRef, ipc, use_nav};
+use crate::{BackButton, ServiceRef};
 use bussola_i18n::Translator;
 use bussola_model::{DayHours, ServiceDetail};
 use leptos::prelude::*;
@@ -14,12 +14,7 @@ use std::fmt::Write;
 #[component]
 pub fn CardScreen(service: ServiceRef) -> impl IntoView {
     let lang = use_lang();
-    let nav = use_nav();
-    let detail = LocalResource::new(move || {
-        nav.data_changed.track();
-        let (feed, id, code) = (service.feed.0.clone(), service.id.0.clone(), lang.code());
-        async move { ipc::service_detail(&feed, &id, code).await }
-    });
+    let detail = crate::detail::service_detail(service);
     view! {
         <div class="card-tools">
             <BackButton />
@@ -95,31 +90,16 @@ fn half(tr: &Translator, detail: &ServiceDetail, italian: bool) -> impl IntoView
     }
 }
 
-/// The first location's address on one line, or its comune.
+/// The first location's address on one line.
 fn address_line(detail: &ServiceDetail) -> Option<String> {
-    let l = detail.locations.first()?;
-    let parts: Vec<String> = [
-        l.street.clone(),
-        match (&l.postal_code, &l.city) {
-            (Some(cap), Some(city)) => Some(format!("{cap} {city}")),
-            (None, Some(city)) => Some(city.clone()),
-            _ => None,
-        },
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    detail.locations.first()?.address_line(false)
 }
 
 /// Open days only, one line each: the day's name and its times ("lunedì", "09:00–12:00").
 fn week_lines(tr: &Translator, week: &[DayHours]) -> Vec<(String, String)> {
     week.iter()
         .filter(|d| !d.open.is_empty())
-        .map(|d| {
-            let times: Vec<String> = d.open.iter().map(|(a, b)| format!("{a}–{b}")).collect();
-            (tr.weekday(d.weekday), times.join(", "))
-        })
+        .map(|d| (tr.weekday(d.weekday), d.times()))
         .collect()
 }
 

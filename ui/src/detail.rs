@@ -5,7 +5,7 @@
 
 use crate::i18n::{Lang, use_lang};
 use crate::icons::{category_icon, icon};
-use crate::results::{open_text, today};
+use crate::results::{open_text, today, utc_midnight};
 use crate::{BackButton, Screen, ServiceRef, ipc, use_nav};
 use bussola_model::{Localized, LocationDetail, ServiceDetail, Timetable, safe_link};
 use leptos::prelude::*;
@@ -13,28 +13,30 @@ use leptos::prelude::*;
 #[component]
 pub fn DetailScreen(service: ServiceRef) -> impl IntoView {
     let lang = use_lang();
-    let nav = use_nav();
-    let favourite_changed = RwSignal::new(0u32);
-    let detail = {
-        let service = service.clone();
-        LocalResource::new(move || {
-            nav.data_changed.track();
-            favourite_changed.track();
-            let (feed, id, code) = (service.feed.0.clone(), service.id.0.clone(), lang.code());
-            async move { ipc::service_detail(&feed, &id, code).await }
-        })
-    };
+    let detail = service_detail(service);
     view! {
         <BackButton />
         <Transition fallback=move || view! { <p class="count">{lang.t("detail-loading")}</p> }>
             {move || detail.get().map(|answer| match answer {
-                Ok(detail) => view! { <Detail detail favourite_changed /> }.into_any(),
+                Ok(detail) => view! { <Detail detail /> }.into_any(),
                 Err(_) => view! {
                     <p class="error" role="alert">{lang.t("detail-not-found")}</p>
                 }.into_any(),
             })}
         </Transition>
     }
+}
+
+/// A service's detail in the person's language, asked again when the language or the data
+/// changes (a sync, a favourite marked here).
+pub fn service_detail(service: ServiceRef) -> LocalResource<Result<ServiceDetail, String>> {
+    let lang = use_lang();
+    let nav = use_nav();
+    LocalResource::new(move || {
+        nav.data_changed.track();
+        let (feed, id, code) = (service.feed.0.clone(), service.id.0.clone(), lang.code());
+        async move { ipc::service_detail(&feed, &id, code).await }
+    })
 }
 
 /// Opens a link through the shell (browser, dialer, mail, map app).
@@ -68,7 +70,7 @@ fn localized(lang: Lang, text: Localized) -> impl IntoView {
 }
 
 #[component]
-fn Detail(detail: ServiceDetail, favourite_changed: RwSignal<u32>) -> impl IntoView {
+fn Detail(detail: ServiceDetail) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
     let service = ServiceRef {
@@ -90,8 +92,8 @@ fn Detail(detail: ServiceDetail, favourite_changed: RwSignal<u32>) -> impl IntoV
         move |_| {
             let (feed, id) = (feed.clone(), id.clone());
             leptos::task::spawn_local(async move {
+                // The data changed: this page and every list ask again.
                 if ipc::set_favourite(&feed, &id, !favourite).await.is_ok() {
-                    favourite_changed.update(|n| *n += 1);
                     nav.touch_data();
                 }
             });
@@ -263,20 +265,7 @@ fn Detail(detail: ServiceDetail, favourite_changed: RwSignal<u32>) -> impl IntoV
 
 /// One location: address, precision, accessibility.
 fn location(lang: Lang, l: LocationDetail) -> impl IntoView {
-    let place = [
-        l.postal_code.clone(),
-        l.city.clone(),
-        l.province.clone().map(|p| format!("({p})")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let line = [l.street.clone(), (!place.is_empty()).then_some(place)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let line = l.address_line(true);
     let precision = match (l.approximate, l.precision.as_deref()) {
         (true, _) => Some("detail-approximate"),
         (false, Some("street")) => Some("detail-precision-street"),
@@ -286,7 +275,7 @@ fn location(lang: Lang, l: LocationDetail) -> impl IntoView {
     view! {
         <div class="location">
             {l.name.clone().filter(|n| Some(n) != l.city.as_ref()).map(|n| view! { <p class="location-name" dir="auto">{n}</p> })}
-            {(!line.is_empty()).then(|| view! { <p class="address" dir="auto">{icon("pin")}{line}</p> })}
+            {line.map(|line| view! { <p class="address" dir="auto">{icon("pin")}{line}</p> })}
             {precision.map(|id| view! {
                 <p class=if l.approximate { "approximate precision" } else { "precision" } id="detail-precision">
                     {move || lang.t(id)}
@@ -313,7 +302,7 @@ fn week(lang: Lang, hours: Timetable) -> impl IntoView {
         <table class="week" id="week">
             <tbody>
                 {hours.week.into_iter().map(|day| {
-                    let intervals = day.open.iter().map(|(a, b)| format!("{a}–{b}")).collect::<Vec<_>>().join(", ");
+                    let intervals = day.times();
                     let closed = day.open.is_empty();
                     view! {
                         <tr class:today=day.today class:holiday=day.holiday
@@ -369,12 +358,8 @@ fn report_link(detail: &ServiceDetail) -> String {
 
 /// Whole days from one `YYYY-MM-DD` date to another.
 fn days_between(from: &str, to: &str) -> Option<i64> {
-    let parse = |d: &str| {
-        let date = js_sys::Date::new(&format!("{d}T00:00:00Z").into());
-        let ms = date.get_time();
-        (!ms.is_nan()).then_some(ms)
-    };
-    Some(((parse(to)? - parse(from)?) / 86_400_000.0).round() as i64)
+    let ms = |d: &str| utc_midnight(d).map(|date| date.get_time());
+    Some(((ms(to)? - ms(from)?) / 86_400_000.0).round() as i64)
 }
 
 /// Percent-encodes a URI component.

@@ -210,22 +210,16 @@ pub fn today() -> String {
     )
 }
 
+/// Midnight UTC of a `YYYY-MM-DD` date, for date arithmetic with the browser's own calendar.
+pub fn utc_midnight(date: &str) -> Option<js_sys::Date> {
+    let parsed = js_sys::Date::new(&format!("{date}T00:00:00Z").into());
+    (!parsed.get_time().is_nan()).then_some(parsed)
+}
+
 /// The weekday of a `YYYY-MM-DD` date, 0 being Monday.
 pub fn weekday_of(date: &str) -> Option<u8> {
-    let mut parts = date.split('-').map(str::parse::<i64>);
-    let (y, m, d) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil); that day was a Thursday.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(((days + 3).rem_euclid(7)) as u8)
+    // JavaScript counts from Sunday.
+    utc_midnight(date).map(|d| ((d.get_utc_day() + 6) % 7) as u8)
 }
 
 /// What went wrong behind a list, in a sentence.

@@ -187,6 +187,14 @@ pub struct DayHours {
     pub uncertain: bool,
 }
 
+impl DayHours {
+    /// The day's open intervals as a person reads them: "09:00–12:00, 15:00–17:00".
+    pub fn times(&self) -> String {
+        let intervals: Vec<String> = self.open.iter().map(|(a, b)| format!("{a}–{b}")).collect();
+        intervals.join(", ")
+    }
+}
+
 /// A location's (or a helpline's) hours: this week day by day and the state now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timetable {
@@ -215,6 +223,28 @@ pub struct LocationDetail {
     pub hours: Option<Timetable>,
     /// Accessibility notes, as written by the feed.
     pub accessibility: Vec<String>,
+}
+
+impl LocationDetail {
+    /// The address on one line, "Via X 1, 06121 Perugia", with " (PG)" when `province` is asked
+    /// for; `None` when the feed gives none of it.
+    pub fn address_line(&self, province: bool) -> Option<String> {
+        let province = self
+            .province
+            .as_ref()
+            .filter(|_| province)
+            .map(|p| format!("({p})"));
+        let place = [self.postal_code.clone(), self.city.clone(), province]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let parts: Vec<String> = [self.street.clone(), (!place.is_empty()).then_some(place)]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
 }
 
 /// Everything the detail screen and the referral card show of one service.
@@ -420,6 +450,50 @@ mod tests {
         assert_eq!(safe_link("javascript:alert(1)"), None);
         assert_eq!(safe_link(" data:text/html,x"), None);
         assert_eq!(safe_link("ftp"), None);
+    }
+
+    #[test]
+    fn an_address_reads_on_one_line_and_a_day_lists_its_times() {
+        let place = LocationDetail {
+            name: None,
+            street: Some("Via Mazzini 9".into()),
+            postal_code: Some("06121".into()),
+            city: Some("Perugia".into()),
+            province: Some("PG".into()),
+            point: None,
+            precision: None,
+            approximate: true,
+            hours: None,
+            accessibility: Vec::new(),
+        };
+        assert_eq!(
+            place.address_line(true).as_deref(),
+            Some("Via Mazzini 9, 06121 Perugia (PG)")
+        );
+        assert_eq!(
+            place.address_line(false).as_deref(),
+            Some("Via Mazzini 9, 06121 Perugia")
+        );
+        let nowhere = LocationDetail {
+            street: None,
+            postal_code: None,
+            city: None,
+            province: None,
+            ..place
+        };
+        assert_eq!(nowhere.address_line(true), None);
+        let day = DayHours {
+            date: "2026-11-23".into(),
+            weekday: 0,
+            today: false,
+            holiday: false,
+            open: vec![
+                ("09:00".into(), "12:00".into()),
+                ("15:00".into(), "17:00".into()),
+            ],
+            uncertain: false,
+        };
+        assert_eq!(day.times(), "09:00–12:00, 15:00–17:00");
     }
 
     #[test]
