@@ -225,3 +225,18 @@ error-generic = Something went wrong: { $detail }
 ## Added after the first translation
 
 favourites-empty = You have no favourites yet. Open a service and tap the star to save it here.
+
+## Your data: clearing it, and what happens when the file is damaged
+clear-title = Your data
+clear-explain = Favourites, notes and settings (language, place, filters) stay only on this device. Bussola keeps no history of your searches.
+clear-button = Clear my data
+clear-question = Remove favourites, notes and settings from this device? The list of services stays.
+clear-confirm = Yes, remove them
+clear-cancel = Cancel
+clear-done = Your data has been removed from this device.
+notice-close = Close
+recovered-title = The data on this device was damaged.
+recovered-body = Bussola put the damaged file aside and started again from the list of services that comes with the app. It will update at the next connection.
+recovered-kept = Your favourites and settings were recovered.
+recovered-lost = Your favourites and settings could not be read.
+recovered-where = The damaged file is kept at { $path }.

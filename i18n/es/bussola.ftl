@@ -225,3 +225,18 @@ error-generic = Algo no funcionó: { $detail }
 ## Added after the first translation
 
 favourites-empty = Todavía no tienes favoritos. Abre un servicio y toca la estrella para guardarlo aquí.
+
+## Tus datos: borrarlos, y qué pasa si el archivo está dañado
+clear-title = Tus datos
+clear-explain = Los favoritos, las notas y la configuración (idioma, lugar, filtros) se quedan solo en este dispositivo. Bussola no guarda el historial de búsquedas.
+clear-button = Borrar mis datos
+clear-question = ¿Quieres borrar los favoritos, las notas y la configuración de este dispositivo? La lista de servicios se queda.
+clear-confirm = Sí, borrar
+clear-cancel = Cancelar
+clear-done = Tus datos se borraron de este dispositivo.
+notice-close = Cerrar
+recovered-title = Los datos en este dispositivo estaban dañados.
+recovered-body = Bussola guardó aparte el archivo dañado y empezó de nuevo con la lista de servicios que viene con la app. La lista se actualizará la próxima vez que te conectes.
+recovered-kept = Se recuperaron tus favoritos y tu configuración.
+recovered-lost = No se pudieron leer tus favoritos ni tu configuración.
+recovered-where = El archivo dañado está guardado en { $path }.

@@ -225,3 +225,18 @@ error-generic = Quelque chose n'a pas marché : { $detail }
 ## Added after the first translation
 
 favourites-empty = Vous n'avez pas encore de favoris. Ouvrez un service et touchez l'étoile pour l'enregistrer ici.
+
+## Vos données : les effacer, et ce qui se passe si le fichier est endommagé
+clear-title = Vos données
+clear-explain = Les favoris, les notes et les réglages (langue, lieu, filtres) restent seulement sur cet appareil. Bussola ne garde pas l'historique des recherches.
+clear-button = Effacer mes données
+clear-question = Voulez-vous effacer les favoris, les notes et les réglages de cet appareil ? La liste des services reste.
+clear-confirm = Oui, effacer
+clear-cancel = Annuler
+clear-done = Vos données ont été effacées de cet appareil.
+notice-close = Fermer
+recovered-title = Les données sur cet appareil étaient endommagées.
+recovered-body = Bussola a mis de côté le fichier endommagé et a recommencé avec la liste des services fournie avec l'application. La liste sera mise à jour à la prochaine connexion.
+recovered-kept = Vos favoris et vos réglages ont été récupérés.
+recovered-lost = Vos favoris et vos réglages n'ont pas pu être lus.
+recovered-where = Le fichier endommagé est conservé dans { $path }.

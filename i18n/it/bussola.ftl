@@ -225,3 +225,18 @@ error-generic = Qualcosa non ha funzionato: { $detail }
 ## Added after the first translation
 
 favourites-empty = Non hai ancora preferiti. Apri un servizio e tocca la stella per salvarlo qui.
+
+## I tuoi dati: cancellarli, e cosa succede se il file è danneggiato
+clear-title = I tuoi dati
+clear-explain = I preferiti, le note e le impostazioni (lingua, luogo, filtri) restano solo su questo dispositivo. Bussola non tiene la cronologia delle ricerche.
+clear-button = Cancella i miei dati
+clear-question = Vuoi cancellare preferiti, note e impostazioni da questo dispositivo? L'elenco dei servizi resta.
+clear-confirm = Sì, cancella
+clear-cancel = Annulla
+clear-done = I tuoi dati sono stati cancellati da questo dispositivo.
+notice-close = Chiudi
+recovered-title = I dati su questo dispositivo erano danneggiati.
+recovered-body = Bussola ha messo da parte il file danneggiato ed è ripartita dall'elenco dei servizi incluso nell'app. Alla prossima connessione si aggiornerà.
+recovered-kept = I tuoi preferiti e le tue impostazioni sono stati recuperati.
+recovered-lost = Non è stato possibile leggere i tuoi preferiti e le tue impostazioni.
+recovered-where = Il file danneggiato è conservato in { $path }.

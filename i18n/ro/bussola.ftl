@@ -229,3 +229,18 @@ error-generic = Ceva nu a funcționat: { $detail }
 ## Added after the first translation
 
 favourites-empty = Nu aveți încă favorite. Deschideți un serviciu și atingeți steaua pentru a-l salva aici.
+
+## Datele dumneavoastră: ștergerea lor și ce se întâmplă dacă fișierul este deteriorat
+clear-title = Datele dumneavoastră
+clear-explain = Favoritele, notițele și setările (limba, locul, filtrele) rămân doar pe acest dispozitiv. Bussola nu păstrează istoricul căutărilor.
+clear-button = Ștergeți datele mele
+clear-question = Doriți să ștergeți favoritele, notițele și setările de pe acest dispozitiv? Lista serviciilor rămâne.
+clear-confirm = Da, ștergeți
+clear-cancel = Anulați
+clear-done = Datele dumneavoastră au fost șterse de pe acest dispozitiv.
+notice-close = Închideți
+recovered-title = Datele de pe acest dispozitiv erau deteriorate.
+recovered-body = Bussola a pus deoparte fișierul deteriorat și a pornit din nou de la lista de servicii inclusă în aplicație. Lista se va actualiza la următoarea conexiune.
+recovered-kept = Favoritele și setările dumneavoastră au fost recuperate.
+recovered-lost = Favoritele și setările dumneavoastră nu au putut fi citite.
+recovered-where = Fișierul deteriorat este păstrat în { $path }.

@@ -226,3 +226,18 @@ error-generic = Diçka nuk funksionoi: { $detail }
 ## Added after the first translation
 
 favourites-empty = Nuk keni ende të preferuara. Hapni një shërbim dhe prekni yllin për ta ruajtur këtu.
+
+## Të dhënat tuaja: si t'i fshini, dhe çfarë ndodh kur skedari është i dëmtuar
+clear-title = Të dhënat tuaja
+clear-explain = Të preferuarat, shënimet dhe cilësimet (gjuha, vendi, filtrat) mbeten vetëm në këtë pajisje. Bussola nuk ruan historikun e kërkimeve.
+clear-button = Fshij të dhënat e mia
+clear-question = Doni të fshini të preferuarat, shënimet dhe cilësimet nga kjo pajisje? Lista e shërbimeve mbetet.
+clear-confirm = Po, fshiji
+clear-cancel = Anulo
+clear-done = Të dhënat tuaja u fshinë nga kjo pajisje.
+notice-close = Mbyll
+recovered-title = Të dhënat në këtë pajisje ishin të dëmtuara.
+recovered-body = Bussola e la mënjanë skedarin e dëmtuar dhe nisi përsëri nga lista e shërbimeve që vjen me aplikacionin. Lista do të përditësohet herën tjetër që të lidheni me internet.
+recovered-kept = Të preferuarat dhe cilësimet tuaja u rikuperuan.
+recovered-lost = Të preferuarat dhe cilësimet tuaja nuk mund të lexoheshin.
+recovered-where = Skedari i dëmtuar ruhet në { $path }.

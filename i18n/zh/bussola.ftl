@@ -221,3 +221,18 @@ error-generic = 出了点问题：{ $detail }
 ## Added after the first translation
 
 favourites-empty = 您还没有收藏。打开一项服务，点一下星星，就可以保存到这里。
+
+## 您的数据：怎样删除，以及文件损坏时会怎样
+clear-title = 您的数据
+clear-explain = 收藏、备注和设置（语言、地点、筛选条件）只保存在本设备上。Bussola 不保存搜索记录。
+clear-button = 删除我的数据
+clear-question = 要从本设备上删除收藏、备注和设置吗？服务列表会保留。
+clear-confirm = 是，删除
+clear-cancel = 取消
+clear-done = 您的数据已从本设备上删除。
+notice-close = 关闭
+recovered-title = 本设备上的数据损坏了。
+recovered-body = Bussola 已把损坏的文件放到一边，重新使用应用自带的服务列表。下次联网时，列表会自动更新。
+recovered-kept = 您的收藏和设置已经恢复。
+recovered-lost = 无法读取您的收藏和设置。
+recovered-where = 损坏的文件保存在 { $path }。

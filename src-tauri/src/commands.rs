@@ -127,6 +127,12 @@ pub async fn set_setting(
     .await
 }
 
+/// "Clear my data": forgets the favourites, notes and settings kept on this device.
+#[tauri::command]
+pub async fn clear_personal_data(state: State<'_, AppState>) -> Result<(), CommandError> {
+    with_store(&state, |store| store.clear_personal_data()).await
+}
+
 /// Hands a link to the system (browser, dialer, mail or map app), only for the schemes the app
 /// opens: the webview itself never navigates away from Bussola.
 #[tauri::command]

@@ -1,12 +1,14 @@
-//! The Tauri shell: opens the local store, hands it to the window's commands, and keeps the data
-//! fresh ([`sync`]).
+//! The Tauri shell: opens the local store (recovering from a damaged one, [`recover`]), hands it
+//! to the window's commands, and keeps the data fresh ([`sync`]).
 //!
 //! Every command is a thin wrapper over the `directory` engine; the work runs on a blocking
 //! thread so a search never stalls the window's event loop.
 
 mod commands;
+mod recover;
 mod sync;
 
+use bussola_model::RecoveryNotice;
 use directory::Store;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -19,6 +21,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Held while a sync runs.
     pub syncing: Arc<Mutex<()>>,
+    /// What was done about a damaged database, until the window has told the person.
+    pub recovered: Arc<Mutex<Option<RecoveryNotice>>>,
 }
 
 /// Where the database lives: `BUSSOLA_DB` when set (tests, or people who keep it elsewhere),
@@ -39,13 +43,18 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = database_path(app)?;
-            let mut store = Store::open(&path)?;
+            let (mut store, recovered) = directory::recovery::open_or_recover(&path)?;
             directory::bundled::import_bundled(&mut store)?;
+            let just_recovered = recovered.is_some();
             app.manage(AppState {
                 store: Arc::new(Mutex::new(store)),
                 db_path: path,
                 syncing: Arc::default(),
+                recovered: Arc::new(Mutex::new(recovered.map(recover::notice))),
             });
+            if !just_recovered {
+                recover::check_in_background(app.handle().clone());
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -60,6 +69,8 @@ pub fn run() {
             commands::open_link,
             commands::system_languages,
             commands::first_results_drawn,
+            commands::clear_personal_data,
+            recover::take_recovery_notice,
             sync::sync_now
         ])
         .run(tauri::generate_context!())

@@ -1,12 +1,15 @@
 //! What the app knows about its own data and itself: the state of each feed with "Update now",
-//! and the About screen (what Bussola is, privacy, where the data and the map come from).
+//! the notice when the app had to do something to the person's data (a damaged database
+//! replaced, their data cleared), and the About screen (what Bussola is, privacy, "Clear my
+//! data", where the data and the map come from).
 
 use crate::i18n::use_lang;
 use crate::icons::icon;
 use crate::{ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{FeedStatus, SyncFailure, SyncReport, SyncStep};
+use bussola_model::{FeedStatus, RecoveryNotice, SyncFailure, SyncReport, SyncStep};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// How often the data is refreshed while the window stays open.
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
@@ -156,6 +159,141 @@ fn describe_step(tr: &Translator, step: &SyncStep) -> String {
     }
 }
 
+/// The fragment the window reloads with after "Clear my data", so that the fresh start can say
+/// it happened.
+const CLEARED_MARK: &str = "#cleared";
+
+/// Something done to the person's data that they must hear about.
+#[derive(Debug, Clone)]
+enum Notice {
+    /// The database was damaged and replaced.
+    Recovered(RecoveryNotice),
+    /// They cleared their data.
+    Cleared,
+}
+
+/// A notice at the top of every screen until the person closes it.
+#[component]
+pub fn DataNotice() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let notice = RwSignal::new(None::<Notice>);
+    let location = window().location();
+    if location.hash().is_ok_and(|hash| hash == CLEARED_MARK) {
+        notice.set(Some(Notice::Cleared));
+        // The mark has done its work: a later reload must not say it again.
+        if let (Ok(history), Ok(path)) = (window().history(), location.pathname()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+    }
+    let ask = move || {
+        leptos::task::spawn_local(async move {
+            if let Some(recovered) = ipc::take_recovery_notice().await {
+                notice.set(Some(Notice::Recovered(recovered)));
+                nav.touch_data();
+            }
+        })
+    };
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            leptos::task::spawn_local(async move {
+                // Listening first, then asking: a recovery that ends in between is not missed.
+                ipc::on_data_recovered(ask).await;
+                ask();
+            });
+        }
+    });
+    move || {
+        let tr = lang.tr();
+        let body = match notice.get()? {
+            Notice::Cleared => view! { <p>{tr.text("clear-done")}</p> }.into_any(),
+            Notice::Recovered(recovered) => {
+                let kept = if !recovered.user_data_read {
+                    Some(tr.text("recovered-lost"))
+                } else if recovered.favourites > 0 || recovered.settings {
+                    Some(tr.text("recovered-kept"))
+                } else {
+                    None
+                };
+                let kept_at = recovered
+                    .moved_to
+                    .map(|path| tr.text_with("recovered-where", &[("path", (&path).into())]));
+                view! {
+                    <p><strong>{tr.text("recovered-title")}</strong></p>
+                    <p>{tr.text("recovered-body")}</p>
+                    {kept.map(|text| view! { <p>{text}</p> })}
+                    <details class="technical">
+                        <summary>{tr.text("sync-details")}</summary>
+                        <span lang="en" dir="ltr">{recovered.reason}</span>
+                        {kept_at.map(|text| view! { <span>" "{text}</span> })}
+                    </details>
+                }
+                .into_any()
+            }
+        };
+        Some(view! {
+            <div class="notice" role="alert" id="data-notice">
+                {body}
+                <button type="button" class="secondary" on:click=move |_| notice.set(None)>
+                    {tr.text("notice-close")}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// "Clear my data": says what is kept on the device, and removes it after a second press.
+#[component]
+fn ClearMyData() -> impl IntoView {
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let clear = move |_| {
+        leptos::task::spawn_local(async move {
+            match ipc::clear_personal_data().await {
+                // Start again from the defaults (the system's language, no place, no filters),
+                // as a first start would, and say what happened.
+                Ok(()) => {
+                    let location = window().location();
+                    let _ = location.set_hash(CLEARED_MARK);
+                    let _ = location.reload();
+                }
+                Err(error) => failed.set(Some(error)),
+            }
+        })
+    };
+    view! {
+        <h2 id="your-data">{move || lang.t("clear-title")}</h2>
+        <p>{move || lang.t("clear-explain")}</p>
+        {move || if confirming.get() {
+            view! {
+                <p id="clear-question">{lang.t("clear-question")}</p>
+                <div class="actions">
+                    <button id="clear-confirm" type="button" class="primary" on:click=clear>
+                        {lang.t("clear-confirm")}
+                    </button>
+                    <button id="clear-cancel" type="button" class="secondary"
+                        on:click=move |_| confirming.set(false)>
+                        {lang.t("clear-cancel")}
+                    </button>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button id="clear-data" type="button" class="secondary"
+                    on:click=move |_| confirming.set(true)>
+                    {lang.t("clear-button")}
+                </button>
+            }.into_any()
+        }}
+        {move || failed.get().map(|error| view! {
+            <p class="sync-failure" role="alert">
+                {lang.t_with("error-generic", &[("detail", (&error).into())])}
+            </p>
+        })}
+    }
+}
+
 #[component]
 pub fn AboutScreen() -> impl IntoView {
     let lang = use_lang();
@@ -165,6 +303,7 @@ pub fn AboutScreen() -> impl IntoView {
             <p>{move || lang.t("about-what")}</p>
             <h2>{move || lang.t("about-privacy-title")}</h2>
             <p>{move || lang.t("about-privacy")}</p>
+            <ClearMyData />
             <h2>{move || lang.t("about-data-title")}</h2>
             <p>{move || lang.t("about-data")}</p>
             <h2>{move || lang.t("about-attribution-title")}</h2>

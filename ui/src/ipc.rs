@@ -1,8 +1,8 @@
 //! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
 
 use bussola_model::{
-    CommandError, FeedStatus, Hit, MapLayers, PlaceSuggestion, SearchQuery, ServiceDetail,
-    SyncReport, SyncStep,
+    CommandError, FeedStatus, Hit, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
+    ServiceDetail, SyncReport, SyncStep,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -137,6 +137,28 @@ pub async fn on_sync_progress(mut on_step: impl FnMut(SyncStep) + 'static) {
     });
     if listen("sync-progress", &handler).await.is_ok() {
         // The window listens until it closes.
+        handler.forget();
+    }
+}
+
+/// Forgets the person's favourites, notes and settings on this device.
+pub async fn clear_personal_data() -> Result<(), String> {
+    call("clear_personal_data", &NoArgs {}).await
+}
+
+/// What the app did about a damaged database, if it did anything since it was last asked.
+pub async fn take_recovery_notice() -> Option<RecoveryNotice> {
+    call::<_, Option<RecoveryNotice>>("take_recovery_notice", &NoArgs {})
+        .await
+        .ok()
+        .flatten()
+}
+
+/// Calls `on_recovered` each time the shell replaces a damaged database while the window is
+/// open, for as long as the window lives.
+pub async fn on_data_recovered(on_recovered: impl Fn() + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_recovered());
+    if listen("data-recovered", &handler).await.is_ok() {
         handler.forget();
     }
 }

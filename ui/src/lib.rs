@@ -130,6 +130,7 @@ fn App(locale: &'static str) -> impl IntoView {
             </nav>
             <LanguagePicker />
         </header>
+        <about::DataNotice />
         <main id="main" tabindex="-1">
             {move || match nav.current() {
                 Screen::Search => view! { <search::SearchScreen state=search /> }.into_any(),

@@ -23,6 +23,8 @@ const APT_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "xvfb",
     "xauth",
+    // The privacy tests trace every connection the app and the CLI make.
+    "strace",
     "x11-utils",
     "imagemagick",
     "file",

@@ -16,6 +16,7 @@ pub mod http;
 pub mod map;
 mod pack;
 pub mod publish;
+pub mod recovery;
 pub mod search;
 pub mod signature;
 pub mod store;

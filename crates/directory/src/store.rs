@@ -294,6 +294,25 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets everything the person put on this device (favourites, notes, settings such as
+    /// the language and the last place), leaving the feeds' data. The rows are overwritten, not
+    /// only unlinked, and the write-ahead log is emptied, so no copy stays in the file.
+    pub fn clear_personal_data(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "PRAGMA secure_delete = ON;
+             BEGIN;
+             DELETE FROM favourite;
+             DELETE FROM note;
+             DELETE FROM setting;
+             COMMIT;
+             PRAGMA secure_delete = OFF;",
+        )?;
+        // The log still holds the pages as they were before the delete until it is checkpointed.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Marks a service as a favourite (kept across syncs).
     pub fn add_favourite(&self, feed: &str, service_id: &str) -> Result<()> {
         self.conn.execute(

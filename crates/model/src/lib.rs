@@ -389,6 +389,24 @@ pub enum SyncStep {
     },
 }
 
+/// What the app did at start because the database on the device could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryNotice {
+    /// What was wrong, as the engine words it (shown under "Technical details").
+    pub reason: String,
+    /// Where the damaged file was kept; `None` if it could not be moved (the app then runs on
+    /// a database in memory until the next start).
+    pub moved_to: Option<String>,
+    /// Whether the person's favourites and settings could be read out of it.
+    pub user_data_read: bool,
+    /// Where the person's data read out of it was written, if there was any.
+    pub saved_to: Option<String>,
+    /// How many favourites came back.
+    pub favourites: usize,
+    /// Whether the settings (language, place, filters) came back.
+    pub settings: bool,
+}
+
 /// How the sync of one source ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncReport {

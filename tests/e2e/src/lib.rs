@@ -29,6 +29,47 @@ pub fn app_binary() -> PathBuf {
     binary.canonicalize().unwrap_or(binary)
 }
 
+/// `bussola-cli`, built beside the app by `cargo build` of the workspace.
+pub fn cli_binary() -> PathBuf {
+    app_binary().with_file_name("bussola-cli")
+}
+
+/// A folder served by `python3 -m http.server` on a free loopback port, stopped on drop.
+pub struct Server(Child);
+
+impl Server {
+    pub fn serve(dir: &std::path::Path) -> Result<(Server, u16)> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &port.to_string(),
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            anyhow::ensure!(started.elapsed() < Duration::from_secs(10), "no server");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok((Server(child), port))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// A child process in its own group, ended with its whole group on drop.
 struct Group(Child);
 
@@ -82,7 +123,12 @@ pub struct Launch {
 impl App {
     /// Starts Xvfb, tauri-driver and the app on `launch.db`.
     pub async fn start(launch: &Launch) -> Result<App> {
-        let binary = app_binary();
+        App::start_program(launch, &app_binary()).await
+    }
+
+    /// As [`App::start`], with `binary` as the program WebKitWebDriver starts: a wrapper that
+    /// runs the app under a tracer, say.
+    pub async fn start_program(launch: &Launch, binary: &Path) -> Result<App> {
         if !binary.exists() {
             bail!(
                 "{} is missing: build it with `cargo build -p bussola`",
@@ -158,6 +204,18 @@ impl App {
         bail!("{css} never showed the expected text; last seen: {last:?}")
     }
 
+    /// Clicks the element at `css` once it is there (the wasm UI draws after the window opens).
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return Ok(element.click().await?),
+                Err(error) if Instant::now() >= deadline => bail!("{css} never appeared: {error}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
     /// The text of every element matching `css`.
     pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
         let mut texts = Vec::new();
@@ -190,6 +248,14 @@ impl App {
             |target| target.join("screenshots"),
         );
         std::fs::create_dir_all(&dir)?;
+        // Two animation frames: what the last change drew is on screen, not only in the page.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await?;
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, self.client.screenshot().await?)?;
         Ok(path)

@@ -30,20 +30,6 @@ async fn search(app: &App, words: &str) -> Result<()> {
     Ok(())
 }
 
-/// Clicks the element at `css` once it is there (the wasm UI draws after the window opens).
-async fn click(app: &App, css: &str) -> Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        match app.client.find(Locator::Css(css)).await {
-            Ok(element) => return Ok(element.click().await?),
-            Err(error) if started.elapsed().as_secs() >= 15 => {
-                anyhow::bail!("{css} never appeared: {error}")
-            }
-            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
-        }
-    }
-}
-
 async fn attribute(app: &App, css: &str, name: &str) -> Result<Option<String>> {
     Ok(app.client.find(Locator::Css(css)).await?.attr(name).await?)
 }
@@ -53,7 +39,7 @@ async fn open_questura(app: &App) -> Result<()> {
     search(app, "questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
-    click(app, "#results li:first-child .hit-open").await?;
+    app.click("#results li:first-child .hit-open").await?;
     app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
     Ok(())
 }
@@ -67,7 +53,7 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
         .await?;
 
     // A category chip narrows the list to its services; pressing it again widens it back.
-    click(&app, "#chip-permits").await?;
+    app.click("#chip-permits").await?;
     let permits = app
         .wait_for_text("#result-count", |t| {
             t != everything && t.ends_with("servizi")
@@ -86,7 +72,7 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
     search(&app, "terni").await?;
     app.wait_for_text("#results li:first-child .name", |t| t.contains("Terni"))
         .await?;
-    click(&app, "#chip-permits").await?;
+    app.click("#chip-permits").await?;
     search(&app, "").await?;
     app.wait_for_text("#result-count", |t| t == everything)
         .await?;
@@ -132,7 +118,7 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
     app.screenshot("detail-1280x800").await?;
 
     // The referral card, in Italian only when the person reads Italian, with its QR code.
-    click(&app, "#action-card").await?;
+    app.click("#action-card").await?;
     app.wait_for_text("#card .card-name", |t| t == QUESTURA)
         .await?;
     assert_eq!(
@@ -142,9 +128,9 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
     app.screenshot("card-1280x800").await?;
 
     // Back twice returns to the list.
-    click(&app, "#back").await?;
+    app.click("#back").await?;
     app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
-    click(&app, "#back").await?;
+    app.click("#back").await?;
     app.wait_for_text("#result-count", |t| {
         t.ends_with("servizio") || t.ends_with("servizi")
     })
@@ -157,23 +143,23 @@ async fn a_favourite_is_there_after_a_restart() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let app = App::start(&launch(&dir, "1280x800")).await?;
     // The About screen credits the map's and the comuni's data.
-    click(&app, "#nav-about").await?;
+    app.click("#nav-about").await?;
     app.wait_for_text("#attribution", |t| {
         t.contains("openpolis / ISTAT (CC-BY-4.0)")
     })
     .await?;
-    click(&app, "#nav-favourites").await?;
+    app.click("#nav-favourites").await?;
     app.wait_for_text("#favourites-empty", |t| !t.is_empty())
         .await?;
-    click(&app, "#nav-search").await?;
+    app.click("#nav-search").await?;
     open_questura(&app).await?;
-    click(&app, "#favourite").await?;
+    app.click("#favourite").await?;
     app.wait_for_text("#favourite", |t| t == "Togli dai preferiti")
         .await?;
     app.stop().await?;
 
     let app = App::start(&launch(&dir, "1280x800")).await?;
-    click(&app, "#nav-favourites").await?;
+    app.click("#nav-favourites").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
     assert_eq!(app.texts("#results .name").await?.len(), 1);
@@ -189,7 +175,7 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
     search(&app, "questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
-    click(&app, "#view-map").await?;
+    app.click("#view-map").await?;
     let pin = "#map .pin[data-ids~='questura-pg-immigrazione']";
     let started = std::time::Instant::now();
     while app.client.find_all(Locator::Css(pin)).await?.is_empty() {
@@ -212,7 +198,7 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
             .unwrap_or(0.0)
     };
     let before = width(attribute(&app, "#map", "viewBox").await?);
-    click(&app, "#map-zoom-in").await?;
+    app.click("#map-zoom-in").await?;
     let after = width(attribute(&app, "#map", "viewBox").await?);
     assert!(after < before, "zoom in: {before} → {after}");
     app.screenshot("map-1280x800").await?;
@@ -244,11 +230,8 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
     // Services known only by their comune share its centre: the pin lists them all.
     app.wait_for_text("#pin-card", |t| t.contains(QUESTURA))
         .await?;
-    click(
-        &app,
-        "#pin-card .pin-open[data-id='questura-pg-immigrazione']",
-    )
-    .await?;
+    app.click("#pin-card .pin-open[data-id='questura-pg-immigrazione']")
+        .await?;
     app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
     app.stop().await
 }
@@ -289,7 +272,7 @@ async fn names_that_look_like_markup_are_shown_as_text() -> Result<()> {
             .await?
             .is_empty()
     );
-    click(&app, "#results li:first-child .hit-open").await?;
+    app.click("#results li:first-child .hit-open").await?;
     app.wait_for_text("#detail-description", |t| t == image || t == script)
         .await?;
     assert!(
@@ -326,17 +309,17 @@ async fn the_screens_fit_a_phone() -> Result<()> {
     open_questura(&app).await?;
     fits().await?;
     app.screenshot("detail-360x740").await?;
-    click(&app, "#action-card").await?;
+    app.click("#action-card").await?;
     app.wait_for_text("#card .card-name", |t| t == QUESTURA)
         .await?;
     fits().await?;
     app.screenshot("card-360x740").await?;
-    click(&app, "#back").await?;
-    click(&app, "#back").await?;
-    click(&app, "#view-map").await?;
+    app.click("#back").await?;
+    app.click("#back").await?;
+    app.click("#view-map").await?;
     app.wait_for_text("#map-hint", |t| !t.is_empty()).await?;
     fits().await?;
     app.screenshot("map-360x740").await?;
-    click(&app, "#view-list").await?;
+    app.click("#view-list").await?;
     app.stop().await
 }

@@ -2,48 +2,10 @@
 //! drawn, shows the new data, and says in plain words when "Update now" cannot reach the feed.
 
 use anyhow::Result;
-use bussola_e2e::{App, Launch};
+use bussola_e2e::{App, Launch, Server};
 use directory::signature::{self, SigningKey};
 use fantoccini::Locator;
 use serde_json::json;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// `python3 -m http.server` on a free loopback port, stopped on drop.
-struct Server(Child);
-
-impl Server {
-    fn serve(dir: &std::path::Path) -> Result<(Server, u16)> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                "--bind",
-                "127.0.0.1",
-                &port.to_string(),
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            anyhow::ensure!(started.elapsed() < Duration::from_secs(10), "no server");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok((Server(child), port))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[tokio::test]
 async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {

@@ -1,0 +1,160 @@
+//! A database that cannot be used is moved aside with its bytes intact, the person's data that
+//! still reads comes along into a fresh one, and the bundled feed fills it again; "clear my data"
+//! leaves no trace of the person's data in the file.
+
+use directory::Store;
+use directory::recovery::{check, open_or_recover, recover};
+use std::path::Path;
+
+/// A store with the bundled feed, two favourites, a note and two settings, closed.
+fn store_with_user_data(path: &Path) {
+    let mut store = Store::open(path).unwrap();
+    directory::bundled::import_bundled(&mut store).unwrap();
+    let ids: Vec<(String, String)> = store
+        .records()
+        .unwrap()
+        .into_iter()
+        .take(2)
+        .map(|(feed, record)| {
+            let value: serde_json::Value = serde_json::from_str(&record).unwrap();
+            (feed.0, value["id"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    for (feed, id) in &ids {
+        store.add_favourite(feed, id).unwrap();
+    }
+    store.set_setting("lang", Some("uk")).unwrap();
+    store
+        .set_setting("place", Some("Foligno-secret-place"))
+        .unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute(
+        "INSERT INTO note (feed, service_id, body, updated_at) VALUES (?1, ?2, 'bring passport', '2026-11-22')",
+        (&ids[0].0, &ids[0].1),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_moved_aside_and_a_fresh_store_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    let garbage = b"this is not SQLite at all, just a damaged download".repeat(200);
+    std::fs::write(&path, &garbage).unwrap();
+
+    let (mut store, recovered) = open_or_recover(&path).unwrap();
+    let recovered = recovered.expect("the file cannot be used");
+    let aside = recovered.moved_to.expect("moved aside");
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        garbage,
+        "the bytes are kept"
+    );
+    assert!(!recovered.user_data_read && recovered.saved.is_none());
+    assert!(!recovered.reason.is_empty());
+
+    assert!(directory::bundled::import_bundled(&mut store).unwrap());
+    assert_eq!(store.service_count().unwrap(), 41);
+    assert_eq!(store.path(), path);
+    drop(store);
+    check(&path).unwrap();
+}
+
+#[test]
+fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    store_with_user_data(&path);
+    check(&path).unwrap();
+
+    // Overwrite the last pages of the file: the feed's records, written by the import after the
+    // migrations had created every table (the person's among them) near the start.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let pages = bytes.len() / page;
+    for p in pages - 8..pages {
+        bytes[p * page..(p + 1) * page].fill(0xA5);
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let found = check(&path).expect_err("quick_check sees the broken pages");
+    assert!(!found.is_empty());
+
+    let (store, recovered) = recover(&path, &found).unwrap();
+    assert!(recovered.user_data_read);
+    let saved = recovered.saved.expect("the person's tables still read");
+    assert_eq!(
+        (saved.favourites, saved.notes, saved.settings),
+        (2, 1, 2),
+        "{saved:?}"
+    );
+    let exported = std::fs::read_to_string(&saved.file).unwrap();
+    assert!(exported.contains("bring passport") && exported.contains("Foligno-secret-place"));
+    assert_eq!(
+        std::fs::read(recovered.moved_to.unwrap()).unwrap(),
+        bytes,
+        "the damaged file keeps its bytes"
+    );
+
+    // Restored into the fresh store, and the feed comes back from the bundle.
+    assert_eq!(store.favourites().unwrap().len(), 2);
+    assert_eq!(store.setting("lang").unwrap().as_deref(), Some("uk"));
+    let mut store = store;
+    directory::bundled::import_bundled(&mut store).unwrap();
+    assert_eq!(store.service_count().unwrap(), 41);
+    drop(store);
+    check(&path).unwrap();
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_kept_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    store_with_user_data(&path);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 999")
+        .unwrap();
+
+    let (store, recovered) = open_or_recover(&path).unwrap();
+    let recovered = recovered.expect("this app cannot use it");
+    assert!(recovered.reason.contains("newer"), "{}", recovered.reason);
+    let aside = recovered.moved_to.unwrap();
+    let version: i64 = rusqlite::Connection::open(&aside)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 999, "the newer app's file is as it left it");
+    assert_eq!(store.favourites().unwrap().len(), 2);
+}
+
+#[test]
+fn clearing_personal_data_forgets_it_and_keeps_the_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    store_with_user_data(&path);
+    let store = Store::open(&path).unwrap();
+    store.clear_personal_data().unwrap();
+    assert!(store.favourites().unwrap().is_empty());
+    assert_eq!(store.setting("lang").unwrap(), None);
+    assert_eq!(store.service_count().unwrap(), 41);
+    let notes: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, 0);
+    drop(store);
+
+    // Not only unlinked: no copy of what was written is left in the file or its log.
+    for file in ["bussola.db", "bussola.db-wal"] {
+        if let Ok(bytes) = std::fs::read(dir.path().join(file)) {
+            for secret in ["Foligno-secret-place", "bring passport"] {
+                assert!(
+                    !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                    "{file} still holds {secret}"
+                );
+            }
+        }
+    }
+}
