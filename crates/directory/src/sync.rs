@@ -26,8 +26,9 @@ pub const SIGNATURE: &str = "manifest.json.minisig";
 /// Caps on what a source may send, counted on decompressed bytes.
 const MANIFEST_CAP: u64 = 256 * 1024;
 const SIGNATURE_CAP: u64 = 4 * 1024;
-/// The largest snapshot or delta accepted, whatever the manifest says.
-pub const FILE_CAP: u64 = 1024 * 1024 * 1024;
+/// The largest snapshot or delta accepted, whatever the manifest says: about 400,000 services
+/// of today's size, and what a phone can still hold while it checks them.
+pub const FILE_CAP: u64 = 256 * 1024 * 1024;
 
 /// What a source answered for one file.
 #[derive(Debug)]
@@ -495,6 +496,13 @@ impl Store {
     ) -> Result<(u64, Vec<String>)> {
         let file = format!("delta {}→{}", delta.from, delta.version);
         agrees(state.manifest, &file, &delta.feed, delta.version)?;
+        if delta.deletes.len() > validate::MAX_SERVICES {
+            return Err(Error::InvalidFeed(format!(
+                "{file} deletes {} services; a feed holds at most {}",
+                delta.deletes.len(),
+                validate::MAX_SERVICES
+            )));
+        }
         let warnings = check_services(&file, &delta.upserts)?;
         let upserts = parse_services(delta.upserts.iter().map(|r| r.get()))?;
         progress(Progress::Applying {

@@ -17,6 +17,19 @@ const ITALY_LAT: std::ops::RangeInclusive<f64> = 35.0..=47.2;
 const ITALY_LON: std::ops::RangeInclusive<f64> = 6.5..=18.6;
 const MAX_ID_CHARS: usize = 100;
 
+/// Bounds on what one feed may hold, so that no file, however it was made, can make a device
+/// spend unbounded memory or time: far above any real directory (Umbria's longest text is under
+/// 2,000 bytes, its largest list 12 items), far below what would hurt a phone.
+pub const MAX_SERVICES: usize = 500_000;
+/// Bytes in one text field (a description of several pages).
+pub const MAX_TEXT_BYTES: usize = 32 * 1024;
+/// Items in one list of a service (phones, locations, languages, sources…).
+pub const MAX_LIST_ITEMS: usize = 200;
+/// Fields in one object of a service.
+pub const MAX_FIELDS: usize = 200;
+/// How deep a service's JSON may nest (a service, its locations, their addresses… is 4).
+pub const MAX_DEPTH: usize = 12;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
@@ -91,6 +104,19 @@ impl Report {
 /// Checks the services of one file (a snapshot's, or a delta's upserts).
 pub fn services(file: &str, services: &[Value]) -> Report {
     let mut report = Report::default();
+    if services.len() > MAX_SERVICES {
+        report.problems.push(Problem {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            service: String::new(),
+            field: String::new(),
+            message: format!(
+                "holds {} services; a feed may hold at most {MAX_SERVICES}",
+                services.len()
+            ),
+        });
+        return report;
+    }
     let mut seen = HashSet::new();
     for (i, service) in services.iter().enumerate() {
         let id = service["id"].as_str().map(str::to_owned);
@@ -196,7 +222,7 @@ impl Check<'_> {
             }
         }
         self.links(s);
-        self.plain_text(s, "");
+        self.plain_text(s, "", 0);
         if let Some(hours) = s["opening_hours"].as_str() {
             self.hours("opening_hours", hours);
         }
@@ -288,30 +314,75 @@ impl Check<'_> {
         }
     }
 
-    /// Every string is plain text: markup is refused rather than shown or, worse, rendered.
-    fn plain_text(&mut self, value: &Value, path: &str) {
+    /// Every string is plain text within its bounds: markup is refused rather than shown or,
+    /// worse, rendered, and so are characters that would change what the text around them
+    /// looks like. Lists, objects and nesting stay within the feed's bounds.
+    fn plain_text(&mut self, value: &Value, path: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.error(path, format!("nests deeper than {MAX_DEPTH} levels"));
+            return;
+        }
         match value {
-            Value::String(text) if looks_like_markup(text) => {
-                self.error(path, "holds HTML or other markup; plain text only".into());
+            Value::String(text) => {
+                if text.len() > MAX_TEXT_BYTES {
+                    self.error(
+                        path,
+                        format!("is {} bytes long; at most {MAX_TEXT_BYTES}", text.len()),
+                    );
+                } else if looks_like_markup(text) {
+                    self.error(path, "holds HTML or other markup; plain text only".into());
+                } else if let Some(c) = text.chars().find(|&c| is_hidden_control(c)) {
+                    self.error(
+                        path,
+                        format!(
+                            "holds the invisible control character U+{:04X}, which can hide or \
+                             reorder what is shown",
+                            c as u32
+                        ),
+                    );
+                }
             }
             Value::Array(items) => {
+                if items.len() > MAX_LIST_ITEMS {
+                    self.error(
+                        path,
+                        format!("lists {} items; at most {MAX_LIST_ITEMS}", items.len()),
+                    );
+                    return;
+                }
                 for (i, item) in items.iter().enumerate() {
-                    self.plain_text(item, &format!("{path}[{i}]"));
+                    self.plain_text(item, &format!("{path}[{i}]"), depth + 1);
                 }
             }
             Value::Object(fields) => {
+                if fields.len() > MAX_FIELDS {
+                    self.error(
+                        path,
+                        format!("has {} fields; at most {MAX_FIELDS}", fields.len()),
+                    );
+                    return;
+                }
                 for (key, item) in fields {
                     let path = if path.is_empty() {
                         key.clone()
                     } else {
                         format!("{path}.{key}")
                     };
-                    self.plain_text(item, &path);
+                    self.plain_text(item, &path, depth + 1);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Characters a feed's text has no business holding: C0 and C1 controls other than tab and
+/// line breaks, and the explicit bidirectional embeddings, overrides and isolates (U+202A–E,
+/// U+2066–9), with which "+39 075 123" could be drawn reversed. The plain marks U+200E and
+/// U+200F, which Arabic and Hebrew text uses, stay allowed.
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Category and language codes are stored space-separated: letters, digits and `-` only.
@@ -385,6 +456,59 @@ mod tests {
         let report = services("f", &[s]);
         assert!(report.is_ok());
         assert_eq!(report.warnings().count(), 2);
+    }
+
+    #[test]
+    fn every_text_list_object_and_nesting_is_bounded() {
+        let mut s = good();
+        s["description"] = json!("a".repeat(MAX_TEXT_BYTES + 1));
+        s["languages"] = json!(vec![json!({"code": "it"}); MAX_LIST_ITEMS + 1]);
+        let mut deep = json!("bottom");
+        for _ in 0..MAX_DEPTH {
+            deep = json!({ "x": deep });
+        }
+        s["extension"] = deep;
+        let fields: serde_json::Map<String, Value> = (0..=MAX_FIELDS)
+            .map(|i| (format!("f{i}"), json!(i)))
+            .collect();
+        s["wide"] = Value::Object(fields);
+        let found = problems(&[s]);
+        for expected in [
+            "description: is 32769 bytes long; at most 32768",
+            "languages: lists 201 items; at most 200",
+            "nests deeper than 12 levels",
+            "wide: has 201 fields; at most 200",
+        ] {
+            assert!(
+                found.iter().any(|p| p.contains(expected)),
+                "{expected} in {found:?}"
+            );
+        }
+        // At the bounds themselves, all is well.
+        let mut fine = good();
+        fine["description"] = json!("é".repeat(MAX_TEXT_BYTES / 2));
+        assert!(services("f", &[fine]).is_ok());
+    }
+
+    #[test]
+    fn controls_that_hide_or_reorder_text_are_refused() {
+        for (text, code) in [
+            ("Chiama \u{202E}321 570 93+", "U+202E"),
+            ("Sportello \u{2066}x\u{2069}", "U+2066"),
+            ("nul\u{0}byte", "U+0000"),
+            ("escape \u{1b}[31m", "U+001B"),
+        ] {
+            let mut s = good();
+            s["name"] = json!(text);
+            let found = problems(&[s]);
+            assert!(
+                found.iter().any(|p| p.contains(code)),
+                "{text:?}: {found:?}"
+            );
+        }
+        let mut s = good();
+        s["name"] = json!("مكتب \u{200F}الهجرة\nriga due\ttab");
+        assert!(services("f", &[s]).is_ok());
     }
 
     #[test]
