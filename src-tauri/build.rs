@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "clear_personal_data",
     "take_recovery_notice",
+    "can_locate",
+    "current_position",
 ];
 
 fn main() {

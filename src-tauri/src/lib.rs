@@ -5,6 +5,7 @@
 //! thread so a search never stalls the window's event loop.
 
 mod commands;
+mod location;
 mod recover;
 mod sync;
 
@@ -37,10 +38,13 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 }
 
 /// Builds and runs the app until its window closes.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     commands::note_process_start();
-    tauri::Builder::default()
-        .plugin(tauri_plugin_opener::init())
+    let builder = tauri::Builder::default().plugin(tauri_plugin_opener::init());
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_geolocation::init());
+    builder
         .setup(|app| {
             let path = database_path(app)?;
             let (mut store, recovered) = directory::recovery::open_or_recover(&path)?;
@@ -71,6 +75,8 @@ pub fn run() {
             commands::first_results_drawn,
             commands::clear_personal_data,
             recover::take_recovery_notice,
+            location::can_locate,
+            location::current_position,
             sync::sync_now
         ])
         .run(tauri::generate_context!())

@@ -1,7 +1,7 @@
 //! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
 
 use bussola_model::{
-    CommandError, FeedStatus, Hit, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
+    CommandError, FeedStatus, Hit, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
     ServiceDetail, SyncReport, SyncStep,
 };
 use serde::Serialize;
@@ -139,6 +139,16 @@ pub async fn on_sync_progress(mut on_step: impl FnMut(SyncStep) + 'static) {
         // The window listens until it closes.
         handler.forget();
     }
+}
+
+/// Whether the device can tell where it is (phones).
+pub async fn can_locate() -> bool {
+    call("can_locate", &NoArgs {}).await.unwrap_or(false)
+}
+
+/// Where the device is, after the system asked the person; it goes nowhere but this window.
+pub async fn current_position() -> Result<LatLon, String> {
+    call("current_position", &NoArgs {}).await
 }
 
 /// Forgets the person's favourites, notes and settings on this device.

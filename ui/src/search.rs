@@ -30,6 +30,9 @@ const SPOKEN: [&str; 21] = [
 pub struct ChosenPlace {
     pub label: String,
     pub point: LatLon,
+    /// The device's own position: shown as "My location", and never written to the store.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mine: bool,
 }
 
 /// Everything about the question except its words.
@@ -79,7 +82,11 @@ pub fn provide_search_state() -> SearchState {
         loaded.set(true);
     });
     Effect::new(move |_| {
-        let filters = state.filters.get();
+        let mut filters = state.filters.get();
+        // Where the person is stays in memory only: the next start asks again.
+        if filters.place.as_ref().is_some_and(|p| p.mine) {
+            filters.place = None;
+        }
         // Saving before the remembered filters were read would overwrite them with defaults.
         if loaded.get_untracked()
             && let Ok(json) = serde_json::to_string(&filters)
@@ -262,13 +269,36 @@ fn PlacePicker(state: SearchState) -> impl IntoView {
         }
     });
     let chosen = move || state.filters.with(|f| f.place.clone());
+    // Only phones can tell where they are; elsewhere the button is not there at all.
+    let can_locate = LocalResource::new(ipc::can_locate);
+    let locating = RwSignal::new(false);
+    let location_failed = RwSignal::new(false);
+    let use_location = move |_| {
+        locating.set(true);
+        location_failed.set(false);
+        leptos::task::spawn_local(async move {
+            match ipc::current_position().await {
+                Ok(point) => state.filters.update(|f| {
+                    f.place = Some(ChosenPlace {
+                        label: String::new(),
+                        point,
+                        mine: true,
+                    })
+                }),
+                Err(_) => location_failed.set(true),
+            }
+            locating.set(false);
+        });
+    };
     view! {
         <div class="place">
             <label class="field-label" for="place">{move || lang.t("place-label")}</label>
             {move || chosen().map(|place| view! {
                 <p class="chosen-place">
                     {icon("pin")}
-                    <span id="place-chosen">{place.label}</span>
+                    <span id="place-chosen">
+                        {if place.mine { lang.t("place-my-location") } else { place.label }}
+                    </span>
                     <button type="button" class="icon-button" id="place-clear"
                         aria-label=move || lang.t("place-clear")
                         on:click=move |_| state.filters.update(|f| f.place = None)>
@@ -300,7 +330,7 @@ fn PlacePicker(state: SearchState) -> impl IntoView {
                             <li role="option" aria-selected="false">
                                 <button type="button" class="suggestion" on:click=move |_| {
                                     let label = label.clone();
-                                    state.filters.update(|f| f.place = Some(ChosenPlace { label, point }));
+                                    state.filters.update(|f| f.place = Some(ChosenPlace { label, point, mine: false }));
                                     typed.set(String::new());
                                 }>{shown}</button>
                             </li>
@@ -308,6 +338,16 @@ fn PlacePicker(state: SearchState) -> impl IntoView {
                     }).collect_view().into_any()
                 }}
             </ul>
+            {move || can_locate.get().unwrap_or(false).then(|| view! {
+                <button type="button" class="secondary" id="place-use-location"
+                    disabled=move || locating.get() on:click=use_location>
+                    {icon("pin")}
+                    {move || lang.t("place-use-location")}
+                </button>
+            })}
+            {move || location_failed.get().then(|| view! {
+                <p class="hint" role="status">{lang.t("place-location-failed")}</p>
+            })}
         </div>
     }
 }

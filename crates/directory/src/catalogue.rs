@@ -76,68 +76,52 @@ impl NameOrder {
 
 impl Catalogue {
     pub fn load(conn: &Connection, data_version: i64) -> Result<Catalogue> {
+        // Rows are read in place (text borrowed from SQLite, never collected): with 100k
+        // services a collected copy costs tens of thousands of short-lived strings, whose freed
+        // memory the allocator keeps for the rest of the app's life.
         let mut timetables = Vec::new();
         let mut timetable_ids: HashMap<String, u32> = HashMap::new();
-        let mut timetable = |text: Option<String>| {
-            text.map(|text| {
-                *timetable_ids.entry(text).or_insert_with_key(|text| {
-                    timetables.push(Timetable {
-                        text: text.clone(),
-                        parsed: OnceCell::new(),
-                    });
-                    (timetables.len() - 1) as u32
-                })
-            })
+        let mut timetable = |text: Option<&str>| {
+            let text = text?;
+            if let Some(&id) = timetable_ids.get(text) {
+                return Some(id);
+            }
+            let id = timetables.len() as u32;
+            timetables.push(Timetable {
+                text: text.to_owned(),
+                parsed: OnceCell::new(),
+            });
+            timetable_ids.insert(text.to_owned(), id);
+            Some(id)
         };
 
-        struct Row {
-            id: ServiceKey,
-            categories: String,
-            languages: String,
-            hours: Option<String>,
-        }
-        let mut stmt = conn.prepare("SELECT id, categories, languages, hours FROM service")?;
-        let services = stmt
-            .query_map([], |r| {
-                Ok(Row {
-                    id: key(r.get(0)?),
-                    categories: r.get(1)?,
-                    languages: r.get(2)?,
-                    hours: r.get(3)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let capacity = services
-            .iter()
-            .map(|s| s.id as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let capacity: i64 =
+            conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM service", [], |r| {
+                r.get(0)
+            })?;
+        let capacity = usize::try_from(capacity).unwrap_or(0);
 
+        let locations: i64 = conn.query_row("SELECT count(*) FROM location", [], |r| r.get(0))?;
+        let mut spots = Vec::with_capacity(usize::try_from(locations).unwrap_or(0));
         let mut stmt =
             conn.prepare("SELECT id, service, lat, lon, approximate, hours FROM location")?;
-        let mut spots = stmt
-            .query_map([], |r| {
-                Ok((
-                    Spot {
-                        location: r.get(0)?,
-                        service: key(r.get(1)?),
-                        lat: r.get(2)?,
-                        lon: r.get(3)?,
-                        approximate: r.get(4)?,
-                        timetable: None,
-                    },
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            })?
-            .map(|row| {
-                let (mut spot, hours) = row?;
-                spot.timetable = timetable(hours);
-                Ok(spot)
-            })
-            .collect::<Result<Vec<_>>>()?;
-        // Read in one snapshot with the services (see `Store::search`), so every spot's service
-        // is among them; anything else is left out rather than trusted.
-        spots.retain(|s| (s.service as usize) < capacity);
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let service = key(r.get(1)?);
+            // Read in one snapshot with the services (see `Store::search`), so every spot's
+            // service is among them; anything else is left out rather than trusted.
+            if service as usize >= capacity {
+                continue;
+            }
+            spots.push(Spot {
+                location: r.get(0)?,
+                service,
+                lat: r.get(2)?,
+                lon: r.get(3)?,
+                approximate: r.get(4)?,
+                timetable: timetable(text(r, 5)?),
+            });
+        }
         spots.sort_unstable_by_key(|s| (s.service, s.location));
 
         let mut first_spot = vec![0 as SpotKey; capacity + 1];
@@ -156,20 +140,31 @@ impl Catalogue {
         let mut categories: HashMap<String, FixedBitSet> = HashMap::new();
         let mut languages: HashMap<String, FixedBitSet> = HashMap::new();
         let mut unlocated = Vec::new();
-        for service in services {
-            for (codes, sets) in [
-                (&service.categories, &mut categories),
-                (&service.languages, &mut languages),
-            ] {
-                for code in codes.split(' ').filter(|c| !c.is_empty()) {
-                    sets.entry(code.to_owned())
-                        .or_insert_with(|| FixedBitSet::with_capacity(capacity))
-                        .insert(service.id as usize);
+        let mut stmt = conn.prepare("SELECT id, categories, languages, hours FROM service")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = key(r.get(0)?);
+            let s = id as usize;
+            if s >= capacity {
+                continue;
+            }
+            for (column, sets) in [(1, &mut categories), (2, &mut languages)] {
+                for code in text(r, column)?.unwrap_or_default().split(' ') {
+                    if code.is_empty() {
+                        continue;
+                    }
+                    match sets.get_mut(code) {
+                        Some(set) => set.insert(s),
+                        None => {
+                            let mut set = FixedBitSet::with_capacity(capacity);
+                            set.insert(s);
+                            sets.insert(code.to_owned(), set);
+                        }
+                    }
                 }
             }
-            let s = service.id as usize;
             if first_spot[s] == first_spot[s + 1] {
-                unlocated.push((service.id, timetable(service.hours)));
+                unlocated.push((id, timetable(text(r, 3)?)));
             }
         }
         unlocated.sort_unstable();
@@ -254,6 +249,13 @@ impl Catalogue {
         let t = self.timetables.get(timetable as usize)?;
         t.parsed.get_or_init(|| Hours::parse(&t.text)).as_ref()
     }
+}
+
+/// A text column as SQLite holds it, borrowed for the row's lifetime.
+fn text<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(column)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 /// Rowids are positive and, for one device's feeds, far below `u32::MAX`.

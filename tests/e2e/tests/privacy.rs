@@ -162,6 +162,9 @@ async fn the_app_reaches_no_address_but_its_feed_on_loopback() -> Result<()> {
     .await?;
     refused("window.__TAURI__.core.invoke('plugin:window|set_title', {value: 'x'})").await?;
     refused("fetch('https://example.org/')").await?;
+    // A desktop has no position to give, and offers none.
+    refused("window.__TAURI__.core.invoke('current_position', {})").await?;
+    ensure!(app.texts("#place-use-location").await?.is_empty());
     let loopback = format!("fetch('http://127.0.0.1:{port}/manifest.json')");
     refused(Box::leak(loopback.into_boxed_str())).await?;
     app.stop().await?;
