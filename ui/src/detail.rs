@@ -145,7 +145,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                 })}
                 {hours.clone().map(|h| view! {
                     <p class="state" id="detail-state">{move || {
-                        let (class, text) = open_text(lang, h.state, h.next_change.as_deref());
+                        let (class, text) = open_text(&lang.tr(), h.state, h.next_change.as_deref());
                         view! { <span class=class>{text}</span> }
                     }}</p>
                 })}

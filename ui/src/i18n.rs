@@ -42,6 +42,12 @@ impl Lang {
         translator(self.0.get())
     }
 
+    /// The translator for what is drawn once and never redrawn in place (rows of the result
+    /// list, which are drawn afresh on a switch instead).
+    pub fn tr_untracked(&self) -> Rc<Translator> {
+        translator(self.0.get_untracked())
+    }
+
     /// The Italian translator, for the Italian half of the referral card.
     pub fn italian(&self) -> Rc<Translator> {
         translator(bussola_i18n::REFERENCE)

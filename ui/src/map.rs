@@ -423,7 +423,7 @@ fn PinCard(hits: Vec<Hit>) -> impl IntoView {
                                 {hit.city.clone()}
                                 " "
                                 {move || {
-                                    let (class, text) = open_text(lang, state, next.as_deref());
+                                    let (class, text) = open_text(&lang.tr(), state, next.as_deref());
                                     view! { <span class=class>{text}</span> }
                                 }}
                             </p>

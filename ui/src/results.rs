@@ -6,6 +6,7 @@ use crate::i18n::{Lang, use_lang};
 use crate::icons::{category_icon, icon};
 use crate::search::use_search_state;
 use crate::{Screen, ServiceRef, ipc, use_nav};
+use bussola_i18n::Translator;
 use bussola_model::{Hit, OpenState};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -56,10 +57,11 @@ thread_local! {
     static FIRST_DRAWN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// What a row shows, as a key: a row is drawn again only when one of these changed.
-fn row_key(hit: &Hit) -> String {
+/// What a row shows, as a key: a row is drawn again only when one of these (or the language)
+/// changed. Rows hold no reactivity of their own, which keeps drawing 50 new ones cheap.
+fn row_key(hit: &Hit, locale: &str) -> String {
     format!(
-        "{}/{}/{}/{}/{:?}/{:?}/{:?}/{:?}",
+        "{locale}/{}/{}/{}/{}/{:?}/{:?}/{:?}/{:?}",
         hit.feed,
         hit.id,
         hit.name,
@@ -89,7 +91,11 @@ pub fn HitList(#[prop(into)] hits: Signal<Vec<Hit>>) -> impl IntoView {
         </p>
         {move || (count() == 0).then(|| view! { <p class="hint">{move || lang.t("results-empty-hint")}</p> })}
         <ul class="hits" id="results">
-            <For each=move || hits.get() key=row_key children=move |hit| view! { <HitRow hit /> } />
+            <For
+                each=move || { lang.code(); hits.get() }
+                key=move |hit| row_key(hit, lang.tr_untracked().locale.code)
+                children=move |hit| view! { <HitRow hit /> }
+            />
         </ul>
     }
 }
@@ -108,7 +114,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
         move || nav.open(Screen::Detail(service.clone()))
     };
     let open_on_row = open.clone();
-    let hit_for_meta = hit.clone();
+    let tr = lang.tr_untracked();
     view! {
         <li class="hit" data-id=hit.id.0.clone() data-feed=hit.feed.0.clone()
             on:click=move |_| open_on_row()>
@@ -123,18 +129,17 @@ fn HitRow(hit: Hit) -> impl IntoView {
                     </button>
                     // The feed has no name in the person's language: say the one shown is Italian.
                     {hit.name_is_fallback.then(|| view! {
-                        " " <span class="in-italian">{move || lang.t("in-italian")}</span>
+                        " " <span class="in-italian">{tr.text("in-italian")}</span>
                     })}
                 </h2>
-                <p class="meta">{move || hit_meta(lang, &hit_for_meta)}</p>
+                <p class="meta">{hit_meta(&tr, &hit)}</p>
             </div>
         </li>
     }
 }
 
 /// The line under a hit's name: distance, place, open state, approximate mark.
-fn hit_meta(lang: Lang, hit: &Hit) -> impl IntoView + use<> {
-    let tr = lang.tr();
+fn hit_meta(tr: &Translator, hit: &Hit) -> impl IntoView + use<> {
     // Only a service with no place at all (a helpline) answers from all of Italy.
     let place = match (&hit.city, &hit.location) {
         (Some(city), _) => Some(city.clone()),
@@ -145,7 +150,7 @@ fn hit_meta(lang: Lang, hit: &Hit) -> impl IntoView + use<> {
         .distance_m
         .filter(|_| hit.location.is_some())
         .map(|d| tr.text_with("distance-away", &[("distance", (&tr.distance(d.0)).into())]));
-    let (class, state) = open_text(lang, hit.open_state, hit.next_change.as_deref());
+    let (class, state) = open_text(tr, hit.open_state, hit.next_change.as_deref());
     let approximate = hit.approximate.then(|| tr.text("approximate-mark"));
     view! {
         {distance.map(|d| view! { <span class="distance">{d}</span> })}
@@ -158,11 +163,10 @@ fn hit_meta(lang: Lang, hit: &Hit) -> impl IntoView + use<> {
 /// The open state as a class and a sentence: "Open now · closes at 12:00", "Closed now · opens
 /// Tuesday at 09:00", or "Hours unknown".
 pub fn open_text(
-    lang: Lang,
+    tr: &Translator,
     state: OpenState,
     next_change: Option<&str>,
 ) -> (&'static str, String) {
-    let tr = lang.tr();
     let change = next_change.and_then(|t| {
         let date = t.get(..10)?;
         let time = t.get(11..16)?;

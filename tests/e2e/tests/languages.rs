@@ -114,6 +114,12 @@ async fn the_language_switches_from_any_screen_and_is_remembered() -> Result<()>
         ("uk".to_owned(), "ltr".to_owned())
     );
     app.screenshot("detail-uk-1280x800").await?;
+    // Back on the list, the rows were drawn again in Ukrainian.
+    app.click("#back").await?;
+    app.wait_for_text("#results .in-italian", |t| {
+        t == ukrainian.text("in-italian")
+    })
+    .await?;
     app.stop().await?;
 
     let app = App::start(&launch).await?;
