@@ -7,7 +7,8 @@
 //! - cold start: process start to first results on screen, as the shell reports it with
 //!   `BUSSOLA_STARTUP_TRACE`;
 //! - idle memory: the sum of PSS (`/proc/PID/smaps_rollup`) over the app and every process it
-//!   started (WebKit's web and network processes).
+//!   started (WebKit's web and network processes), beside the same figure for an empty Tauri 2
+//!   window (`tests/empty-window`) measured the same way.
 
 use anyhow::{Context, Result, bail};
 use bussola_e2e::{App, Display, Launch, Spawned, app_binary};
@@ -147,6 +148,28 @@ fn pss_of_tree(root: u32) -> Result<(u64, u64)> {
     Ok((tree.iter().map(|&p| pss(p)).sum(), pss(root)))
 }
 
+/// `program` on `display`, as the measurements start every window.
+fn window_on(display: &Display, program: &Path) -> Command {
+    let mut command = Command::new(program);
+    command
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("NO_AT_BRIDGE", "1")
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::null());
+    command
+}
+
+/// How long a window is left alone before its memory is read: the first sync (no URL is
+/// configured) and any lazy work are over by then.
+const IDLE: Duration = Duration::from_secs(8);
+
+/// The median of the runs' (total, shell) PSS, by total.
+fn median_memory(mut memory: Vec<(u64, u64)>) -> (f64, f64) {
+    memory.sort_unstable();
+    let (total, shell) = memory[memory.len() / 2];
+    (total as f64 / 1024.0, shell as f64 / 1024.0)
+}
+
 /// Starts the app on `db`, waits for its first results, idles, and reports.
 fn cold_start(db: &Path, label: &str, runs: usize) -> Result<()> {
     let display = Display::start("1280x800")?;
@@ -154,13 +177,9 @@ fn cold_start(db: &Path, label: &str, runs: usize) -> Result<()> {
     let mut memory = Vec::new();
     for _ in 0..runs {
         let mut app = Spawned::spawn(
-            Command::new(app_binary())
-                .env("DISPLAY", format!(":{}", display.number))
+            window_on(&display, &app_binary())
                 .env("BUSSOLA_DB", db)
                 .env("BUSSOLA_STARTUP_TRACE", "1")
-                .env("NO_AT_BRIDGE", "1")
-                .env("LANG", "C.UTF-8")
-                .stdout(Stdio::null())
                 .stderr(Stdio::piped()),
         )?;
         let stderr = app.child().stderr.take().context("the app's stderr")?;
@@ -173,18 +192,39 @@ fn cold_start(db: &Path, label: &str, runs: usize) -> Result<()> {
             }
         }
         starts.push(ms.context("the app never reported its first results")?);
-        // Idle: the first sync (no URL configured) and any lazy work are over.
-        std::thread::sleep(Duration::from_secs(8));
+        std::thread::sleep(IDLE);
         memory.push(pss_of_tree(app.child().id())?);
     }
     starts.sort_by(f64::total_cmp);
     let median = percentile(&starts, 0.5);
-    let (total, shell) = memory[memory.len() / 2];
+    let (total, shell) = median_memory(memory);
     println!(
         "cold start to first results, {label}: median {median:.0} ms (runs: {starts:?}); \
-         idle PSS: app and WebKit {:.0} MB, shell process {:.0} MB",
-        total as f64 / 1024.0,
-        shell as f64 / 1024.0
+         idle PSS: app and WebKit {total:.0} MB, shell process {shell:.0} MB"
+    );
+    Ok(())
+}
+
+/// The empty Tauri window's idle memory, read as the app's is.
+fn empty_window(runs: usize) -> Result<()> {
+    let program = app_binary().with_file_name("empty-window");
+    if !program.exists() {
+        bail!(
+            "{} is missing: `cargo xtask measure` builds it",
+            program.display()
+        );
+    }
+    let display = Display::start("1280x800")?;
+    let mut memory = Vec::new();
+    for _ in 0..runs {
+        let mut window = Spawned::spawn(window_on(&display, &program).stderr(Stdio::null()))?;
+        // No first-results signal to wait for: its one line of text is drawn well within this.
+        std::thread::sleep(Duration::from_secs(2) + IDLE);
+        memory.push(pss_of_tree(window.child().id())?);
+    }
+    let (total, shell) = median_memory(memory);
+    println!(
+        "idle PSS, an empty Tauri 2 window: window and WebKit {total:.0} MB, shell process {shell:.0} MB"
     );
     Ok(())
 }
@@ -192,6 +232,7 @@ fn cold_start(db: &Path, label: &str, runs: usize) -> Result<()> {
 #[test]
 #[ignore = "a measurement: run with `cargo xtask measure`"]
 fn measure_cold_start_and_memory() -> Result<()> {
+    empty_window(5)?;
     let dir = tempfile::tempdir()?;
     let bundled = database(dir.path(), 0)?;
     cold_start(&bundled, "bundled data", 5)?;
