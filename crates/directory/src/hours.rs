@@ -15,6 +15,9 @@ use opening_hours::localization::TzLocation;
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use std::sync::{Arc, OnceLock};
 
+/// How far ahead [`Hours::status`] looks for the next change, in days.
+const HORIZON_DAYS: i64 = 366;
+
 /// Parsed hours, ready to evaluate in Europe/Rome.
 #[derive(Debug, Clone)]
 pub struct Hours(OpeningHours<TzLocation<Tz>>);
@@ -23,7 +26,7 @@ pub struct Hours(OpeningHours<TzLocation<Tz>>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Status {
     pub state: OpenState,
-    /// The next instant the state changes, if it does within the hours' horizon.
+    /// The next instant the state changes, if it does within a year.
     pub next_change: Option<DateTime<Tz>>,
 }
 
@@ -51,11 +54,17 @@ impl Hours {
         } else {
             OpenState::Unknown
         };
-        // `next_change` is bounded by the crate; hours such as "24/7" never change.
-        Status {
-            state,
-            next_change: self.0.next_change(local),
-        }
+        // Looked for within the horizon only: the crate's `next_change` walks day by day up to
+        // the year 9999, seconds for hours such as "1900 Mo 10:00-11:00". Hours such as "24/7"
+        // never change.
+        let horizon = local + chrono::Duration::days(HORIZON_DAYS);
+        let next_change = self
+            .0
+            .iter_range(local, horizon)
+            .next()
+            .map(|range| range.range.end)
+            .filter(|end| *end < horizon);
+        Status { state, next_change }
     }
 
     /// Monday to Sunday of the week holding `now`: each day's open intervals in local time,
@@ -278,6 +287,30 @@ mod tests {
         assert_eq!(before.state, OpenState::Closed);
         let at = sunday.status(Utc.with_ymd_and_hms(2026, 10, 25, 8, 0, 0).unwrap());
         assert_eq!(at.state, OpenState::Open);
+    }
+
+    #[test]
+    fn the_next_change_is_looked_for_within_a_year_only() {
+        // Found by the opening_hours fuzz target: without a horizon each of these took seconds,
+        // walked day by day to the year 9999, for every search hit that showed it.
+        let at = rome(2026, 11, 24, 10, 0);
+        for far in ["9999 Mo 10:00-11:00", "1900 Mo 10:00-11:00"] {
+            let status = Hours::parse(far).unwrap().status(at);
+            assert_eq!(
+                status,
+                Status {
+                    state: OpenState::Closed,
+                    next_change: None
+                },
+                "{far}"
+            );
+        }
+        let near = Hours::parse("2027 Jan 04 10:00-11:00").unwrap().status(at);
+        assert_eq!(
+            near.next_change.unwrap().with_timezone(&Utc),
+            rome(2027, 1, 4, 10, 0)
+        );
+        assert_eq!(status_of(Some("24/7"), at).next_change, None);
     }
 
     #[test]
