@@ -151,6 +151,9 @@ BAD_SIGNATURES = {
     "huge-line": real_signature.replace(sig_lines[1], b"RW" + b"A" * 3500),
     "missing-global-signature": b"\n".join(sig_lines[:3]),
     "only-comments": b"untrusted comment: x\ntrusted comment: y\n",
+    # minisign 0.8 panicked on a global signature shorter than 64 bytes (found by fuzzing).
+    "short-global-signature": real_signature.replace(sig_lines[3], b"e7trW6AyHc8oUUDFT3d3RptP"),
+    "long-global-signature": real_signature.replace(sig_lines[3], b"A" * 92),
 }
 for name, signature in BAD_SIGNATURES.items():
     seed("manifest", "signature-" + name, real_manifest + SEPARATOR + signature)
@@ -592,6 +595,10 @@ for name, text in {
     "invalid-utf8": b"Mo-Fr \xff09:00-12:00",
     "lone-surrogate-utf8": b"Mo-Fr \xed\xa0\x8009:00",
     "nul": "Mo-Fr 09:00\u000012:00",
+    # The parser's debug_assert fired on "24:00" as a repeat period (found by fuzzing).
+    "repeat-24-00": "Mo-Fr 03:00-17:30/24:00",
+    "repeat-24-00-spaced": "Mo 10:00-17:00 / 24:00",
+    "sun-offset-24-00": "Mo (sunrise+24:00)-(sunset-24:00)",
 }.items():
     seed("opening_hours", name, text)
 

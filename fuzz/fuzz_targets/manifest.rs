@@ -1,9 +1,10 @@
 //! A feed's `manifest.json` and its minisign signature, checked as a sync checks them.
 //!
 //! The input is the manifest's bytes, optionally followed by a line `#minisig` and the text of a
-//! `.minisig` file. Without one, the target signs the manifest itself with the development key
-//! (data/umbria/dev-key), so every input reaches past the signature to what a sync does with a
-//! verified manifest; with one, the fuzzed signature is parsed and checked instead. In both cases:
+//! `.minisig` file. Without one, the target signs each manifest that parses with the development
+//! key (data/umbria/dev-key), so it reaches past the signature to what a sync does with a
+//! verified manifest; with one, the fuzzed signature is parsed and checked instead, over any
+//! bytes. In both cases:
 //!
 //! - `sync::parse_manifest` (which a sync runs before the signature, to choose the keys) and
 //!   `signature::verify` never panic, whatever the bytes;
@@ -70,8 +71,12 @@ fuzz_target!(|data: &[u8]| {
             let Ok(signature) = std::str::from_utf8(signature) else {
                 return;
             };
+            // Whatever the manifest: `inspect` checks the signature before parsing.
             signature::verify(manifest_bytes, signature, &keys.trusted).is_ok()
         }
+        // A sync stops at a manifest that does not parse, before the signature; signing only
+        // what parses keeps the costly part for the inputs that go further.
+        None if parsed.is_err() => return,
         None => {
             let signature = keys
                 .signing
