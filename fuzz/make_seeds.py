@@ -599,6 +599,10 @@ for name, text in {
     "repeat-24-00": "Mo-Fr 03:00-17:30/24:00",
     "repeat-24-00-spaced": "Mo 10:00-17:00 / 24:00",
     "sun-offset-24-00": "Mo (sunrise+24:00)-(sunset-24:00)",
+    # A sun time past midnight, after the span's end: an assertion, or in release an overflow.
+    "sun-offset-past-end": "Mo (sunrise+24:00)-(sunset-16:00)",
+    "sun-offset-overflow": "Mo (dusk+24:00)-(dusk+05:00)",
+    "sun-offset-two-hours": "Mo (SUNSET+02:00)-01:00",
 }.items():
     seed("opening_hours", name, text)
 
