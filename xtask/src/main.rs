@@ -50,7 +50,11 @@ commands:
           (keypress to results, cold start, idle memory) on the bundled data and 100k services
   bundle-feed
           rebuild the bundled feed data/umbria/feed from data/umbria/services.json, signed
-          with the development key in data/umbria/dev-key";
+          with the development key in data/umbria/dev-key
+  fuzz [--seconds N]
+          install cargo-fuzz if missing, then run each fuzz target of fuzz/ for N seconds
+          (default 20) over its committed seed corpus; a panic, a timeout or a huge
+          allocation fails it, and the input is left in fuzz/artifacts/<target>/";
 
 fn main() -> Result<()> {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -74,6 +78,13 @@ fn main() -> Result<()> {
             package(&root)
         }
         "bundle-feed" => bundle_feed(&root),
+        "fuzz" => match fuzz_seconds(std::env::args().skip(2)) {
+            Some(seconds) => fuzz(&root, seconds),
+            None => {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            }
+        },
         "measure" => {
             setup()?;
             measure(&root)
@@ -386,6 +397,92 @@ fn bundle_feed(root: &Path) -> Result<()> {
     }
     std::fs::remove_dir_all(&staging)?;
     eprintln!("{BUNDLED_FEED} rebuilt; the app embeds it at its next build");
+    Ok(())
+}
+
+/// The fuzz targets of fuzz/, each with its seed corpus in fuzz/corpus/<target>.
+const FUZZ_TARGETS: &[&str] = &["manifest", "snapshot", "delta", "opening_hours"];
+const FUZZ_SECONDS: u64 = 20;
+/// libFuzzer's limits: more than 2 GB resident or one allocation over 512 MB is a failure (the
+/// "no unbounded allocation" of issue #8), and so is one input that takes over 10 s.
+const FUZZ_LIMITS: &[&str] = &[
+    "-rss_limit_mb=2048",
+    "-malloc_limit_mb=512",
+    "-timeout=10",
+    "-print_final_stats=1",
+];
+
+/// `--seconds N` (or nothing, for the default); `None` for anything else.
+fn fuzz_seconds(mut args: impl Iterator<Item = String>) -> Option<u64> {
+    match (args.next(), args.next(), args.next()) {
+        (None, ..) => Some(FUZZ_SECONDS),
+        (Some(flag), Some(n), None) if flag == "--seconds" => n.parse().ok().filter(|&n| n > 0),
+        (Some(flag), None, _) => flag
+            .strip_prefix("--seconds=")?
+            .parse()
+            .ok()
+            .filter(|&n| n > 0),
+        _ => None,
+    }
+}
+
+/// Runs every fuzz target for `seconds`, one after the other. The committed corpus is only
+/// read: what a run finds goes to a scratch folder under fuzz/target, emptied each time, so
+/// the repository does not grow with every run. All targets run even if one fails; the
+/// command fails if any did.
+fn fuzz(root: &Path, seconds: u64) -> Result<()> {
+    let installed = output("cargo", &["install", "--list"])?;
+    if !installed.lines().any(|l| l.starts_with("cargo-fuzz ")) {
+        run(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))?;
+    }
+    // cargo-fuzz needs nightly flags: nightly where rustup has it, else the machine's one
+    // toolchain with RUSTC_BOOTSTRAP (its rust-std carries the AddressSanitizer runtime).
+    let nightly = output("rustup", &["toolchain", "list"])?
+        .lines()
+        .any(|l| l.starts_with("nightly"));
+    let cargo_fuzz = || {
+        let mut command = if nightly {
+            let mut command = Command::new("rustup");
+            command.args(["run", "nightly", "cargo", "fuzz"]);
+            command
+        } else {
+            let mut command = Command::new(cargo_program());
+            command.arg("fuzz").env("RUSTC_BOOTSTRAP", "1");
+            command
+        };
+        command.current_dir(root);
+        command
+    };
+    step("fuzz build", || run(cargo_fuzz().arg("build")))?;
+    let mut failed = Vec::new();
+    for target in FUZZ_TARGETS {
+        let scratch = root.join("fuzz/target/corpus").join(target);
+        let _ = std::fs::remove_dir_all(&scratch);
+        std::fs::create_dir_all(&scratch)?;
+        let seeds = root.join("fuzz/corpus").join(target);
+        let max_total_time = format!("-max_total_time={seconds}");
+        let ran = step(&format!("fuzz {target} ({seconds} s)"), || {
+            // The first folder receives what the run finds; the seeds are only read.
+            run(cargo_fuzz()
+                .args(["run", target])
+                .arg(&scratch)
+                .arg(&seeds)
+                .arg("--")
+                .arg(&max_total_time)
+                .args(FUZZ_LIMITS))
+        });
+        if let Err(error) = ran {
+            eprintln!("{error:#}");
+            failed.push(*target);
+        }
+    }
+    if !failed.is_empty() {
+        bail!(
+            "fuzz targets failed: {}; the inputs are in fuzz/artifacts/<target>/, replay one \
+             with `cargo +nightly fuzz run <target> <file>`",
+            failed.join(", ")
+        );
+    }
     Ok(())
 }
 

@@ -15,6 +15,9 @@ use opening_hours::localization::TzLocation;
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use std::sync::{Arc, OnceLock};
 
+/// How far ahead [`Hours::status`] looks for the next change, in days.
+const HORIZON_DAYS: i64 = 366;
+
 /// Parsed hours, ready to evaluate in Europe/Rome.
 #[derive(Debug, Clone)]
 pub struct Hours(OpeningHours<TzLocation<Tz>>);
@@ -23,7 +26,7 @@ pub struct Hours(OpeningHours<TzLocation<Tz>>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Status {
     pub state: OpenState,
-    /// The next instant the state changes, if it does within the hours' horizon.
+    /// The next instant the state changes, if it does within a year.
     pub next_change: Option<DateTime<Tz>>,
 }
 
@@ -37,7 +40,11 @@ impl Status {
 impl Hours {
     /// Parses OSM `opening_hours` text; `None` when it does not parse.
     pub fn parse(text: &str) -> Option<Hours> {
-        let parsed: OpeningHours = text.trim().parse().ok()?;
+        let text = text.trim();
+        if beyond_the_crate(text) {
+            return None;
+        }
+        let parsed: OpeningHours = text.parse().ok()?;
         Some(Hours(parsed.with_context(context())))
     }
 
@@ -51,11 +58,17 @@ impl Hours {
         } else {
             OpenState::Unknown
         };
-        // `next_change` is bounded by the crate; hours such as "24/7" never change.
-        Status {
-            state,
-            next_change: self.0.next_change(local),
-        }
+        // Looked for within the horizon only: the crate's `next_change` walks day by day up to
+        // the year 9999, seconds for hours such as "1900 Mo 10:00-11:00". Hours such as "24/7"
+        // never change.
+        let horizon = local + chrono::Duration::days(HORIZON_DAYS);
+        let next_change = self
+            .0
+            .iter_range(local, horizon)
+            .next()
+            .map(|range| range.range.end)
+            .filter(|end| *end < horizon);
+        Status { state, next_change }
     }
 
     /// Monday to Sunday of the week holding `now`: each day's open intervals in local time,
@@ -96,6 +109,50 @@ impl Hours {
             })
             .collect()
     }
+}
+
+/// How much later than a sun event (`(sunset+01:00)`) hours may say, in minutes.
+const MAX_SUN_OFFSET_MINUTES: u32 = 120;
+
+/// Whether `text` holds what `opening-hours` 2.1.4 cannot handle (each found by the
+/// opening_hours fuzz target), refused before it sees it:
+///
+/// - "24:00" as a repeat period ("10:00-17:30/24:00"), which the grammar allows but the parser
+///   cannot build: it reports an error of its own implementation behind a `debug_assert!`, a
+///   panic in debug builds (`cargo xtask run`, the tests, the CLI);
+/// - a sun time pushed past midnight ("(dusk+05:00)-00:30"): a span that starts after midnight
+///   and after its end trips an assertion in debug builds, and overflows an `expect` in release
+///   builds too ("(dusk+24:00)-(dusk+05:00)"). Two hours keep every sun time before midnight:
+///   without coordinates dusk is 20:00, and with them it comes before 22:00 anywhere in Italy.
+///
+/// Release builds read the first as unreadable anyway, and nobody opens five hours after dusk:
+/// both are "hours unknown".
+fn beyond_the_crate(text: &str) -> bool {
+    let repeat_24h = text
+        .match_indices("24:00")
+        .any(|(at, _)| text[..at].trim_end().ends_with('/'));
+    let bytes = text.as_bytes();
+    let late_sun = text.match_indices('+').any(|(at, _)| {
+        let before = &bytes[..at];
+        let after_event = ["dawn", "sunrise", "sunset", "dusk"].iter().any(|event| {
+            let event = format!("({event}");
+            before.len() >= event.len()
+                && before[before.len() - event.len()..].eq_ignore_ascii_case(event.as_bytes())
+        });
+        after_event && offset_minutes(&bytes[at + 1..]).is_some_and(|m| m > MAX_SUN_OFFSET_MINUTES)
+    });
+    repeat_24h || late_sun
+}
+
+/// The minutes of an `H:MM` or `HH:MM` at the start of `text`.
+fn offset_minutes(text: &[u8]) -> Option<u32> {
+    let colon = text.iter().take(3).position(|&b| b == b':')?;
+    let (hours, minutes) = (&text[..colon], text.get(colon + 1..colon + 3)?);
+    let number = |digits: &[u8]| -> Option<u32> {
+        (!digits.is_empty() && digits.iter().all(u8::is_ascii_digit))
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    Some(number(hours)? * 60 + number(minutes)?)
 }
 
 /// The first instant of `date` in Rome (midnight exists every day: clocks change at 02:00).
@@ -278,6 +335,58 @@ mod tests {
         assert_eq!(before.state, OpenState::Closed);
         let at = sunday.status(Utc.with_ymd_and_hms(2026, 10, 25, 8, 0, 0).unwrap());
         assert_eq!(at.state, OpenState::Open);
+    }
+
+    #[test]
+    fn the_next_change_is_looked_for_within_a_year_only() {
+        // Found by the opening_hours fuzz target: without a horizon each of these took seconds,
+        // walked day by day to the year 9999, for every search hit that showed it.
+        let at = rome(2026, 11, 24, 10, 0);
+        for far in ["9999 Mo 10:00-11:00", "1900 Mo 10:00-11:00"] {
+            let status = Hours::parse(far).unwrap().status(at);
+            assert_eq!(
+                status,
+                Status {
+                    state: OpenState::Closed,
+                    next_change: None
+                },
+                "{far}"
+            );
+        }
+        let near = Hours::parse("2027 Jan 04 10:00-11:00").unwrap().status(at);
+        assert_eq!(
+            near.next_change.unwrap().with_timezone(&Utc),
+            rome(2027, 1, 4, 10, 0)
+        );
+        assert_eq!(status_of(Some("24/7"), at).next_change, None);
+    }
+
+    #[test]
+    fn hours_the_crate_cannot_handle_are_unknown_not_a_panic() {
+        // Found by the opening_hours fuzz target: each of these panicked in a debug build, and
+        // the last two in a release build too, when evaluated.
+        for text in [
+            "Mo-Fr 03:00-17:30/24:00 ",
+            "Mo 10:00-17:00 / 24:00",
+            "Mo (sunrise+24:00)-(sunset-16:00)",
+            "Mo (DUSK+05:00)-00:30",
+            "Mo (dusk+24:00)-(dusk+05:00)",
+            "Mo (dusk+24:00)-30:00",
+        ] {
+            assert!(Hours::parse(text).is_none(), "{text}");
+        }
+        // "24:00" and sun offsets where the crate handles them stay readable.
+        let at = rome(2026, 11, 24, 10, 0);
+        for text in [
+            "Mo-Su 00:00-24:00",
+            "Mo sunset-24:00",
+            "Mo 10:00-17:00/01:30",
+            "Mo (sunset+02:00)-01:00",
+            "Mo (sunrise-08:00)-(sunset-01:30)",
+        ] {
+            let hours = Hours::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(hours.week(at).len(), 7);
+        }
     }
 
     #[test]

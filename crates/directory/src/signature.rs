@@ -69,8 +69,19 @@ pub fn verify(data: &[u8], signature: &str, keys: &[FeedKey]) -> Result<usize> {
             "no public key is known for this feed; give one with --pubkey".into(),
         ));
     }
-    let signature = minisign::SignatureBox::from_string(signature)
+    let text = signature;
+    let signature = minisign::SignatureBox::from_string(text)
         .map_err(|e| Error::Signature(format!("the signature file is not minisign: {e}")))?;
+    // minisign 0.8 takes the global signature (the fourth line, over the trusted comment) as 64
+    // bytes without checking, and panics on a shorter one after the first signature matched:
+    // anyone could crash a sync by cutting that line of a feed's real signature file. Parsed,
+    // the line is base64, and 64 bytes are exactly 88 characters ending in "==".
+    let global = text.lines().nth(3).unwrap_or_default().trim();
+    if global.len() != 88 || !global.ends_with("==") {
+        return Err(Error::Signature(
+            "the signature file is not minisign: its last signature is not 64 bytes".into(),
+        ));
+    }
     for (i, key) in keys.iter().enumerate() {
         let checked = minisign::verify(&key.key, &signature, Cursor::new(data), true, false, true);
         if checked.is_ok() {
@@ -199,6 +210,22 @@ mod tests {
             tampered.to_string().contains("changed after signing"),
             "{tampered}"
         );
+    }
+
+    #[test]
+    fn a_global_signature_of_the_wrong_length_is_refused_not_a_panic() {
+        // Found by the manifest fuzz target: a real signature whose fourth line was cut.
+        let dir = tempfile::tempdir().unwrap();
+        let (signing, public) = key_pair(dir.path());
+        let signature = signing.sign(b"{}", "umbria 1").unwrap();
+        let mut lines: Vec<&str> = signature.lines().collect();
+        assert_eq!(lines[3].len(), 88);
+        for global in ["e7trW6AyHc8oUUDFT3d3RptP", "AAAA", &"A".repeat(92)] {
+            lines[3] = global;
+            let cut = lines.join("\n");
+            let err = verify(b"{}", &cut, std::slice::from_ref(&public)).unwrap_err();
+            assert!(err.to_string().contains("not 64 bytes"), "{global}: {err}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! Transport sits behind [`Source`]: a folder (a feed copied to a USB stick), an HTTP base URL
 //! (see [`crate::http`]), or files built into the app. The plan and the apply know none of them.
 
-use crate::feed::{Delta, FileRef, Manifest, Snapshot};
+use crate::feed::{Delta, FileRef, Manifest, Service, Snapshot};
 use crate::signature::{self, FeedKey};
 use crate::store::{
     Writer, delete_feed_data, delete_services, now_rfc3339, parse_services, write_services,
@@ -365,16 +365,14 @@ impl Store {
         let (by, services, warnings) = match delta {
             Some(delta) => {
                 let bytes = fetch_checked(source, &delta.file, progress)?;
-                let delta: Delta = serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::InvalidFeed(format!("{}: {e}", delta.file.url)))?;
-                self.apply_delta(&delta, &state, progress)
+                let (delta, records) = check_delta(&manifest, &delta.file.url, &bytes)?;
+                self.apply_delta(&delta, records, &state, progress)
                     .map(|(n, w)| (Via::Delta, n, w))?
             }
             None => {
                 let bytes = fetch_checked(source, &manifest.snapshot, progress)?;
-                let snapshot: Snapshot = serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::InvalidFeed(format!("{}: {e}", manifest.snapshot.url)))?;
-                self.apply_snapshot(&snapshot, &state, progress)
+                let (snapshot, records) = check_snapshot(&manifest, &bytes)?;
+                self.apply_snapshot(&snapshot, records, &state, progress)
                     .map(|(n, w)| (Via::Snapshot, n, w))?
             }
         };
@@ -464,16 +462,14 @@ impl Store {
         })
     }
 
+    /// Writes a snapshot that [`check_snapshot`] passed.
     fn apply_snapshot(
         &mut self,
         snapshot: &Snapshot,
+        Records { services, warnings }: Records,
         state: &State<'_>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(u64, Vec<String>)> {
-        let file = &state.manifest.snapshot.url;
-        agrees(state.manifest, file, &snapshot.feed, snapshot.version)?;
-        let warnings = check_services(file, &snapshot.services)?;
-        let services = parse_services(snapshot.services.iter().map(|r| r.get()))?;
         progress(Progress::Applying {
             services: services.len() as u64,
         });
@@ -488,23 +484,18 @@ impl Store {
         Ok((services.len() as u64, warnings))
     }
 
+    /// Writes a delta that [`check_delta`] passed.
     fn apply_delta(
         &mut self,
         delta: &Delta,
+        Records {
+            services: upserts,
+            warnings,
+        }: Records,
         state: &State<'_>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(u64, Vec<String>)> {
         let file = format!("delta {}→{}", delta.from, delta.version);
-        agrees(state.manifest, &file, &delta.feed, delta.version)?;
-        if delta.deletes.len() > validate::MAX_SERVICES {
-            return Err(Error::InvalidFeed(format!(
-                "{file} deletes {} services; a feed holds at most {}",
-                delta.deletes.len(),
-                validate::MAX_SERVICES
-            )));
-        }
-        let warnings = check_services(&file, &delta.upserts)?;
-        let upserts = parse_services(delta.upserts.iter().map(|r| r.get()))?;
         progress(Progress::Applying {
             services: (upserts.len() + delta.deletes.len()) as u64,
         });
@@ -581,28 +572,19 @@ pub fn inspect(source: &mut dyn Source, keys: &[FeedKey]) -> Result<Inspection> 
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let bytes = fetch_checked(source, &manifest.snapshot, &mut |_| {})?;
-    let snapshot: Snapshot = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::InvalidFeed(format!("{}: {e}", manifest.snapshot.url)))?;
-    agrees(
-        &manifest,
-        &manifest.snapshot.url,
-        &snapshot.feed,
-        snapshot.version,
-    )?;
-    warnings.extend(check_services(&manifest.snapshot.url, &snapshot.services)?);
+    let (snapshot, records) = check_snapshot(&manifest, &bytes)?;
+    warnings.extend(records.warnings);
     files.push((manifest.snapshot.url.clone(), manifest.snapshot.bytes));
     for delta_ref in &manifest.deltas {
         let bytes = fetch_checked(source, &delta_ref.file, &mut |_| {})?;
-        let delta: Delta = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::InvalidFeed(format!("{}: {e}", delta_ref.file.url)))?;
-        agrees(&manifest, &delta_ref.file.url, &delta.feed, delta.version)?;
+        let (delta, records) = check_delta(&manifest, &delta_ref.file.url, &bytes)?;
         if delta.from != delta_ref.from {
             return Err(Error::InvalidFeed(format!(
                 "{} starts from version {}, the manifest says {}",
                 delta_ref.file.url, delta.from, delta_ref.from
             )));
         }
-        warnings.extend(check_services(&delta_ref.file.url, &delta.upserts)?);
+        warnings.extend(records.warnings);
         files.push((delta_ref.file.url.clone(), delta_ref.file.bytes));
     }
     Ok(Inspection {
@@ -644,8 +626,57 @@ fn fetch_signature(source: &mut dyn Source) -> Result<String> {
     }
 }
 
-fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
+/// Parses a manifest's bytes, as a sync does before checking its signature (the feed it names
+/// chooses the keys) and [`inspect`] after. Parsing proves nothing: only [`signature::verify`]
+/// over the same bytes does.
+pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
     serde_json::from_slice(bytes).map_err(|e| Error::InvalidFeed(format!("{MANIFEST}: {e}")))
+}
+
+/// The records of a snapshot or a delta that passed every check a sync makes before writing.
+#[derive(Debug)]
+pub struct Records {
+    /// Each record parsed, with the minified text the store keeps.
+    pub services: Vec<(Service, String)>,
+    /// Warnings from validation (unknown categories, unreadable hours), for editors.
+    pub warnings: Vec<String>,
+}
+
+/// A snapshot's bytes checked as a sync (and [`inspect`]) checks them before writing anything:
+/// JSON of a snapshot's shape, the feed and version `manifest` announces, every record through
+/// [`validate::services`], and each record parsed as a [`Service`]. The file's size and sha256
+/// are checked against the manifest before this, when it is fetched.
+pub fn check_snapshot(manifest: &Manifest, bytes: &[u8]) -> Result<(Snapshot, Records)> {
+    let file = &manifest.snapshot.url;
+    let snapshot: Snapshot =
+        serde_json::from_slice(bytes).map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?;
+    agrees(manifest, file, &snapshot.feed, snapshot.version)?;
+    let records = check_records(file, &snapshot.services)?;
+    Ok((snapshot, records))
+}
+
+/// A delta's bytes, the file `file` of `manifest`, checked as [`check_snapshot`] checks a
+/// snapshot's (its upserts are the records), and deleting no more services than a feed may
+/// hold. Whether it starts from the version the device holds is checked when it is applied.
+pub fn check_delta(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(Delta, Records)> {
+    let delta: Delta =
+        serde_json::from_slice(bytes).map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?;
+    agrees(manifest, file, &delta.feed, delta.version)?;
+    if delta.deletes.len() > validate::MAX_SERVICES {
+        return Err(Error::InvalidFeed(format!(
+            "{file} deletes {} services; a feed holds at most {}",
+            delta.deletes.len(),
+            validate::MAX_SERVICES
+        )));
+    }
+    let records = check_records(file, &delta.upserts)?;
+    Ok((delta, records))
+}
+
+fn check_records(file: &str, records: &[Box<serde_json::value::RawValue>]) -> Result<Records> {
+    let warnings = check_services(file, records)?;
+    let services = parse_services(records.iter().map(|r| r.get()))?;
+    Ok(Records { services, warnings })
 }
 
 impl State<'_> {
@@ -778,4 +809,51 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        parse_manifest(
+            br#"{"feed":"umbria","version":2,"generated_at":"2026-01-01T00:00:00Z",
+                 "snapshot":{"url":"snapshot-2.json","sha256":"00","bytes":1}}"#,
+        )
+        .unwrap()
+    }
+
+    const HELPLINE: &str = r#"{"id":"aiuto","name":"Aiuto","status":"active",
+                               "categories":["helpline"]}"#;
+
+    #[test]
+    fn a_snapshot_is_checked_for_its_manifest_its_records_and_their_shape() {
+        let good = format!(r#"{{"feed":"umbria","version":2,"services":[{HELPLINE}]}}"#);
+        let (snapshot, records) = check_snapshot(&manifest(), good.as_bytes()).unwrap();
+        assert_eq!(snapshot.version, 2);
+        assert_eq!(records.services[0].0.id, "aiuto");
+        let other_version = good.replace("\"version\":2", "\"version\":3");
+        let err = check_snapshot(&manifest(), other_version.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("announces version 2"), "{err}");
+        // Validation has nothing against a number for a description, but the engine cannot
+        // read the record: refused here, so `inspect` refuses what a device would.
+        let numbered = good.replace("\"Aiuto\",", "\"Aiuto\",\"description\":5,");
+        let err = check_snapshot(&manifest(), numbered.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("service #1 (aiuto)"), "{err}");
+    }
+
+    #[test]
+    fn a_delta_is_checked_like_a_snapshot() {
+        let delta = format!(
+            r#"{{"feed":"umbria","from":1,"version":2,"upserts":[{HELPLINE}],"deletes":["x"]}}"#
+        );
+        let (delta, records) =
+            check_delta(&manifest(), "delta-1-2.json", delta.as_bytes()).unwrap();
+        assert_eq!((delta.from, records.services.len()), (1, 1));
+        let twice = format!(
+            r#"{{"feed":"umbria","from":1,"version":2,"upserts":[{HELPLINE},{HELPLINE}]}}"#
+        );
+        let err = check_delta(&manifest(), "delta-1-2.json", twice.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("used by another service"), "{err}");
+    }
 }
