@@ -41,7 +41,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   run     install what is missing, build the UI and the app, open the window on the bundled data
-  test    install what is missing, check formatting and lints, run every test (end-to-end too)
+  test    install what is missing, check formatting and lints, run every test (end-to-end too),
+          and each fuzz target for 10 s
   setup   only install what is missing
   ui      only build the UI into ui/dist (shrunk by wasm-opt once `setup` installed it)
   package install what is missing, build the release .deb (Tauri's bundler) and print the
@@ -156,7 +157,10 @@ fn test(root: &Path) -> Result<()> {
     })?;
     // The end-to-end tests drive the app binary, so it must be built first.
     step("build", || cargo(&[&["build"], NATIVE].concat()))?;
-    step("tests", || cargo(&[&["test"], NATIVE].concat()))
+    step("tests", || cargo(&[&["test"], NATIVE].concat()))?;
+    // Briefly: the seeds and a few seconds of mutation each. Longer runs are
+    // `cargo xtask fuzz --seconds N`.
+    fuzz(root, FUZZ_SECONDS_IN_TESTS)
 }
 
 /// Installs what a fresh machine lacks, and nothing it already has.
@@ -403,6 +407,8 @@ fn bundle_feed(root: &Path) -> Result<()> {
 /// The fuzz targets of fuzz/, each with its seed corpus in fuzz/corpus/<target>.
 const FUZZ_TARGETS: &[&str] = &["manifest", "snapshot", "delta", "opening_hours"];
 const FUZZ_SECONDS: u64 = 20;
+/// Per target, in `cargo xtask test`.
+const FUZZ_SECONDS_IN_TESTS: u64 = 10;
 /// libFuzzer's limits: more than 2 GB resident or one allocation over 512 MB is a failure (the
 /// "no unbounded allocation" of issue #8), and so is one input that takes over 10 s.
 const FUZZ_LIMITS: &[&str] = &[
