@@ -239,8 +239,11 @@ fn install_npm_tools() -> Result<()> {
             .args(["install", "-y", "--no-install-recommends", "nodejs", "npm"])
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
     }
+    // Not `npm ci`: the lock names the Tauri CLI's binaries for every platform, and the
+    // registry mirror lacks some of them; `install --no-save` takes the locked versions of what
+    // this platform needs and leaves the lock as it is.
     run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
+        .args(["install", "--no-save", "--no-audit", "--no-fund"])
         .current_dir(workspace_root().join("tools")))
 }
 
