@@ -205,22 +205,14 @@ impl App {
     }
 
     /// Clicks the element at `css` once it is there (the wasm UI draws after the window opens).
-    /// A click that fails is tried again with the element found afresh: the UI may have drawn
-    /// it anew between the finding and the click.
     pub async fn click(&self, css: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let error = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => match element.click().await {
-                    Ok(()) => return Ok(()),
-                    Err(error) => error,
-                },
-                Err(error) => error,
-            };
-            if Instant::now() >= deadline {
-                bail!("{css} could not be clicked: {error}");
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return Ok(element.click().await?),
+                Err(error) if Instant::now() >= deadline => bail!("{css} never appeared: {error}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
