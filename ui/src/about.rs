@@ -307,7 +307,7 @@ pub fn AboutScreen() -> impl IntoView {
             <h2>{move || lang.t("about-data-title")}</h2>
             <p>{move || lang.t("about-data")}</p>
             <h2>{move || lang.t("about-attribution-title")}</h2>
-            <p id="attribution" lang="it">{ATTRIBUTION}</p>
+            <p id="attribution" lang="it" dir="ltr">{ATTRIBUTION}</p>
             <p class="version">
                 {move || lang.t_with("about-version", &[("version", env!("CARGO_PKG_VERSION").into())])}
                 " · "

@@ -147,15 +147,24 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
     // to an older question that arrives late is dropped.
     let answer = RwSignal::new(None::<Result<Vec<Hit>, String>>);
     let asked = StoredValue::new(0u64);
+    // Whether the list is waiting for the answer to the latest question, and the words that
+    // the list on screen answers: `aria-busy` tells assistive technology the list is about to
+    // change (and tests wait for the answer to their own words).
+    let waiting = RwSignal::new(true);
+    let answered_words = RwSignal::new(String::new());
     Effect::new(move |_| {
         nav.data_changed.track();
         let query = state.query(lang.code(), false);
         let question = asked.get_value() + 1;
         asked.set_value(question);
+        waiting.set(true);
         leptos::task::spawn_local(async move {
+            let words = query.text.clone().unwrap_or_default();
             let found = ipc::search(query).await;
             if asked.get_value() == question {
                 answer.set(Some(found));
+                answered_words.set(words);
+                waiting.set(false);
             }
         });
     });
@@ -217,7 +226,8 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                 </label>
             </div>
         </section>
-        <section class="results" aria-label=move || lang.t("view-label")>
+        <section class="results" id="results-section" aria-label=move || lang.t("view-label")
+            aria-busy=move || waiting.get().to_string() data-answered=move || answered_words.get()>
             <div class="view-switch" role="group" aria-label=move || lang.t("view-label")>
                 <button type="button" id="view-list" aria-pressed=move || (!map_view()).to_string()
                     on:click=move |_| state.filters.update(|f| f.map_view = false)>

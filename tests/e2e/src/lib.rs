@@ -205,15 +205,54 @@ impl App {
     }
 
     /// Clicks the element at `css` once it is there (the wasm UI draws after the window opens).
+    /// An element replaced between finding and clicking (the page drew it again) is found
+    /// afresh; a click that reached the page is never repeated.
     pub async fn click(&self, css: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            match self.client.find(Locator::Css(css)).await {
-                Ok(element) => return Ok(element.click().await?),
-                Err(error) if Instant::now() >= deadline => bail!("{css} never appeared: {error}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            let error = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => match element.click().await {
+                    Ok(()) => return Ok(()),
+                    Err(error) if error.is_stale_element_reference() => error,
+                    Err(error) => bail!("clicking {css}: {error}"),
+                },
+                Err(error) => error,
+            };
+            if Instant::now() >= deadline {
+                bail!("{css} never appeared: {error}");
             }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Types `words` into the search box, replacing what was there, and waits until the list
+    /// on screen answers those words (the UI marks the results `aria-busy` until then), so
+    /// what a test finds next is not redrawn under it by a late answer.
+    pub async fn search(&self, words: &str) -> Result<()> {
+        let search = self.client.find(Locator::Css("#search")).await?;
+        search.clear().await?;
+        // Clearing fires no input event; a space does, and searches for nothing.
+        let typed = if words.is_empty() { " " } else { words };
+        search.send_keys(typed).await?;
+        self.wait_for_answer(typed).await
+    }
+
+    /// Waits until the results answer the search box's `words` and no newer search is pending.
+    pub async fn wait_for_answer(&self, words: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = None;
+        while Instant::now() < deadline {
+            if let Ok(section) = self.client.find(Locator::Css("#results-section")).await {
+                let busy = section.attr("aria-busy").await?;
+                let answered = section.attr("data-answered").await?;
+                if busy.as_deref() == Some("false") && answered.as_deref() == Some(words) {
+                    return Ok(());
+                }
+                last = Some((busy, answered));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        bail!("the results never answered {words:?}; last seen (aria-busy, words): {last:?}")
     }
 
     /// The text of every element matching `css`.

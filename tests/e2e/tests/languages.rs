@@ -34,15 +34,10 @@ async fn document_direction(app: &App) -> Result<(String, String)> {
 }
 
 async fn open_first_service(app: &App) -> Result<()> {
-    let search = app.client.find(Locator::Css("#search")).await?;
-    search.send_keys("questura perugia").await?;
+    app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t.contains("Questura"))
         .await?;
-    app.client
-        .find(Locator::Css("#results li:first-child .hit-open"))
-        .await?
-        .click()
-        .await?;
+    app.click("#results li:first-child .hit-open").await?;
     app.wait_for_text("#detail-name", |t| t.contains("Questura"))
         .await?;
     Ok(())

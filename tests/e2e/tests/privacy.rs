@@ -77,11 +77,7 @@ fn traced(dir: &Path, program: &Path, trace: &Path) -> Result<PathBuf> {
 
 /// Searches for the Questura of Perugia and opens its page.
 async fn open_questura(app: &App) -> Result<()> {
-    app.client
-        .find(Locator::Css("#search"))
-        .await?
-        .send_keys("questura perugia")
-        .await?;
+    app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t.contains("Questura"))
         .await?;
     app.click("#results li:first-child .hit-open").await?;

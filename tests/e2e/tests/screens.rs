@@ -20,23 +20,13 @@ fn launch(dir: &tempfile::TempDir, screen: &'static str) -> Launch {
     }
 }
 
-/// Types `words` into the search box, replacing what was there.
-async fn search(app: &App, words: &str) -> Result<()> {
-    let box_ = app.client.find(Locator::Css("#search")).await?;
-    box_.clear().await?;
-    // Clearing fires no input event; a space does, and searches for nothing.
-    box_.send_keys(if words.is_empty() { " " } else { words })
-        .await?;
-    Ok(())
-}
-
 async fn attribute(app: &App, css: &str, name: &str) -> Result<Option<String>> {
     Ok(app.client.find(Locator::Css(css)).await?.attr(name).await?)
 }
 
 /// Opens the Questura of Perugia's detail from a search.
 async fn open_questura(app: &App) -> Result<()> {
-    search(app, "questura perugia").await?;
+    app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
     app.click("#results li:first-child .hit-open").await?;
@@ -69,11 +59,11 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
     assert!(names.iter().any(|n| n == QUESTURA), "{names:?}");
     assert!(names.iter().any(|n| n.contains("Prefettura")), "{names:?}");
     // Words and a category together: permits in Terni.
-    search(&app, "terni").await?;
+    app.search("terni").await?;
     app.wait_for_text("#results li:first-child .name", |t| t.contains("Terni"))
         .await?;
     app.click("#chip-permits").await?;
-    search(&app, "").await?;
+    app.search("").await?;
     app.wait_for_text("#result-count", |t| t == everything)
         .await?;
     assert_ne!(permits, everything);
@@ -172,7 +162,7 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
     let app = App::start(&launch(&dir, "1280x800")).await?;
     app.wait_for_text("#result-count", |t| t.ends_with("servizi"))
         .await?;
-    search(&app, "questura perugia").await?;
+    app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
     app.click("#view-map").await?;

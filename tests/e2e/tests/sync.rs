@@ -46,8 +46,7 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     .await?;
     app.wait_for_text("#result-count", |t| t == "43 servizi")
         .await?;
-    let search = app.client.find(Locator::Css("#search")).await?;
-    search.send_keys("novara").await?;
+    app.search("novara").await?;
     app.wait_for_text("#result-count", |t| t == "1 servizio")
         .await?;
 

@@ -3,7 +3,6 @@
 
 use anyhow::Result;
 use bussola_e2e::{App, Launch};
-use fantoccini::Locator;
 
 fn launch(dir: &tempfile::TempDir) -> Launch {
     Launch {
@@ -24,8 +23,7 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
         .await?;
     app.screenshot("window-1280x800").await?;
 
-    let search = app.client.find(Locator::Css("#search")).await?;
-    search.send_keys("Questura Terni").await?;
+    app.search("Questura Terni").await?;
     // The Questura itself first (its name has both words), then Terni's other permit desk
     // (reached through the category's word "questura").
     app.wait_for_text("#result-count", |t| t == "2 servizi")
@@ -34,8 +32,7 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
     assert_eq!(names[0], "Questura di Terni - Ufficio Immigrazione");
 
     // Accents and case do not matter, and the words of the taxonomy reach their category.
-    search.clear().await?;
-    search.send_keys("CITTÀ DI CASTELLO lavoro").await?;
+    app.search("CITTÀ DI CASTELLO lavoro").await?;
     // Every job centre's description names the five comuni with one; the one whose own name
     // has the words ranks first.
     app.wait_for_text("#results li:first-child .name", |t| {
@@ -43,8 +40,7 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
     })
     .await?;
 
-    search.clear().await?;
-    search.send_keys("spoleto sportello").await?;
+    app.search("spoleto sportello").await?;
     app.wait_for_text("#result-count", |t| t == "1 servizio")
         .await?;
     let names = app.texts("#results .name").await?;
@@ -53,8 +49,7 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
         ["Commissariato di P.S. di Spoleto (sportello immigrazione)"]
     );
 
-    search.clear().await?;
-    search.send_keys("zzzqqq").await?;
+    app.search("zzzqqq").await?;
     app.wait_for_text("#result-count", |t| t == "Nessun servizio trovato")
         .await?;
 
