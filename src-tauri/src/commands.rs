@@ -165,11 +165,13 @@ pub fn note_process_start() {
     PROCESS_START.get_or_init(std::time::Instant::now);
 }
 
-/// Called by the UI once its first results are on screen. With `BUSSOLA_STARTUP_TRACE` set,
-/// prints how long that took since the process started (the cold-start figure); otherwise it
-/// does nothing, and nothing ever leaves the device.
+/// Called by the UI once its first results are on screen: the start's burst of work is over
+/// (the catalogue is loaded), so what it freed goes back to the system. With
+/// `BUSSOLA_STARTUP_TRACE` set, also prints how long that took since the process started (the
+/// cold-start figure); nothing ever leaves the device.
 #[tauri::command]
 pub fn first_results_drawn() {
+    tauri::async_runtime::spawn_blocking(crate::memory::give_back_freed);
     if std::env::var_os("BUSSOLA_STARTUP_TRACE").is_some()
         && let Some(start) = PROCESS_START.get()
     {

@@ -6,8 +6,10 @@
 
 mod commands;
 mod location;
+mod memory;
 mod recover;
 mod sync;
+mod webview;
 
 use bussola_model::RecoveryNotice;
 use directory::Store;
@@ -46,6 +48,7 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_geolocation::init());
     builder
         .setup(|app| {
+            webview::draw_on_the_cpu(app);
             let path = database_path(app)?;
             let (mut store, recovered) = directory::recovery::open_or_recover(&path)?;
             directory::bundled::import_bundled(&mut store)?;

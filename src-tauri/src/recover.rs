@@ -29,6 +29,8 @@ pub fn check_in_background(app: AppHandle) {
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
         let Err(found) = directory::recovery::check(&state.db_path) else {
+            // The check read the whole file through a cache of its own, now freed.
+            crate::memory::give_back_freed();
             return;
         };
         // No sync may write into the file while it is moved, and no search read it.

@@ -179,7 +179,18 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
         let shown = state.shown.get() as usize;
         answer.with(|a| matches!(a, Some(Ok(hits)) if hits.len() > shown))
     };
-    let map_view = move || state.filters.with(|f| f.map_view);
+    let map_view = Memo::new(move |_| state.filters.with(|f| f.map_view));
+    // What the results area shows, as a memo: it changes only when the kind of answer does, so
+    // a new list of hits is diffed row by row into the list on screen, not drawn from scratch.
+    let showing =
+        Memo::new(
+            move |_| match answer.with(|a| a.as_ref().map(|r| r.as_ref().err().cloned())) {
+                None => Showing::Waiting,
+                Some(Some(error)) => Showing::Failed(error),
+                Some(None) if map_view.get() => Showing::Map,
+                Some(None) => Showing::List,
+            },
+        );
     view! {
         <div class="search-layout">
         <section class="search" aria-labelledby="search-label">
@@ -229,19 +240,19 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
         <section class="results" id="results-section" aria-label=move || lang.t("view-label")
             aria-busy=move || waiting.get().to_string() data-answered=move || answered_words.get()>
             <div class="view-switch" role="group" aria-label=move || lang.t("view-label")>
-                <button type="button" id="view-list" aria-pressed=move || (!map_view()).to_string()
+                <button type="button" id="view-list" aria-pressed=move || (!map_view.get()).to_string()
                     on:click=move |_| state.filters.update(|f| f.map_view = false)>
                     {icon("list")}<span>{move || lang.t("view-list")}</span>
                 </button>
-                <button type="button" id="view-map" aria-pressed=move || map_view().to_string()
+                <button type="button" id="view-map" aria-pressed=move || map_view.get().to_string()
                     on:click=move |_| state.filters.update(|f| f.map_view = true)>
                     {icon("map")}<span>{move || lang.t("view-map")}</span>
                 </button>
             </div>
-            {move || match answer.with(|a| a.as_ref().map(|r| r.as_ref().err().cloned())) {
-                None => view! { <p class="count">"…"</p> }.into_any(),
-                Some(Some(error)) => crate::results::error_line(lang, &error).into_any(),
-                Some(None) if map_view() => {
+            {move || match showing.get() {
+                Showing::Waiting => view! { <p class="count">"…"</p> }.into_any(),
+                Showing::Failed(error) => crate::results::error_line(lang, &error).into_any(),
+                Showing::Map => {
                     let hits = answer.with(|a| match a {
                         Some(Ok(hits)) => hits.clone(),
                         _ => Vec::new(),
@@ -249,7 +260,7 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                     let centre = state.filters.with(|f| f.place.as_ref().map(|p| p.point));
                     view! { <crate::map::MapView hits centre /> }.into_any()
                 }
-                Some(None) => view! {
+                Showing::List => view! {
                     <HitList hits=shown_hits />
                     {move || has_more().then(|| view! {
                         <button type="button" class="more" id="results-more"
@@ -262,6 +273,17 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
         </section>
         </div>
     }
+}
+
+/// What the results area holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Showing {
+    /// The first answer has not come yet.
+    Waiting,
+    /// The search failed, and why.
+    Failed(String),
+    List,
+    Map,
 }
 
 /// The place the distances are measured from: a comune by name or postal code.

@@ -200,6 +200,9 @@ impl Catalogue {
                 *r = i as u32;
             }
         }
+        // As after loading the catalogue: every service's page was read once, and searches
+        // will not read them again, so the page cache gives them back.
+        conn.execute_batch("PRAGMA shrink_memory")?;
         Ok(self.name_order.get_or_init(|| NameOrder { order, rank }))
     }
 

@@ -288,15 +288,34 @@ impl App {
         );
         std::fs::create_dir_all(&dir)?;
         // Two animation frames: what the last change drew is on screen, not only in the page.
+        // Then a pixel in a corner flickers by a shade nobody sees while the picture is taken:
+        // WebKitWebDriver takes it after the window's next repaint, and a still page drawn
+        // without GPU compositing (as Bussola draws) never repaints by itself.
         self.client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
+                 const pixel = document.createElement('div');
+                 pixel.id = 'screenshot-flicker';
+                 pixel.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;'
+                     + 'pointer-events:none;background:#000;opacity:0';
+                 document.body.append(pixel);
+                 window.__screenshotFlicker = setInterval(() => {
+                     pixel.style.opacity = pixel.style.opacity === '0' ? '0.004' : '0';
+                 }, 16);
                  requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
                 vec![],
             )
             .await?;
+        let picture = self.client.screenshot().await;
+        self.client
+            .execute(
+                "clearInterval(window.__screenshotFlicker);
+                 document.getElementById('screenshot-flicker')?.remove();",
+                vec![],
+            )
+            .await?;
         let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, self.client.screenshot().await?)?;
+        std::fs::write(&path, picture?)?;
         Ok(path)
     }
 }
