@@ -487,9 +487,17 @@ for name, contents in records:
          b'{"feed":"umbria","from":1,"version":2,"upserts":' + array(contents) +
          b',"deletes":["vecchio"]}')
 
+
+def seed_wrappers(target, edits):
+    """The target's good seed with one edit each to its wrapper (feed, versions, lists)."""
+    good = corpora[target]["good"]
+    for name, (old, new) in edits.items():
+        assert old in good, name
+        seed(target, f"wrapper-{name}", good.replace(old, new, 1))
+
+
 seed("snapshot", "real-snapshot", real_snapshot)
-good_snapshot = corpora["snapshot"]["good"]
-for name, (old, new) in {
+seed_wrappers("snapshot", {
     "feed-other": (b'"umbria"', b'"lazio"'),
     "feed-html": (b'"umbria"', b'"<b>umbria</b>"'),
     "version-other": (b'"version":2', b'"version":3'),
@@ -500,17 +508,14 @@ for name, (old, new) in {
     "services-missing": (b'"services":', b'"x":'),
     "duplicate-key-services": (b'"services":', b'"services":[],"services":'),
     "trailing-garbage": (b"]}", b"]}]"),
-}.items():
-    assert old in good_snapshot, name
-    seed("snapshot", f"wrapper-{name}", good_snapshot.replace(old, new, 1))
+})
 
 # A delta made of the real snapshot's first three services, as `feed build` would write one.
 real_services = json.loads(real_snapshot)["services"]
 seed("delta", "real-services-delta", dumps({
     "feed": "umbria", "from": 1, "version": 2, "upserts": real_services[:3],
     "deletes": [s["id"] for s in real_services[3:6]]}))
-good_delta = corpora["delta"]["good"]
-for name, (old, new) in {
+seed_wrappers("delta", {
     "feed-other": (b'"umbria"', b'"lazio"'),
     "version-other": (b'"version":2', b'"version":3'),
     "from-after-version": (b'"from":1', b'"from":5'),
@@ -528,9 +533,7 @@ for name, (old, new) in {
     "deletes-long": (b'"vecchio"', b'"' + b"v" * 5000 + b'"'),
     "deletes-many": (b'"vecchio"', b",".join(b'"d-%d"' % i for i in range(500))),
     "deletes-deep": (b'"vecchio"', b"[" * 200 + b"]" * 200),
-}.items():
-    assert old in good_delta, name
-    seed("delta", f"wrapper-{name}", good_delta.replace(old, new, 1))
+})
 
 
 # --- Opening hours ----------------------------------------------------------------------------

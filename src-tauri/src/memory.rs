@@ -7,8 +7,8 @@
 //! 110 MB when idle, and 83–103 MB after a trim. `malloc_trim` hands every whole free page of
 //! every arena back.
 
-/// Returns freed memory to the system. Takes a few milliseconds with 100k services; call it
-/// after a burst of work, off the window's thread.
+/// Returns freed memory to the system. It walks every arena under its lock: call it after a
+/// burst of work, off the window's thread.
 pub fn give_back_freed() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` takes no pointers and only walks glibc's own free lists under the
