@@ -1,13 +1,14 @@
 //! What the snapshot and delta targets share: the manifest their files must agree with, and
 //! the properties every record a sync accepts must have.
 
-use directory::feed::Manifest;
-use directory::sync::{self, Records};
+use bussola_feed::contract::Manifest;
+use bussola_feed::records::Records;
+use bussola_feed::session;
 
 /// The manifest of the bundled feed's shape: feed "umbria", version 2. The seeds' snapshots
 /// and deltas name the same feed and version, so fuzzing starts past `agrees`.
 pub fn manifest() -> Manifest {
-    sync::parse_manifest(
+    session::parse_manifest(
         br#"{"feed":"umbria","version":2,"generated_at":"2026-11-22T11:29:33Z",
              "snapshot":{"url":"snapshot-2.json","sha256":"00","bytes":0},
              "deltas":[{"from":1,"url":"delta-1-2.json","sha256":"00","bytes":0}]}"#,
@@ -20,7 +21,8 @@ pub fn manifest() -> Manifest {
 /// without rendering markup, links a person may tap).
 pub fn check_accepted(records: &Records) {
     let mut ids = std::collections::HashSet::new();
-    for (service, stored) in &records.services {
+    for record in &records.services {
+        let (service, stored) = (&record.service, &record.json);
         assert!(
             !service.id.is_empty()
                 && service

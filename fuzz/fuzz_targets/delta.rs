@@ -1,12 +1,13 @@
-//! A feed's delta file, checked as a sync checks it before writing anything
-//! (`sync::check_delta`: JSON of a delta's shape, the feed and version the manifest announces,
-//! `validate::services` on every upsert, each upsert parsed as a `Service`).
+//! A feed's delta file, checked as a sync checks it before writing anything: the feed core's
+//! `session::check_delta` (JSON of a delta's shape, the feed, version and base the manifest
+//! announces, then every upsert through the one pass of `records`).
 //!
 //! Whatever the bytes, the check never panics and allocates within the fuzzer's limits; and
 //! the upserts it accepts have what validation promises (see the snapshot target).
 #![no_main]
 
-use directory::sync;
+use bussola_feed::contract::Delta;
+use bussola_feed::session;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -14,7 +15,11 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let manifest = common::manifest();
-    if let Ok((delta, records)) = sync::check_delta(&manifest, "delta-1-2.json", data) {
+    let entry = &manifest.deltas[0];
+    if let Ok((from, deletes, records)) = session::check_delta(&manifest, entry, data) {
+        let delta: Delta<'_> = serde_json::from_slice(data).expect("an accepted delta parses");
+        assert_eq!(from, entry.from);
+        assert_eq!(delta.deletes, deletes);
         assert_eq!(delta.upserts.len(), records.services.len());
         common::check_accepted(&records);
     }

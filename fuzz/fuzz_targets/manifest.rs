@@ -6,25 +6,27 @@
 //! verified manifest; with one, the fuzzed signature is parsed and checked instead, over any
 //! bytes. In both cases:
 //!
-//! - `sync::parse_manifest` (which a sync runs before the signature, to choose the keys) and
-//!   `signature::verify` never panic, whatever the bytes;
+//! - the feed core's `session::parse_manifest` (which a sync runs before the signature, to
+//!   choose the keys) and `keys::verify` never panic, whatever the bytes;
 //! - a signature the target made itself verifies with the development key, and with no other;
 //! - a parsed manifest survives a JSON round trip unchanged;
-//! - the checks on a verified manifest (`FileRef::checked_path` for every file it names,
-//!   `feed::is_past` on `expires_at`) never panic, and an accepted path is a plain relative one.
+//! - a sync session given the manifest and its signature never panics; it either refuses them
+//!   or asks for a file, and the file it asks for is a plain relative path within the caps. A
+//!   manifest the development key signed is never refused for its signature or its key.
 #![no_main]
 
-use directory::feed::{self, Manifest};
-use directory::signature::{self, FeedKey, SigningKey};
-use directory::sync;
+use bussola_feed::contract::{FILE_CAP, Manifest};
+use bussola_feed::keys::{self as signature, SigningKey};
+use bussola_feed::session::{self as sync, Answer, Device, Session, Step, Trust};
+use bussola_feed::{FeedKey, Kind};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 const SEPARATOR: &[u8] = b"\n#minisig\n";
 /// A key that signed nothing here: checked first, so `verify` tries a wrong key every time.
 const OTHER_KEY: &str = "RWQBAgMEBQYHCOVHaHRlStb97OGHkxIg3HUywXxOu4MpgT/Ff3ImWH2e";
-/// What a source may send (sync.rs: `SIGNATURE_CAP`); larger signatures never reach `verify`.
-const SIGNATURE_CAP: usize = 4 * 1024;
+/// What a source may send; larger signatures never reach `verify`.
+const SIGNATURE_CAP: usize = bussola_feed::contract::SIGNATURE_CAP as usize;
 
 struct Keys {
     signing: SigningKey,
@@ -39,9 +41,10 @@ fn keys() -> &'static Keys {
             env!("CARGO_MANIFEST_DIR"),
             "/../data/umbria/dev-key/DEVELOPMENT-ONLY.key"
         );
-        let signing = SigningKey::load(path.as_ref(), None).expect("the development key loads");
+        let text = std::fs::read_to_string(path).expect("the development key is there");
+        let signing = SigningKey::from_text(&text, None).expect("the development key loads");
         let trusted = vec![
-            FeedKey::parse(OTHER_KEY).expect("the other key parses"),
+            FeedKey::from_text(OTHER_KEY).expect("the other key parses"),
             signing
                 .public()
                 .expect("the development key has a public half"),
@@ -62,17 +65,19 @@ fuzz_target!(|data: &[u8]| {
     let (manifest_bytes, given) = split(data);
     // A sync reads the manifest first, to know which feed's keys to check it against.
     let parsed = sync::parse_manifest(manifest_bytes);
-    let verified = match given {
+    match given {
         Some(signature) => {
             if signature.len() > SIGNATURE_CAP {
                 return;
             }
-            // A signature that is not text is refused before `verify` (sync.rs: fetch_signature).
+            // The session itself, as a device meets them.
+            let _ = session(manifest_bytes, signature);
+            // A signature that is not text is refused before `verify`.
             let Ok(signature) = std::str::from_utf8(signature) else {
                 return;
             };
-            // Whatever the manifest: `inspect` checks the signature before parsing.
-            signature::verify(manifest_bytes, signature, &keys.trusted).is_ok()
+            // Whatever the manifest: `feed verify` checks the signature before parsing.
+            let _ = signature::verify(manifest_bytes, signature, &keys.trusted);
         }
         // A sync stops at a manifest that does not parse, before the signature; signing only
         // what parses keeps the costly part for the inputs that go further.
@@ -91,26 +96,40 @@ fuzz_target!(|data: &[u8]| {
                 signature::verify(manifest_bytes, &signature, &keys.trusted[..1]).is_err(),
                 "a signature verifies with a key that did not make it"
             );
-            true
+            if let Err(e) = session(manifest_bytes, signature.as_bytes()) {
+                assert!(
+                    !matches!(e.kind, Kind::BadSignature | Kind::UnknownKey),
+                    "a manifest the trusted key signed was refused for its signature: {e}"
+                );
+            }
         }
-    };
+    }
     let Ok(manifest) = parsed else {
         return;
     };
     let again: Manifest = sync::parse_manifest(&serde_json::to_vec(&manifest).unwrap())
         .expect("a parsed manifest serialises to one that parses");
     assert_eq!(again, manifest, "a manifest changed in a JSON round trip");
-    if !verified {
-        return;
-    }
-    // What a sync does with a verified manifest before fetching anything.
+});
+
+/// A device's sync session given the manifest and the signature: what it asks for next.
+fn session(manifest: &[u8], signature: &[u8]) -> Result<(), bussola_feed::FeedError> {
+    let trust = Trust {
+        given: keys().trusted.clone(),
+        configured: Vec::new(),
+    };
     let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
-    let _ = feed::is_past(manifest.expires_at.as_deref(), now);
-    // The delta a device holding version 1 would take.
-    let _ = manifest.deltas.iter().find(|d| d.from == 1);
-    let files = std::iter::once(&manifest.snapshot).chain(manifest.deltas.iter().map(|d| &d.file));
-    for file in files {
-        if let Ok(path) = file.checked_path() {
+    let (mut session, _) = Session::start(Device::default(), trust, now);
+    let body = |bytes: &[u8]| Answer::Body {
+        bytes: bytes.to_vec(),
+        etag: None,
+    };
+    let Step::Fetch(_) = session.answer(body(manifest))? else {
+        panic!("a session ended at the manifest, before its signature");
+    };
+    match session.answer(body(signature))? {
+        Step::Fetch(request) => {
+            let path = &request.path;
             assert!(
                 !path.is_empty()
                     && !path.starts_with('/')
@@ -120,9 +139,11 @@ fuzz_target!(|data: &[u8]| {
                     && path
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b)),
-                "an unsafe path was accepted: {path:?}"
+                "an unsafe path was asked for: {path:?}"
             );
+            assert!(request.cap <= FILE_CAP, "a file over the cap was asked for");
         }
-        let _ = file.bytes.min(sync::FILE_CAP);
+        Step::Done(plan) => panic!("a device holding nothing was told {plan:?}"),
     }
-});
+    Ok(())
+}

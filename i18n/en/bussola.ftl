@@ -199,8 +199,15 @@ sync-applying =
     }
 sync-failed = Update failed: { $error }
 sync-failed-unreachable = Update failed: the data server is not responding. Try again when you are connected to the internet.
-sync-failed-refused = Update refused: the data received does not have a valid signature. The data on this device has not changed.
-sync-failed-invalid = Update refused: the data received contains errors. The data on this device has not changed.
+sync-failed-slow = Update failed: the data server answered too slowly and the update was stopped. Try again later.
+sync-failed-signature = Update refused: the data received does not match its signature and may have been altered. The data on this device has not changed. If this happens again, tell the people who publish this data.
+sync-failed-unknown-key = Update refused: the data received is signed with a key this device does not trust. The data on this device has not changed. If this happens again, tell the people who publish this data.
+sync-failed-older = Update refused: the server offered older data than this device already has, or changed a version already published. The data on this device has not changed. If this happens again, tell the people who publish this data.
+sync-failed-other-feed = Update refused: this address now offers a different list of services. The data on this device has not changed. If this happens again, tell the people who publish this data.
+sync-failed-mismatch = Update refused: a downloaded file does not match the signed list, because it was altered or damaged on the way. The data on this device has not changed. Try again later, and if this happens again, tell the people who publish this data.
+sync-failed-too-large = Update refused: a file received is larger than allowed. The data on this device has not changed.
+sync-failed-malformed = Update refused: the files received are not in the expected format. The data on this device has not changed.
+sync-failed-records = Update refused: the data received contains errors in the information about some services. The data on this device has not changed.
 sync-failed-storage = Update failed: the data could not be saved on this device.
 sync-details = Technical details
 sync-update-now = Update now

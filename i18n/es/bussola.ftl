@@ -199,8 +199,15 @@ sync-applying =
     }
 sync-failed = La actualización no funcionó: { $error }
 sync-failed-unreachable = La actualización no funcionó: el servidor de datos no responde. Vuelve a intentarlo cuando tengas conexión a internet.
-sync-failed-refused = Actualización rechazada: los datos recibidos no tienen una firma válida. Los datos en este dispositivo no cambiaron.
-sync-failed-invalid = Actualización rechazada: los datos recibidos tienen errores. Los datos en este dispositivo no cambiaron.
+sync-failed-slow = La actualización no funcionó: el servidor de datos tardó demasiado en responder y la actualización se detuvo. Vuelve a intentarlo más tarde.
+sync-failed-signature = Actualización rechazada: los datos recibidos no coinciden con su firma y quizás fueron modificados. Los datos en este dispositivo no cambiaron. Si vuelve a pasar, avisa a las personas que publican estos datos.
+sync-failed-unknown-key = Actualización rechazada: los datos recibidos están firmados con una clave en la que este dispositivo no confía. Los datos en este dispositivo no cambiaron. Si vuelve a pasar, avisa a las personas que publican estos datos.
+sync-failed-older = Actualización rechazada: el servidor ofreció datos más antiguos que los que ya tiene este dispositivo, o cambió una versión ya publicada. Los datos en este dispositivo no cambiaron. Si vuelve a pasar, avisa a las personas que publican estos datos.
+sync-failed-other-feed = Actualización rechazada: esta dirección ahora ofrece otra lista de servicios. Los datos en este dispositivo no cambiaron. Si vuelve a pasar, avisa a las personas que publican estos datos.
+sync-failed-mismatch = Actualización rechazada: un archivo descargado no coincide con la lista firmada, porque fue modificado o se dañó en el camino. Los datos en este dispositivo no cambiaron. Vuelve a intentarlo más tarde y, si vuelve a pasar, avisa a las personas que publican estos datos.
+sync-failed-too-large = Actualización rechazada: un archivo recibido es más grande de lo permitido. Los datos en este dispositivo no cambiaron.
+sync-failed-malformed = Actualización rechazada: los archivos recibidos no tienen el formato esperado. Los datos en este dispositivo no cambiaron.
+sync-failed-records = Actualización rechazada: los datos recibidos tienen errores en la información de algunos servicios. Los datos en este dispositivo no cambiaron.
 sync-failed-storage = La actualización no funcionó: no se pudieron guardar los datos en este dispositivo.
 sync-details = Detalles técnicos
 sync-update-now = Actualizar ahora

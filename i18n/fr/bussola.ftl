@@ -199,8 +199,15 @@ sync-applying =
     }
 sync-failed = La mise à jour n'a pas réussi : { $error }
 sync-failed-unreachable = La mise à jour n'a pas réussi : le serveur des données ne répond pas. Réessayez quand vous avez accès à internet.
-sync-failed-refused = Mise à jour refusée : les données reçues n'ont pas de signature valide. Les données sur cet appareil n'ont pas changé.
-sync-failed-invalid = Mise à jour refusée : les données reçues contiennent des erreurs. Les données sur cet appareil n'ont pas changé.
+sync-failed-slow = La mise à jour n'a pas réussi : le serveur des données a répondu trop lentement et la mise à jour a été arrêtée. Réessayez plus tard.
+sync-failed-signature = Mise à jour refusée : les données reçues ne correspondent pas à leur signature et ont peut-être été modifiées. Les données sur cet appareil n'ont pas changé. Si cela se reproduit, prévenez les personnes qui publient ces données.
+sync-failed-unknown-key = Mise à jour refusée : les données reçues sont signées avec une clé en laquelle cet appareil n'a pas confiance. Les données sur cet appareil n'ont pas changé. Si cela se reproduit, prévenez les personnes qui publient ces données.
+sync-failed-older = Mise à jour refusée : le serveur a proposé des données plus anciennes que celles de cet appareil, ou a changé une version déjà publiée. Les données sur cet appareil n'ont pas changé. Si cela se reproduit, prévenez les personnes qui publient ces données.
+sync-failed-other-feed = Mise à jour refusée : cette adresse propose maintenant une autre liste de services. Les données sur cet appareil n'ont pas changé. Si cela se reproduit, prévenez les personnes qui publient ces données.
+sync-failed-mismatch = Mise à jour refusée : un fichier téléchargé ne correspond pas à la liste signée, car il a été modifié ou abîmé en chemin. Les données sur cet appareil n'ont pas changé. Réessayez plus tard et, si cela se reproduit, prévenez les personnes qui publient ces données.
+sync-failed-too-large = Mise à jour refusée : un fichier reçu dépasse la taille autorisée. Les données sur cet appareil n'ont pas changé.
+sync-failed-malformed = Mise à jour refusée : les fichiers reçus ne sont pas dans le format attendu. Les données sur cet appareil n'ont pas changé.
+sync-failed-records = Mise à jour refusée : les données reçues contiennent des erreurs dans les informations sur certains services. Les données sur cet appareil n'ont pas changé.
 sync-failed-storage = La mise à jour n'a pas réussi : impossible d'enregistrer les données sur cet appareil.
 sync-details = Détails techniques
 sync-update-now = Mettre à jour maintenant

@@ -199,8 +199,15 @@ sync-applying =
     }
 sync-failed = Aggiornamento non riuscito: { $error }
 sync-failed-unreachable = Aggiornamento non riuscito: il server dei dati non risponde. Riprova quando sei connesso a internet.
-sync-failed-refused = Aggiornamento rifiutato: i dati ricevuti non hanno una firma valida. I dati sul dispositivo non sono cambiati.
-sync-failed-invalid = Aggiornamento rifiutato: i dati ricevuti contengono errori. I dati sul dispositivo non sono cambiati.
+sync-failed-slow = Aggiornamento non riuscito: il server dei dati ha risposto troppo lentamente e l'aggiornamento è stato interrotto. Riprova più tardi.
+sync-failed-signature = Aggiornamento rifiutato: i dati ricevuti non corrispondono alla loro firma e forse sono stati modificati. I dati sul dispositivo non sono cambiati. Se succede di nuovo, avvisa chi pubblica questi dati.
+sync-failed-unknown-key = Aggiornamento rifiutato: i dati ricevuti sono firmati con una chiave di cui questo dispositivo non si fida. I dati sul dispositivo non sono cambiati. Se succede di nuovo, avvisa chi pubblica questi dati.
+sync-failed-older = Aggiornamento rifiutato: il server ha offerto dati più vecchi di quelli già sul dispositivo, o ha cambiato una versione già pubblicata. I dati sul dispositivo non sono cambiati. Se succede di nuovo, avvisa chi pubblica questi dati.
+sync-failed-other-feed = Aggiornamento rifiutato: questo indirizzo ora offre un altro elenco di servizi. I dati sul dispositivo non sono cambiati. Se succede di nuovo, avvisa chi pubblica questi dati.
+sync-failed-mismatch = Aggiornamento rifiutato: un file scaricato non corrisponde all'elenco firmato, perché è stato modificato o danneggiato durante il trasferimento. I dati sul dispositivo non sono cambiati. Riprova più tardi e, se succede di nuovo, avvisa chi pubblica questi dati.
+sync-failed-too-large = Aggiornamento rifiutato: un file ricevuto è più grande del consentito. I dati sul dispositivo non sono cambiati.
+sync-failed-malformed = Aggiornamento rifiutato: i file ricevuti non sono nel formato previsto. I dati sul dispositivo non sono cambiati.
+sync-failed-records = Aggiornamento rifiutato: i dati ricevuti contengono errori nelle informazioni su alcuni servizi. I dati sul dispositivo non sono cambiati.
 sync-failed-storage = Aggiornamento non riuscito: non è stato possibile salvare i dati sul dispositivo.
 sync-details = Dettagli tecnici
 sync-update-now = Aggiorna ora

@@ -203,8 +203,15 @@ sync-applying =
     }
 sync-failed = Actualizarea nu a reușit: { $error }
 sync-failed-unreachable = Actualizarea nu a reușit: serverul de date nu răspunde. Încercați din nou când aveți conexiune la internet.
-sync-failed-refused = Actualizare refuzată: datele primite nu au o semnătură validă. Datele de pe acest dispozitiv nu s-au schimbat.
-sync-failed-invalid = Actualizare refuzată: datele primite conțin erori. Datele de pe acest dispozitiv nu s-au schimbat.
+sync-failed-slow = Actualizarea nu a reușit: serverul de date a răspuns prea încet și actualizarea a fost oprită. Încercați din nou mai târziu.
+sync-failed-signature = Actualizare refuzată: datele primite nu corespund semnăturii lor și poate au fost modificate. Datele de pe acest dispozitiv nu s-au schimbat. Dacă se repetă, anunțați persoanele care publică aceste date.
+sync-failed-unknown-key = Actualizare refuzată: datele primite sunt semnate cu o cheie în care acest dispozitiv nu are încredere. Datele de pe acest dispozitiv nu s-au schimbat. Dacă se repetă, anunțați persoanele care publică aceste date.
+sync-failed-older = Actualizare refuzată: serverul a oferit date mai vechi decât cele de pe acest dispozitiv sau a schimbat o versiune deja publicată. Datele de pe acest dispozitiv nu s-au schimbat. Dacă se repetă, anunțați persoanele care publică aceste date.
+sync-failed-other-feed = Actualizare refuzată: această adresă oferă acum o altă listă de servicii. Datele de pe acest dispozitiv nu s-au schimbat. Dacă se repetă, anunțați persoanele care publică aceste date.
+sync-failed-mismatch = Actualizare refuzată: un fișier descărcat nu corespunde listei semnate, pentru că a fost modificat sau deteriorat pe drum. Datele de pe acest dispozitiv nu s-au schimbat. Încercați din nou mai târziu și, dacă se repetă, anunțați persoanele care publică aceste date.
+sync-failed-too-large = Actualizare refuzată: un fișier primit este mai mare decât este permis. Datele de pe acest dispozitiv nu s-au schimbat.
+sync-failed-malformed = Actualizare refuzată: fișierele primite nu sunt în formatul așteptat. Datele de pe acest dispozitiv nu s-au schimbat.
+sync-failed-records = Actualizare refuzată: datele primite conțin erori în informațiile despre unele servicii. Datele de pe acest dispozitiv nu s-au schimbat.
 sync-failed-storage = Actualizarea nu a reușit: datele nu au putut fi salvate pe acest dispozitiv.
 sync-details = Detalii tehnice
 sync-update-now = Actualizați acum

@@ -200,8 +200,15 @@ sync-applying =
     }
 sync-failed = Përditësimi nuk u krye: { $error }
 sync-failed-unreachable = Përditësimi nuk u krye: serveri i të dhënave nuk përgjigjet. Provoni përsëri kur të keni internet.
-sync-failed-refused = Përditësimi u refuzua: të dhënat e marra nuk kanë nënshkrim të vlefshëm. Të dhënat në këtë pajisje nuk ndryshuan.
-sync-failed-invalid = Përditësimi u refuzua: të dhënat e marra kanë gabime. Të dhënat në këtë pajisje nuk ndryshuan.
+sync-failed-slow = Përditësimi nuk u krye: serveri i të dhënave u përgjigj shumë ngadalë dhe përditësimi u ndal. Provoni përsëri më vonë.
+sync-failed-signature = Përditësimi u refuzua: të dhënat e marra nuk përputhen me nënshkrimin e tyre dhe mund të jenë manipuluar. Të dhënat në këtë pajisje nuk ndryshuan. Nëse ndodh sërish, njoftoni ata që i publikojnë këto të dhëna.
+sync-failed-unknown-key = Përditësimi u refuzua: të dhënat e marra janë nënshkruar me një çelës të cilit kjo pajisje nuk i beson. Të dhënat në këtë pajisje nuk ndryshuan. Nëse ndodh sërish, njoftoni ata që i publikojnë këto të dhëna.
+sync-failed-older = Përditësimi u refuzua: serveri ofroi të dhëna më të vjetra se ato që ka kjo pajisje, ose ndryshoi një version të publikuar më parë. Të dhënat në këtë pajisje nuk ndryshuan. Nëse ndodh sërish, njoftoni ata që i publikojnë këto të dhëna.
+sync-failed-other-feed = Përditësimi u refuzua: kjo adresë tani ofron një listë tjetër shërbimesh. Të dhënat në këtë pajisje nuk ndryshuan. Nëse ndodh sërish, njoftoni ata që i publikojnë këto të dhëna.
+sync-failed-mismatch = Përditësimi u refuzua: një skedar i shkarkuar nuk përputhet me listën e nënshkruar, sepse është ndryshuar ose dëmtuar gjatë rrugës. Të dhënat në këtë pajisje nuk ndryshuan. Provoni përsëri më vonë dhe, nëse ndodh sërish, njoftoni ata që i publikojnë këto të dhëna.
+sync-failed-too-large = Përditësimi u refuzua: një skedar i marrë është më i madh se sa lejohet. Të dhënat në këtë pajisje nuk ndryshuan.
+sync-failed-malformed = Përditësimi u refuzua: skedarët e marrë nuk janë në formatin e pritur. Të dhënat në këtë pajisje nuk ndryshuan.
+sync-failed-records = Përditësimi u refuzua: të dhënat e marra kanë gabime në informacionet për disa shërbime. Të dhënat në këtë pajisje nuk ndryshuan.
 sync-failed-storage = Përditësimi nuk u krye: të dhënat nuk mund të ruheshin në këtë pajisje.
 sync-details = Detaje teknike
 sync-update-now = Përditëso tani

@@ -195,8 +195,15 @@ sync-applying =
     }
 sync-failed = 更新失败：{ $error }
 sync-failed-unreachable = 更新失败：数据服务器没有响应。请连上网络后再试一次。
-sync-failed-refused = 更新被拒绝：收到的数据没有有效的签名。本设备上的数据没有改变。
-sync-failed-invalid = 更新被拒绝：收到的数据有错误。本设备上的数据没有改变。
+sync-failed-slow = 更新失败：数据服务器响应太慢，更新已停止。请稍后再试。
+sync-failed-signature = 更新被拒绝：收到的数据与它的签名不符，可能被改动过。本设备上的数据没有改变。如果再次发生，请告诉发布这些数据的人。
+sync-failed-unknown-key = 更新被拒绝：收到的数据是用本设备不信任的密钥签名的。本设备上的数据没有改变。如果再次发生，请告诉发布这些数据的人。
+sync-failed-older = 更新被拒绝：服务器提供的数据比本设备上已有的更旧，或者改动了已经发布的版本。本设备上的数据没有改变。如果再次发生，请告诉发布这些数据的人。
+sync-failed-other-feed = 更新被拒绝：这个地址现在提供的是另一份服务列表。本设备上的数据没有改变。如果再次发生，请告诉发布这些数据的人。
+sync-failed-mismatch = 更新被拒绝：下载的一个文件与签名的清单不符，因为它在传输中被改动或损坏了。本设备上的数据没有改变。请稍后再试，如果再次发生，请告诉发布这些数据的人。
+sync-failed-too-large = 更新被拒绝：收到的一个文件超过了允许的大小。本设备上的数据没有改变。
+sync-failed-malformed = 更新被拒绝：收到的文件格式不对。本设备上的数据没有改变。
+sync-failed-records = 更新被拒绝：收到的数据中，有些服务的信息有错误。本设备上的数据没有改变。
 sync-failed-storage = 更新失败：无法在本设备上保存数据。
 sync-details = 技术详情
 sync-update-now = 立即更新

@@ -7,7 +7,6 @@ use bussola_model::{
     ServiceDetail, safe_link,
 };
 use directory::Store;
-use directory::gazetteer::Gazetteer;
 use tauri::State;
 
 /// Runs `work` with the store on a blocking thread.
@@ -60,12 +59,7 @@ pub async fn service_detail(
     lang: String,
 ) -> Result<ServiceDetail, CommandError> {
     with_store(&state, move |store| {
-        let mut detail = store.service_detail(&feed, &id, &lang, directory::now())?;
-        detail.feed_contact = directory::bundled::configured_feeds()
-            .into_iter()
-            .find(|f| f.feed == feed)
-            .and_then(|f| f.contact);
-        Ok(detail)
+        directory::commands::service_detail(store, &feed, &id, &lang, directory::now())
     })
     .await
 }
@@ -88,16 +82,7 @@ pub async fn set_favourite(
 /// Comuni whose name starts with `text`, or whose postal code it is.
 #[tauri::command]
 pub fn places(text: String) -> Vec<PlaceSuggestion> {
-    Gazetteer::get()
-        .lookup(&text, 8)
-        .into_iter()
-        .map(|c| PlaceSuggestion {
-            name: c.name.clone(),
-            province: c.province.clone(),
-            cap: c.caps.first().cloned(),
-            point: c.position,
-        })
-        .collect()
+    directory::commands::place_suggestions(&text)
 }
 
 /// The offline map's boundaries.

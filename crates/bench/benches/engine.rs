@@ -39,8 +39,8 @@ fn main() {
         serde_json::to_vec(&synthetic::snapshot("bench", 1, SEED, n)).expect("serialisable");
     let mut store = Store::open(&path).expect("a new database");
     let started = Instant::now();
-    let snapshot = serde_json::from_slice(&bytes).expect("a valid snapshot");
-    store.import_snapshot(&snapshot, "bench").expect("imported");
+    let text = std::str::from_utf8(&bytes).expect("JSON is text");
+    store.import_snapshot(text, "bench").expect("imported");
     let import = started.elapsed();
     drop(store);
     let size: u64 = ["", "-wal"]
@@ -61,9 +61,7 @@ fn main() {
     // A sync that replaces every service of the feed.
     let mut store = Store::open(&path).expect("reopened");
     let started = Instant::now();
-    store
-        .import_snapshot(&snapshot, "bench")
-        .expect("re-imported");
+    store.import_snapshot(text, "bench").expect("re-imported");
     println!(
         "re-import (the same 100k replace the old, one transaction): {:.2} s",
         started.elapsed().as_secs_f64()
@@ -226,10 +224,10 @@ fn deltas(path: &std::path::Path, n: usize) {
     const CHANGES: usize = 1_000;
     const VERSIONS: u64 = 5;
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (secret, _) = directory::signature::generate().expect("a key pair");
-    std::fs::write(dir.path().join("k.key"), secret).expect("written");
-    let key = directory::signature::SigningKey::load(&dir.path().join("k.key"), None).expect("key");
+    let (secret, _) = directory::feed::keys::generate().expect("a key pair");
+    let key = directory::feed::keys::SigningKey::from_text(&secret, None).expect("key");
     let public = key.public().expect("public key");
+    let trust = directory::sync::trust(vec![public]);
     let published = dir.path().join("feed");
     let mut services = synthetic::services(SEED, n);
     let now = chrono::Utc::now();
@@ -261,9 +259,14 @@ fn deltas(path: &std::path::Path, n: usize) {
     for folder in folders {
         let mut source = directory::sync::FolderSource::new(folder);
         let outcome = samples.time(|| {
-            store
-                .sync(&mut source, std::slice::from_ref(&public), &mut |_| {})
-                .expect("delta applied")
+            directory::sync::sync(
+                &mut store,
+                &mut source,
+                &trust,
+                directory::now(),
+                &mut |_| {},
+            )
+            .expect("delta applied")
         });
         assert!(
             matches!(

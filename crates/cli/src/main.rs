@@ -8,8 +8,9 @@ use anyhow::{Context, Result, bail};
 use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
 use clap::{Parser, Subcommand};
 use directory::Store;
+use directory::feed::FeedKey;
+use directory::feed::keys::SigningKey;
 use directory::gazetteer::Gazetteer;
-use directory::signature::{FeedKey, SigningKey};
 use directory::sync::{Outcome, Progress, Via};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -211,7 +212,13 @@ fn info(store: &Store, json: bool) -> Result<()> {
             ("expires", f.expires_at),
             ("source", f.source),
             ("last sync", f.last_sync),
-            ("last error", f.last_error),
+            (
+                "last error",
+                f.last_error.map(|e| match f.last_error_kind {
+                    Some(kind) => format!("{e} ({})", kind_name(kind)),
+                    None => e,
+                }),
+            ),
         ];
         if f.expired {
             println!("  this feed is past its expiry date: the data may be out of date");
@@ -390,56 +397,80 @@ fn comuni(prefix: &str, limit: usize) -> Result<()> {
     Ok(())
 }
 
+/// A key argument at the CLI's edge: the key itself (`RW…`), or the path of a `.pub` file,
+/// whose text the feed core reads. Nothing else ever turns a key into a path.
+fn key_argument(text: &str) -> Result<FeedKey> {
+    if let Ok(key) = FeedKey::from_text(text) {
+        return Ok(key);
+    }
+    let path = std::path::Path::new(text.trim());
+    if !path.is_file() {
+        bail!("\"{text}\" is neither a minisign public key (RW…) nor a .pub file");
+    }
+    let contents =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    // Not the file's text in the message: it might be anything.
+    FeedKey::from_text(&contents)
+        .map_err(|_| anyhow::anyhow!("{} holds no minisign public key", path.display()))
+}
+
+/// A failure kind as `--json` spells it.
+fn kind_name(kind: bussola_model::SyncFailure) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 fn sync(store: &mut Store, feed: Option<String>, pubkey: Option<String>, json: bool) -> Result<()> {
     let keys = match &pubkey {
-        Some(k) => vec![FeedKey::parse(k)?],
+        Some(k) => vec![key_argument(k)?],
         None => Vec::new(),
     };
-    let feeds = match feed {
-        Some(feed) => vec![feed],
-        None => {
-            let known = store.sources()?;
-            if known.is_empty() {
-                bail!("no feed source is known yet; give one with --feed URL_OR_DIR");
-            }
-            known
-        }
-    };
+    if feed.is_none() && directory::sync::sources_to_sync(store, None)?.is_empty() {
+        bail!("no feed source is known yet; give one with --feed URL_OR_DIR");
+    }
     // A progress line on a terminal; nothing extra when piped or with --json.
     let show_progress = !json && std::io::stderr().is_terminal();
+    let mut progress = |source: &str, p: Progress| {
+        if show_progress {
+            let line = match p {
+                Progress::Checking => format!("checking {source}"),
+                Progress::Downloading { file, bytes } => {
+                    format!("downloading {file} ({:.1} MB)", bytes as f64 / 1e6)
+                }
+                Progress::Applying { services } => format!("applying {services} services"),
+            };
+            eprint!("\r\x1b[2K{line}");
+        }
+    };
+    let results = directory::sync::sync_sources(
+        store,
+        feed.as_deref(),
+        keys,
+        &Default::default(),
+        directory::now(),
+        &mut progress,
+    )?;
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
     let mut outcomes = Vec::new();
     let mut failed = false;
-    for feed in feeds {
-        let mut source = directory::sync::source_for(&feed, Default::default())?;
-        let mut progress = |p: Progress| {
-            if show_progress {
-                let line = match p {
-                    Progress::Checking => format!("checking {feed}"),
-                    Progress::Downloading { file, bytes } => {
-                        format!("downloading {file} ({:.1} MB)", bytes as f64 / 1e6)
-                    }
-                    Progress::Applying { services } => format!("applying {services} services"),
-                };
-                eprint!("\r\x1b[2K{line}");
-            }
-        };
-        let result = store.sync(source.as_mut(), &keys, &mut progress);
-        if show_progress {
-            eprint!("\r\x1b[2K");
-        }
+    for (source, result) in results {
         match result {
             Ok(outcome) => {
                 if !json {
-                    println!("{}", describe_outcome(&feed, &outcome));
+                    println!("{}", describe_outcome(&source, &outcome));
                 }
-                outcomes.push(outcome_json(&feed, Ok(&outcome)));
+                outcomes.push(outcome_json(&source, Ok(&outcome)));
             }
             Err(error) => {
                 failed = true;
                 if !json {
-                    eprintln!("bussola-cli: {feed}: {error}");
+                    eprintln!("bussola-cli: {source}: {error}");
                 }
-                outcomes.push(outcome_json(&feed, Err(&error)));
+                outcomes.push(outcome_json(&source, Err(&error)));
             }
         }
     }
@@ -488,7 +519,11 @@ fn describe_outcome(feed: &str, outcome: &Outcome) -> String {
 fn outcome_json(feed: &str, outcome: Result<&Outcome, &directory::Error>) -> serde_json::Value {
     let mut value = match outcome {
         Ok(outcome) => serde_json::to_value(outcome).unwrap_or_default(),
-        Err(error) => serde_json::json!({ "result": "error", "error": error.to_string() }),
+        Err(error) => serde_json::json!({
+            "result": "error",
+            "kind": kind_name(error.sync_failure()),
+            "error": error.to_string(),
+        }),
     };
     value["source"] = feed.into();
     value
@@ -497,7 +532,9 @@ fn outcome_json(feed: &str, outcome: Result<&Outcome, &directory::Error>) -> ser
 fn feed_tools(command: &FeedCommands) -> Result<()> {
     match command {
         FeedCommands::Keygen { name, out } => {
-            let (secret, public) = directory::signature::generate()?;
+            let (secret, public) = directory::feed::keys::generate()?;
+            std::fs::create_dir_all(out)
+                .with_context(|| format!("creating the folder {}", out.display()))?;
             let secret_path = out.join(format!("{name}.key"));
             let public_path = out.join(format!("{name}.pub"));
             for path in [&secret_path, &public_path] {
@@ -508,7 +545,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             write_private(&secret_path, &secret)?;
             std::fs::write(&public_path, &public)
                 .with_context(|| format!("writing {}", public_path.display()))?;
-            let key = FeedKey::parse(public_path.to_str().unwrap_or_default())?;
+            let key = FeedKey::from_text(&public)?;
             println!("secret key: {} (keep it offline)", secret_path.display());
             println!("public key: {}", public_path.display());
             println!("{}", key.base64());
@@ -539,8 +576,32 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
                 }
             };
             let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
-            let key = SigningKey::load(key, password)?;
-            let built = directory::publish::build(id, services, out, &key, directory::now())?;
+            let key_text = std::fs::read_to_string(key)
+                .with_context(|| format!("reading the secret key {}", key.display()))?;
+            let key = SigningKey::from_text(&key_text, password)
+                .with_context(|| format!("the secret key {}", key.display()))?;
+            let built = match directory::publish::build_from(
+                &name,
+                id,
+                services,
+                out,
+                &key,
+                directory::now(),
+            ) {
+                Ok(built) => built,
+                Err(directory::Error::Feed(refused)) if refused.report.is_some() => {
+                    // Every error, one per line: an editor fixes them all in one go.
+                    let report = refused.report.unwrap_or_default();
+                    for problem in report.errors() {
+                        eprintln!("  {problem}");
+                    }
+                    bail!(
+                        "{name}: {} errors; nothing was built or signed",
+                        report.errors().count()
+                    );
+                }
+                Err(e) => return Err(e.into()),
+            };
             let m = &built.manifest;
             println!(
                 "{} version {} in {}: {} ({} bytes), {} deltas, signed by {}",
@@ -558,7 +619,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             Ok(())
         }
         FeedCommands::Verify { feed, pubkey } => {
-            let key = FeedKey::parse(pubkey)?;
+            let key = key_argument(pubkey)?;
             let mut source = directory::sync::source_for(feed, Default::default())?;
             let found = directory::sync::inspect(source.as_mut(), &[key])?;
             let m = &found.manifest;

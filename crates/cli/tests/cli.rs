@@ -41,9 +41,15 @@ fn info_describes_the_bundled_feed_in_the_documented_shape() {
         "source",
         "last_sync",
         "last_error",
+        "last_error_kind",
     ] {
         assert!(feed.get(key).is_some(), "info lacks {key}: {feed}");
     }
+    // The bundled feed was verified on import: nothing failed.
+    assert!(
+        feed["last_error"].is_null() && feed["last_error_kind"].is_null(),
+        "{feed}"
+    );
 }
 
 #[test]
@@ -169,4 +175,111 @@ fn show_prints_the_whole_record_and_comuni_finds_names_and_caps() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Città di Castello"));
     let out = cli(&db, &["comuni", "05018"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Orvieto"));
+}
+
+/// A key pair made by `feed keygen` in `dir`, as `feed.key` and `feed.pub`.
+fn keygen(db: &Path, dir: &Path) {
+    let out = cli(db, &["feed", "keygen", "--out", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn feed_build_refuses_a_description_that_is_a_number_and_names_it() {
+    // Once such a source was signed, and devices then refused the feed it made.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let db = d.join("b.db");
+    keygen(&db, d);
+    let services = serde_json::json!([
+        {"id": "cpia-novara", "name": "CPIA Novara", "status": "active",
+         "categories": ["language"], "description": 5,
+         "service_at_locations": [{"location": {"latitude": 45.45, "longitude": 8.62}}]},
+        {"id": "sportello-londra", "name": "Sportello", "status": "active",
+         "categories": ["permits"],
+         "service_at_locations": [{"location": {"latitude": 51.5, "longitude": -0.12}}]}
+    ]);
+    let source = d.join("services.json");
+    std::fs::write(&source, services.to_string()).unwrap();
+    let published = d.join("pub");
+    let out = cli(
+        &db,
+        &[
+            "feed",
+            "build",
+            "--id",
+            "piemonte",
+            "--source",
+            source.to_str().unwrap(),
+            "--out",
+            published.to_str().unwrap(),
+            "--key",
+            d.join("feed.key").to_str().unwrap(),
+        ],
+    );
+    let said = stderr(&out);
+    assert!(!out.status.success(), "{said}");
+    // Every error, one per line, each naming its service and field.
+    let number = said
+        .lines()
+        .find(|l| l.contains("error:") && l.contains("cpia-novara"))
+        .unwrap_or_else(|| panic!("no line names cpia-novara: {said}"));
+    assert!(number.contains("description"), "{number}");
+    let elsewhere = said
+        .lines()
+        .find(|l| l.contains("error:") && l.contains("sportello-londra"))
+        .unwrap_or_else(|| panic!("not every error is printed: {said}"));
+    assert!(elsewhere.contains("outside Italy"), "{elsewhere}");
+    assert!(
+        !published.join("manifest.json").exists(),
+        "nothing is signed from a source a device would refuse"
+    );
+}
+
+#[test]
+fn feed_keygen_makes_the_folder_it_is_told_to_write_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let keys = dir.path().join("keys");
+    assert!(!keys.exists());
+    let out = cli(
+        &db,
+        &[
+            "feed",
+            "keygen",
+            "--name",
+            "umbria",
+            "--out",
+            keys.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = std::fs::read_to_string(keys.join("umbria.pub")).unwrap();
+    let secret = std::fs::read_to_string(keys.join("umbria.key")).unwrap();
+    assert!(secret.starts_with("untrusted comment:"), "{secret}");
+    // The key it prints is the one in the .pub file.
+    let printed = String::from_utf8_lossy(&out.stdout);
+    let key = public.lines().last().unwrap().trim();
+    assert!(key.starts_with("RW") && printed.contains(key), "{printed}");
+    // Run again, it overwrites nothing.
+    let again = cli(
+        &db,
+        &[
+            "feed",
+            "keygen",
+            "--name",
+            "umbria",
+            "--out",
+            keys.to_str().unwrap(),
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("exists already"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(keys.join("umbria.key")).unwrap(),
+        secret
+    );
 }

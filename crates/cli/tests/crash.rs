@@ -3,7 +3,7 @@
 //! the old version or the new one, never a mix.
 
 use directory::Store;
-use directory::signature::{self, SigningKey};
+use directory::feed::keys::{self, SigningKey};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -14,10 +14,9 @@ const KILLS: usize = 8;
 /// Builds version 1 and 2 of a synthetic feed into two folders (2 offers no delta from 1, so
 /// the sync replaces everything).
 fn feeds(dir: &Path) -> (String, std::path::PathBuf, std::path::PathBuf) {
-    let (secret, public) = signature::generate().unwrap();
-    std::fs::write(dir.join("k.key"), secret).unwrap();
+    let (secret, public) = keys::generate().unwrap();
     std::fs::write(dir.join("k.pub"), public).unwrap();
-    let key = SigningKey::load(&dir.join("k.key"), None).unwrap();
+    let key = SigningKey::from_text(&secret, None).unwrap();
     let v1 = dir.join("v1");
     let v2 = dir.join("v2");
     let now = chrono::Utc::now();

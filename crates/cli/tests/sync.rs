@@ -1,10 +1,11 @@
 //! An editor publishes a feed and a mediator syncs it, with `bussola-cli` alone: from a folder
-//! (a USB stick) and from a URL served on loopback by a real HTTP server.
+//! (a USB stick) and from a URL served on loopback by a real HTTP server (the shared
+//! `loopback` one).
 
+use loopback::Server;
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
@@ -84,6 +85,15 @@ fn an_editor_publishes_and_a_mediator_syncs_from_a_folder() {
     let refused = cli(&["--db", db, "sync", "--feed", folder]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--pubkey"));
+    let refused = cli(&["--db", db, "sync", "--feed", folder, "--json"]);
+    assert!(!refused.status.success());
+    let outcomes: Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert_eq!(outcomes[0]["result"], "error", "{outcomes}");
+    assert_eq!(outcomes[0]["kind"], "unknown_key", "{outcomes}");
+    assert!(
+        outcomes[0]["error"].as_str().unwrap().contains("--pubkey"),
+        "{outcomes}"
+    );
     let synced = ok(cli(&[
         "--db",
         db,
@@ -119,48 +129,6 @@ fn an_editor_publishes_and_a_mediator_syncs_from_a_folder() {
     assert_eq!(info["services"], 43);
 }
 
-/// `python3 -m http.server` on a free loopback port, killed on drop.
-struct HttpServer(Child, u16);
-
-impl HttpServer {
-    fn serve(dir: &Path) -> HttpServer {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                "--bind",
-                "127.0.0.1",
-                &port.to_string(),
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 runs");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        HttpServer(child, port)
-    }
-}
-
-impl Drop for HttpServer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn a_mediator_syncs_from_a_url_and_a_tampered_feed_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,19 +142,16 @@ fn a_mediator_syncs_from_a_url_and_a_tampered_feed_changes_nothing() {
         d.to_str().unwrap(),
     ]));
     publish(d, &[service("cpia-torino", "CPIA 1 Torino")]);
-    let server = HttpServer::serve(d);
-    let url = format!("http://127.0.0.1:{}/pub/", server.1);
+    let server = Server::start(d.join("pub"));
+    let url = server.url().to_owned();
     let db = d.join("device.db");
     let db = db.to_str().unwrap();
-    let pubkey = d.join("piemonte.pub");
+    // The key as its RW… line this time, as a region would print it on its web page.
+    let pub_file = std::fs::read_to_string(d.join("piemonte.pub")).unwrap();
+    let pubkey = pub_file.lines().last().unwrap().trim();
+    assert!(pubkey.starts_with("RW"), "{pub_file}");
     let synced = ok(cli(&[
-        "--db",
-        db,
-        "sync",
-        "--feed",
-        &url,
-        "--pubkey",
-        pubkey.to_str().unwrap(),
+        "--db", db, "sync", "--feed", &url, "--pubkey", pubkey,
     ]));
     assert!(synced.contains("to version 1"), "{synced}");
 
@@ -214,6 +179,16 @@ fn a_mediator_syncs_from_a_url_and_a_tampered_feed_changes_nothing() {
         String::from_utf8_lossy(&refused.stderr).contains("sha256"),
         "{refused:?}"
     );
+    // Said as what it is: the data does not match its signature (not "no connection").
+    let refused = cli(&["--db", db, "sync", "--feed", &url, "--json"]);
+    assert!(!refused.status.success());
+    let outcomes: Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert_eq!(outcomes[0]["result"], "error", "{outcomes}");
+    assert_eq!(outcomes[0]["kind"], "mismatch", "{outcomes}");
+    assert!(
+        outcomes[0]["error"].as_str().unwrap().contains("sha256"),
+        "{outcomes}"
+    );
     let info: Value = serde_json::from_str(&ok(cli(&["--db", db, "info", "--json"]))).unwrap();
     let piemonte = info["feeds"]
         .as_array()
@@ -222,5 +197,10 @@ fn a_mediator_syncs_from_a_url_and_a_tampered_feed_changes_nothing() {
         .find(|f| f["feed"] == "piemonte")
         .unwrap();
     assert_eq!(piemonte["version"], 1);
+    assert_eq!(piemonte["services"], 1);
     assert!(piemonte["last_error"].as_str().unwrap().contains("sha256"));
+    assert_eq!(piemonte["last_error_kind"], "mismatch", "{piemonte}");
+    // The text `info` shows names the kind too.
+    let said = ok(cli(&["--db", db, "info"]));
+    assert!(said.contains("(mismatch)"), "{said}");
 }

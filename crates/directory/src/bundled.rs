@@ -2,12 +2,12 @@
 //! configuration of the feeds it knows (data/feeds.json: ids, keys, URLs).
 //!
 //! A bundled feed is a published feed folder built into the binary, and it goes through the
-//! same [`Store::sync`] as any download: signature against the configured key, hashes, every
+//! same [`crate::sync::sync`] as any download: signature against the configured key, hashes, every
 //! record validated. Its key is then pinned, so later syncs of the region need no `--pubkey`.
 
-use crate::signature::FeedKey;
 use crate::sync::StaticSource;
 use crate::{Error, Result, Store};
+use bussola_feed::FeedKey;
 use serde::Deserialize;
 
 /// The app's configured feeds (data/feeds.json).
@@ -49,7 +49,7 @@ pub fn configured_keys(feed: &str) -> Result<Vec<FeedKey>> {
         .iter()
         .filter(|f| f.feed == feed)
         .flat_map(|f| f.keys.iter())
-        .map(|k| FeedKey::parse(k))
+        .map(|k| FeedKey::from_text(k).map_err(Error::from))
         .collect()
 }
 
@@ -64,8 +64,8 @@ pub fn import_bundled(store: &mut Store) -> Result<bool> {
         files: UMBRIA_FILES,
     };
     // No keys given: the configured ones verify it, and are pinned.
-    store
-        .sync(&mut source, &[], &mut |_| {})
+    let trust = crate::sync::trust(Vec::new());
+    crate::sync::sync(store, &mut source, &trust, crate::now(), &mut |_| {})
         .map_err(|e| Error::InvalidFeed(format!("the bundled Umbria feed is refused: {e}")))?;
     Ok(true)
 }

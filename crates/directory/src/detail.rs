@@ -1,7 +1,7 @@
 //! A service's detail: the stored record read into what the detail screen and the referral card
 //! show, in the person's language where the feed has it and in Italian where it does not.
 //!
-//! The record is read as JSON rather than as [`crate::feed::Service`]: the detail shows fields
+//! The record is read as JSON rather than as [`bussola_feed::contract::Service`]: the detail shows fields
 //! the index never needs (phones, access, sources, accessibility), and a field of an unexpected
 //! shape is left out rather than failing the whole screen. Links become links only with a scheme
 //! the app opens ([`bussola_model::safe_link`]); every string stays text for the UI to escape.
@@ -126,7 +126,8 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
         postal_code: text(&address["postal_code"]),
         city: text(&address["city"]),
         province: text(&address["state_province"]),
-        approximate: point.is_some() && crate::feed::is_approximate(precision.as_deref()),
+        approximate: point.is_some()
+            && bussola_feed::contract::is_approximate(precision.as_deref()),
         point,
         precision,
         hours: text(&at["opening_hours"]).map(|h| timetable(&h, now)),
@@ -196,16 +197,14 @@ fn list(value: &Value) -> impl Iterator<Item = &Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::Snapshot;
     use chrono::TimeZone;
 
+    /// A store holding `service` as it is: the records here carry what no feed may (a
+    /// `javascript:` link, a `file:` source), to show that the detail never passes it on.
     fn store_with(service: &str) -> Store {
         let mut store = Store::open_in_memory().unwrap();
-        let snapshot: Snapshot = serde_json::from_str(&format!(
-            r#"{{"feed":"test","version":3,"services":[{service}]}}"#
-        ))
-        .unwrap();
-        store.import_snapshot(&snapshot, "test").unwrap();
+        let snapshot = format!(r#"{{"feed":"test","version":3,"services":[{service}]}}"#);
+        store.import_unchecked_for_tests(&snapshot).unwrap();
         store
     }
 

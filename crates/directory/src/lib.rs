@@ -1,29 +1,37 @@
-//! Bussola's directory engine: everything the app does offline, as a plain Rust library.
+//! Bussola's directory engine: everything the app does offline, as a plain Rust library. It
+//! knows nothing of Tauri or Leptos; the app's shell, the CLI, the tests and the benchmarks all
+//! reach the data through it.
 //!
-//! The app's shell, the CLI, the tests and the benchmarks all use this crate and nothing else to
-//! reach the data: the local SQLite store ([`store`]), the search over it ([`search`]), the
-//! gazetteer of comuni ([`gazetteer`]), opening hours ([`hours`]), the taxonomy of categories
-//! ([`taxonomy`]) and the feed's file formats ([`feed`]). It knows nothing of Tauri or Leptos.
+//! The flow, module by module:
+//! - the feed contract and every trust rule are the feed core's ([`bussola_feed`], no I/O);
+//! - [`sync`]: the drivers that answer the core's requests (HTTP, a folder, the files built into
+//!   the app) and the one sync entry point; [`bundled`]: the feeds the app ships and knows;
+//!   [`publish`]: the editors' side, a signed feed folder from the services they keep;
+//! - [`store`]: the local SQLite file, applying a sync's plan in one transaction, favourites
+//!   and settings; [`recovery`]: a damaged database put aside; `pack` and `catalogue` (private):
+//!   records compressed with the feed's dictionary, and what searches read of every service;
+//! - [`commands`]: what the UI asks for, answered the same by every shell;
+//! - [`search`] over it, with [`fold`] for the words, [`taxonomy`] for categories and
+//!   [`gazetteer`] for comuni; [`detail`] of one service with its [`hours`]; [`map`] geometry.
 
 pub mod bundled;
 mod catalogue;
+pub mod commands;
 pub mod detail;
-pub mod feed;
 pub mod fold;
 pub mod gazetteer;
 pub mod hours;
-pub mod http;
 pub mod map;
 mod pack;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod recovery;
 pub mod search;
-pub mod signature;
 pub mod store;
 pub mod sync;
 pub mod taxonomy;
-pub mod validate;
 
+pub use bussola_feed as feed;
 pub use store::Store;
 
 /// An instant in UTC, as the engine takes "now" (re-exported so callers need no chrono).
@@ -64,14 +72,12 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("the local data could not be read or written: {0}")]
     Storage(String),
-    #[error("download failed: {0}")]
-    Fetch(String),
-    #[error("signature refused: {0}")]
-    Signature(String),
-    #[error("bad key: {0}")]
-    BadKey(String),
+    /// A feed refused by the feed core, or a driver that could not fetch it.
+    #[error("{0}")]
+    Feed(#[from] bussola_feed::FeedError),
     #[error("the feed is not valid JSON: {0}")]
     FeedJson(#[from] serde_json::Error),
+    /// An editor's source or feed folder that cannot be built from.
     #[error("the feed is not valid: {0}")]
     InvalidFeed(String),
     #[error("no comune is called \"{name}\"{}", did_you_mean(.suggestions))]
@@ -98,17 +104,24 @@ impl Error {
     pub fn sync_failure(&self) -> bussola_model::SyncFailure {
         use bussola_model::SyncFailure;
         match self {
-            Error::Fetch(_) => SyncFailure::Unreachable,
-            Error::Signature(_) | Error::BadKey(_) => SyncFailure::Refused,
-            Error::FeedJson(_) | Error::InvalidFeed(_) => SyncFailure::Invalid,
+            Error::Feed(e) => e.kind,
+            Error::FeedJson(_) | Error::InvalidFeed(_) => SyncFailure::Malformed,
             Error::Open { .. }
             | Error::ForeignDatabase { .. }
             | Error::NewerSchema { .. }
             | Error::Sqlite(_)
             | Error::Storage(_) => SyncFailure::Storage,
             Error::UnknownComune { .. } | Error::BadQuery(_) | Error::NotFound(_) => {
-                SyncFailure::Invalid
+                SyncFailure::Malformed
             }
+        }
+    }
+
+    /// How long the feed's host asked not to be asked again, in seconds (`Retry-After`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Error::Feed(e) => e.retry_after,
+            _ => None,
         }
     }
 
@@ -119,8 +132,7 @@ impl Error {
             Error::UnknownComune { .. } => ErrorCode::UnknownComune,
             Error::BadQuery(_) => ErrorCode::BadQuery,
             Error::NotFound(_) => ErrorCode::NotFound,
-            Error::FeedJson(_) | Error::InvalidFeed(_) => ErrorCode::Feed,
-            Error::Signature(_) | Error::BadKey(_) | Error::Fetch(_) => ErrorCode::Feed,
+            Error::Feed(_) | Error::FeedJson(_) | Error::InvalidFeed(_) => ErrorCode::Feed,
             Error::Open { .. }
             | Error::ForeignDatabase { .. }
             | Error::NewerSchema { .. }

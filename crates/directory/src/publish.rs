@@ -9,11 +9,9 @@
 //! the instant between the signature's rename and the manifest's, a signature that does not
 //! match, which it refuses and retries at its next sync.
 
-use crate::feed::{DeltaRef, FileRef, Manifest};
-use crate::signature::SigningKey;
-use crate::sync::{MANIFEST, SIGNATURE, sha256_hex};
-use crate::validate;
 use crate::{Error, Result};
+use bussola_feed::contract::{DeltaRef, FileRef, MANIFEST, Manifest, SIGNATURE, sha256_hex};
+use bussola_feed::keys::SigningKey;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -38,11 +36,22 @@ pub fn build(
     key: &SigningKey,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Built> {
-    let report = validate::services("the source file", &services);
-    if !report.is_ok() {
-        return Err(Error::InvalidFeed(report.error_summary()));
-    }
-    let warnings = report.warnings().map(|w| w.to_string()).collect();
+    build_from("the source file", feed, services, dir, key, now)
+}
+
+/// [`build`], with problems named after `source`, the file the services were read from.
+pub fn build_from(
+    source: &str,
+    feed: &str,
+    services: Vec<Value>,
+    dir: &Path,
+    key: &SigningKey,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Built> {
+    // The very pass a device makes: a source a device would refuse cannot be signed.
+    let checked = bussola_feed::records::check_values(source, &services)?;
+    let warnings = checked.warnings.iter().map(ToString::to_string).collect();
+    drop(checked);
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
     let previous = read_manifest(dir)?;
     if let Some(p) = &previous
@@ -363,7 +372,7 @@ mod tests {
         );
         assert_eq!(services[1]["service_at_locations"], json!([]));
         assert_eq!(services[1]["opening_hours"], "24/7");
-        assert!(validate::services("s.csv", &services).is_ok());
+        assert!(bussola_feed::records::check_values("s.csv", &services).is_ok());
 
         let bad = "id,name,latitude\nx,X,\"43,11\"\n";
         let err = services_from_csv("s.csv", bad).unwrap_err().to_string();

@@ -6,9 +6,9 @@
 
 use bussola_model::{Place, SearchQuery};
 use directory::bundled::{self, UMBRIA_SNAPSHOT};
-use directory::feed::Manifest;
-use directory::signature::{self, FeedKey, SigningKey};
-use directory::sync::sha256_hex;
+use directory::feed::FeedKey;
+use directory::feed::contract::{Manifest, sha256_hex};
+use directory::feed::keys::{self, SigningKey};
 use directory::{Store, publish};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -25,6 +25,12 @@ fn feed_dir() -> PathBuf {
 
 fn dev_key() -> PathBuf {
     data().join("umbria/dev-key/DEVELOPMENT-ONLY.key")
+}
+
+/// The development secret key, read from its file (the feed core never reads files).
+fn dev_signing_key() -> SigningKey {
+    let text = std::fs::read_to_string(dev_key()).unwrap();
+    SigningKey::from_text(&text, None).unwrap()
 }
 
 fn manifest() -> Manifest {
@@ -70,7 +76,7 @@ fn the_minisign_tool_verifies_the_bundled_manifest_with_the_pinned_key() {
     assert!(said.contains("feed:umbria"), "{said}");
 
     // Another key is refused, so the success above means something.
-    let (_, other) = signature::generate().unwrap();
+    let (_, other) = keys::generate().unwrap();
     let other = other.lines().last().unwrap().trim();
     assert_ne!(other, key);
     assert!(!minisign_verifies(other).status.success());
@@ -107,17 +113,15 @@ fn the_bundled_folder_holds_exactly_the_files_the_manifest_names_with_their_hash
 
 #[test]
 fn the_development_key_signs_the_bundled_feed_and_says_what_it_is() {
-    let key = SigningKey::load(&dev_key(), None).unwrap();
+    let key = dev_signing_key();
     let public = key.public().unwrap();
     let pub_file = dev_key().with_extension("pub");
-    assert_eq!(FeedKey::parse(pub_file.to_str().unwrap()).unwrap(), public);
+    let pub_text = std::fs::read_to_string(&pub_file).unwrap();
+    assert_eq!(FeedKey::from_text(&pub_text).unwrap(), public);
     assert_eq!(pinned_keys()[0], public.base64());
     let manifest = std::fs::read(feed_dir().join("manifest.json")).unwrap();
     let signature = std::fs::read_to_string(feed_dir().join("manifest.json.minisig")).unwrap();
-    assert_eq!(
-        signature::verify(&manifest, &signature, &[public]).unwrap(),
-        0
-    );
+    assert_eq!(keys::verify(&manifest, &signature, &[public]).unwrap(), 0);
     for file in [dev_key(), pub_file] {
         let first = std::fs::read_to_string(&file).unwrap();
         let first = first.lines().next().unwrap();
@@ -132,7 +136,7 @@ fn the_development_key_signs_the_bundled_feed_and_says_what_it_is() {
 #[test]
 fn the_bundled_feed_is_what_the_development_key_builds_from_the_source_today() {
     let dir = tempfile::tempdir().unwrap();
-    let key = SigningKey::load(&dev_key(), None).unwrap();
+    let key = dev_signing_key();
     let built = publish::build(
         "umbria",
         source_services(),

@@ -6,18 +6,15 @@
 //! `/proc/self/clear_refs` before each scenario and read from `VmHWM` after, which is why the
 //! scenarios run one after another in this binary's single test.
 
+use bussola_model::SyncFailure;
 use directory::Store;
-use directory::http::{HttpOptions, HttpSource};
-use directory::signature::{self, SigningKey};
-use directory::sync::FolderSource;
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use directory::feed::FeedKey;
+use directory::feed::keys::{self, SigningKey};
+use directory::sync::http::{HttpOptions, HttpSource};
+use directory::sync::{FolderSource, Source};
+use loopback::{Fault, Server};
 use serde_json::json;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 use std::time::Duration;
 
 /// A line of /proc/self/status, in bytes.
@@ -47,118 +44,18 @@ fn peak_growth<T>(work: impl FnOnce() -> T) -> (T, usize) {
 const GIGABYTE: u64 = 1 << 30;
 const MEGABYTE: usize = 1 << 20;
 
-/// How a flooding server answers the one path it floods.
-#[derive(Clone, Copy)]
-enum Flood {
-    /// A gigabyte of spaces, its length announced.
-    Plain,
-    /// A gigabyte of zeros, gzip-compressed as it is sent (a few megabytes on the wire).
-    Gzip,
-}
-
-/// Serves a folder on loopback, except `flooded`, which gets a gigabyte; counts the bytes of the
-/// flood actually written before the client hung up.
-struct FloodServer {
-    url: String,
-    sent: Arc<AtomicU64>,
-}
-
-impl FloodServer {
-    fn start(dir: PathBuf, flooded: &'static str, flood: Flood) -> FloodServer {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}/", listener.local_addr().unwrap());
-        let sent = Arc::new(AtomicU64::new(0));
-        let counter = sent.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (dir, counter) = (dir.clone(), counter.clone());
-                std::thread::spawn(move || answer(stream, &dir, flooded, flood, &counter));
-            }
-        });
-        FloodServer { url, sent }
-    }
-}
-
-fn answer(mut stream: TcpStream, dir: &Path, flooded: &str, flood: Flood, sent: &AtomicU64) {
-    let mut head = Vec::new();
-    let mut byte = [0u8];
-    while !head.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).unwrap_or(0) == 0 {
-            return;
-        }
-        head.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&head);
-    let path = head
-        .split(' ')
-        .nth(1)
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    if path != flooded {
-        let body = std::fs::read(dir.join(path)).unwrap_or_default();
-        let _ = write!(
-            stream,
-            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            body.len()
-        );
-        let _ = stream.write_all(&body);
-        return;
-    }
-    let chunk = vec![
-        if matches!(flood, Flood::Plain) {
-            b' '
-        } else {
-            0
-        };
-        64 * 1024
-    ];
-    match flood {
-        Flood::Plain => {
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Length: {GIGABYTE}\r\nConnection: close\r\n\r\n"
-            );
-            for _ in 0..GIGABYTE / chunk.len() as u64 {
-                if stream.write_all(&chunk).is_err() {
-                    return;
-                }
-                sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-            }
-        }
-        Flood::Gzip => {
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n"
-            );
-            let mut gzip = GzEncoder::new(&mut stream, Compression::best());
-            for _ in 0..GIGABYTE / chunk.len() as u64 {
-                if gzip.write_all(&chunk).is_err() {
-                    return;
-                }
-                // Counted before compression: what the client would have to hold.
-                sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-            }
-            let _ = gzip.finish();
-        }
-    }
-}
-
 fn quick() -> HttpOptions {
     HttpOptions {
         connect_timeout: Duration::from_secs(5),
         request_timeout: Duration::from_secs(60),
         deadline: Duration::from_secs(120),
-        retries: 0,
-        first_backoff: Duration::from_millis(10),
-        max_backoff: Duration::from_millis(10),
     }
 }
 
 /// A small signed feed (three services) in `dir`, and its key.
-fn publish(dir: &Path) -> signature::FeedKey {
-    let (secret, _) = signature::generate().unwrap();
-    std::fs::write(dir.join("k.key"), secret).unwrap();
-    let key = SigningKey::load(&dir.join("k.key"), None).unwrap();
+fn publish(dir: &Path) -> FeedKey {
+    let (secret, _) = keys::generate().unwrap();
+    let key = SigningKey::from_text(&secret, None).unwrap();
     let services = (0..3)
         .map(|i| {
             json!({"id": format!("s-{i}"), "name": format!("Sportello {i}"), "status": "active",
@@ -188,24 +85,39 @@ fn a_gigabyte_is_cut_off_early_without_memory_growth() {
     let dir = tempfile::tempdir().unwrap();
     let key = publish(dir.path());
     let feed = dir.path().join("feed");
-    let snapshot: &'static str = Box::leak(snapshot_name(&feed).into_boxed_str());
-    let announced = std::fs::metadata(feed.join(snapshot)).unwrap().len();
+    let snapshot = snapshot_name(&feed);
+    let announced = std::fs::metadata(feed.join(&snapshot)).unwrap().len();
 
     let mut store = Store::open(&dir.path().join("bussola.db")).unwrap();
-    let mut try_sync = |server: &FloodServer| {
-        let mut source = HttpSource::new(&server.url, quick()).unwrap();
-        let (result, growth) =
-            peak_growth(|| store.sync(&mut source, std::slice::from_ref(&key), &mut |_| {}));
-        (
-            result.unwrap_err().to_string(),
-            growth,
-            server.sent.load(Ordering::Relaxed),
-        )
+    let trust = directory::sync::trust(vec![key]);
+    // Every refusal here is a file larger than allowed, and its kind says which: a file the
+    // signed manifest names that comes larger than it says was altered on the way (Mismatch);
+    // a manifest past the engine's own cap is too large.
+    let mut refused = |source: &mut dyn Source, kind: SyncFailure| {
+        let (result, growth) = peak_growth(|| {
+            directory::sync::sync(&mut store, source, &trust, directory::now(), &mut |_| {})
+        });
+        let error = result.unwrap_err();
+        assert_eq!(error.sync_failure(), kind, "{error}");
+        (error.to_string(), growth)
+    };
+    // Serves the feed, except that the one request for `flooded` gets `flood`; says how many
+    // bytes of the flood went out (before compression) by the time the client hung up.
+    let mut try_sync = |flooded: &str, flood: Fault| {
+        let server = Server::start_at(&feed, "/");
+        server.fail(flooded, flood);
+        let mut source = HttpSource::new(server.url(), quick()).unwrap();
+        let kind = match flooded {
+            "manifest.json" => SyncFailure::TooLarge,
+            _ => SyncFailure::Mismatch,
+        };
+        let (error, growth) = refused(&mut source, kind);
+        (error, growth, server.flooded())
     };
 
-    // The signed manifest announces a snapshot of a few kilobytes; the server sends a gigabyte.
-    let server = FloodServer::start(feed.clone(), snapshot, Flood::Plain);
-    let (error, growth, sent) = try_sync(&server);
+    // The signed manifest announces a snapshot of a few kilobytes; the server sends a gigabyte
+    // of spaces, its length announced.
+    let (error, growth, sent) = try_sync(&snapshot, Fault::Flood(GIGABYTE));
     assert!(growth < 8 * MEGABYTE, "memory grew by {growth} bytes");
     assert!(
         error.contains(&format!("larger than the {announced} bytes")),
@@ -216,9 +128,9 @@ fn a_gigabyte_is_cut_off_early_without_memory_growth() {
         "{sent} bytes went out before the cut"
     );
 
-    // The same gigabyte as a gzip bomb: counted after decompression.
-    let server = FloodServer::start(feed.clone(), snapshot, Flood::Gzip);
-    let (error, growth, sent) = try_sync(&server);
+    // A gigabyte of zeros as a gzip bomb (a few megabytes on the wire): counted after
+    // decompression.
+    let (error, growth, sent) = try_sync(&snapshot, Fault::GzipFlood(GIGABYTE));
     assert!(error.contains("larger than"), "{error}");
     assert!(growth < 8 * MEGABYTE, "memory grew by {growth} bytes");
     assert!(
@@ -227,22 +139,19 @@ fn a_gigabyte_is_cut_off_early_without_memory_growth() {
     );
 
     // An endless manifest, which nothing signed bounds: the engine's own cap.
-    for flood in [Flood::Plain, Flood::Gzip] {
-        let server = FloodServer::start(feed.clone(), "manifest.json", flood);
-        let (error, growth, _) = try_sync(&server);
+    for flood in [Fault::Flood(GIGABYTE), Fault::GzipFlood(GIGABYTE)] {
+        let (error, growth, _) = try_sync("manifest.json", flood);
         assert!(error.contains("larger than the 262144 bytes"), "{error}");
         assert!(growth < 8 * MEGABYTE, "memory grew by {growth} bytes");
     }
 
     // A folder (a USB stick) whose snapshot is a gigabyte file: read up to the announced size.
-    std::fs::File::create(feed.join(snapshot))
+    std::fs::File::create(feed.join(&snapshot))
         .unwrap()
         .set_len(GIGABYTE)
         .unwrap();
     let mut folder = FolderSource::new(&feed);
-    let (result, growth) =
-        peak_growth(|| store.sync(&mut folder, std::slice::from_ref(&key), &mut |_| {}));
-    let error = result.unwrap_err().to_string();
+    let (error, growth) = refused(&mut folder, SyncFailure::Mismatch);
     assert!(error.contains("larger than"), "{error}");
     assert!(growth < 8 * MEGABYTE, "memory grew by {growth} bytes");
 

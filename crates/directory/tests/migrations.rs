@@ -25,7 +25,8 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_of_fixture(&dir);
     let store = Store::open(&path).expect("migrated");
-    assert_eq!(store.schema_version().unwrap(), 3);
+    // 0004 added the kind of a feed's last failed sync.
+    assert_eq!(store.schema_version().unwrap(), 4);
 
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);
@@ -34,6 +35,11 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     assert_eq!(feeds[0].services, 41);
     assert_eq!(feeds[0].source.as_deref(), Some("bundled"));
     assert!(feeds[0].last_sync.is_some(), "feed state kept");
+    assert_eq!(feeds[0].last_error, None);
+    assert_eq!(
+        feeds[0].last_error_kind, None,
+        "no failure recorded by the migration"
+    );
 
     assert_eq!(
         store.favourites().unwrap(),

@@ -7,8 +7,9 @@ use directory::{Error, Store};
 
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
-    store.import_snapshot(&snapshot, "fixture").unwrap();
+    store
+        .import_snapshot(include_str!("fixtures/small.json"), "fixture")
+        .unwrap();
     store
 }
 
@@ -292,13 +293,13 @@ fn a_search_sees_what_another_process_imported_meanwhile() {
     );
     // The CLI, say, imports a feed while the app keeps its store open.
     let mut cli = Store::open(&path).unwrap();
-    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
-    cli.import_snapshot(&snapshot, "fixture").unwrap();
+    cli.import_snapshot(include_str!("fixtures/small.json"), "fixture")
+        .unwrap();
     let hits = app.search(&everything(), tuesday_morning()).unwrap();
     assert_eq!(hits.len() as u64, cli.service_count().unwrap());
     // And a replacement with no services leaves no stale hit behind.
-    let empty = serde_json::from_str(r#"{"feed":"test","version":2,"services":[]}"#).unwrap();
-    cli.import_snapshot(&empty, "fixture").unwrap();
+    cli.import_snapshot(r#"{"feed":"test","version":2,"services":[]}"#, "fixture")
+        .unwrap();
     assert!(
         app.search(&everything(), tuesday_morning())
             .unwrap()
@@ -331,8 +332,9 @@ fn favourites_are_a_filter_that_outlives_a_new_snapshot() {
     assert_eq!(ids(&store, near).len(), 2);
 
     // A new import of the same feed keeps them; removing one forgets it.
-    let snapshot = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
-    store.import_snapshot(&snapshot, "fixture").unwrap();
+    store
+        .import_snapshot(include_str!("fixtures/small.json"), "fixture")
+        .unwrap();
     assert_eq!(ids(&store, favourites.clone()).len(), 2);
     store.remove_favourite("test", first).unwrap();
     assert_eq!(ids(&store, favourites), std::slice::from_ref(second));

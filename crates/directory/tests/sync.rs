@@ -1,191 +1,18 @@
 //! Sync against a real HTTP server on loopback, with faults injected: every bad answer is
 //! refused with the old data intact (compared as a dump of the tables), every good one applies.
 
+use bussola_model::SyncFailure;
 use directory::Store;
-use directory::http::{HttpOptions, HttpSource};
+use directory::feed::FeedKey;
+use directory::feed::contract::sha256_hex;
+use directory::feed::keys::{self, SigningKey};
 use directory::publish;
-use directory::signature::{self, FeedKey, SigningKey};
+use directory::sync::http::{HttpOptions, HttpSource};
 use directory::sync::{FolderSource, Outcome, Via};
+use loopback::{Fault, Server};
 use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-/// What the server does with the next request for a path, once.
-#[derive(Debug, Clone)]
-enum Fault {
-    Status(u16),
-    /// A 503 asking to come back after this many seconds.
-    BusyFor(u64),
-    /// Announces the whole file, sends half, closes.
-    Truncate,
-    /// Never answers.
-    Stall,
-    /// Serves these bytes instead of the file.
-    Replace(Vec<u8>),
-}
-
-#[derive(Debug, Default)]
-struct Log {
-    requests: Vec<String>,
-    /// Each request's headers, lower-cased names.
-    headers: Vec<Vec<String>>,
-    /// Bytes of each whole exchange (request head + response), for the "one small request" check.
-    bytes: Vec<usize>,
-}
-
-/// A tiny HTTP/1.1 file server on 127.0.0.1 serving one folder, with ETags, gzip and faults.
-struct Server {
-    url: String,
-    faults: Arc<Mutex<HashMap<String, Vec<Fault>>>>,
-    log: Arc<Mutex<Log>>,
-}
-
-impl Server {
-    fn start(dir: PathBuf) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}/feed/", listener.local_addr().unwrap());
-        let faults: Arc<Mutex<HashMap<String, Vec<Fault>>>> = Arc::default();
-        let log: Arc<Mutex<Log>> = Arc::default();
-        let (f, l) = (faults.clone(), log.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (dir, f, l) = (dir.clone(), f.clone(), l.clone());
-                std::thread::spawn(move || serve(stream, &dir, &f, &l));
-            }
-        });
-        Server { url, faults, log }
-    }
-
-    fn fail(&self, path: &str, fault: Fault) {
-        self.faults
-            .lock()
-            .unwrap()
-            .entry(path.to_owned())
-            .or_default()
-            .push(fault);
-    }
-}
-
-fn serve(
-    mut stream: TcpStream,
-    dir: &Path,
-    faults: &Mutex<HashMap<String, Vec<Fault>>>,
-    log: &Mutex<Log>,
-) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut head = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        if line == "\r\n" {
-            break;
-        }
-        head.push(line);
-    }
-    let request_bytes: usize = head.iter().map(String::len).sum::<usize>() + 2;
-    let path = head[0]
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .trim_start_matches("/feed/")
-        .to_owned();
-    let header = |name: &str| {
-        head.iter().find_map(|h| {
-            let (k, v) = h.split_once(':')?;
-            k.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
-        })
-    };
-    let (if_none_match, gzip) = (
-        header("if-none-match"),
-        header("accept-encoding").is_some_and(|v| v.contains("gzip")),
-    );
-    {
-        let mut log = log.lock().unwrap();
-        log.requests.push(path.clone());
-        log.headers.push(
-            head[1..]
-                .iter()
-                .map(|h| h.trim().to_ascii_lowercase())
-                .collect(),
-        );
-    }
-    let fault = faults.lock().unwrap().get_mut(&path).and_then(|f| {
-        if f.is_empty() {
-            None
-        } else {
-            Some(f.remove(0))
-        }
-    });
-    let mut body = std::fs::read(dir.join(&path)).ok();
-    let response: Vec<u8> = match fault {
-        Some(Fault::Stall) => {
-            std::thread::sleep(Duration::from_secs(30));
-            return;
-        }
-        Some(Fault::BusyFor(seconds)) => {
-            format!("HTTP/1.1 503 Busy\r\nRetry-After: {seconds}\r\nContent-Length: 0\r\n\r\n")
-                .into_bytes()
-        }
-        Some(Fault::Status(code)) => {
-            format!("HTTP/1.1 {code} Trouble\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n")
-                .into_bytes()
-        }
-        Some(Fault::Truncate) => {
-            let body = body.unwrap();
-            let mut r =
-                format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
-            r.extend(&body[..body.len() / 2]);
-            r
-        }
-        other => {
-            if let Some(Fault::Replace(bytes)) = other {
-                body = Some(bytes);
-            }
-            match body {
-                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_vec(),
-                Some(body) => {
-                    let etag = format!("\"{}\"", &directory::sync::sha256_hex(&body)[..16]);
-                    if if_none_match.as_deref() == Some(etag.as_str()) {
-                        format!("HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\n\r\n").into_bytes()
-                    } else {
-                        let (body, encoding) = if gzip {
-                            let mut e = flate2::write::GzEncoder::new(
-                                Vec::new(),
-                                flate2::Compression::default(),
-                            );
-                            e.write_all(&body).unwrap();
-                            (e.finish().unwrap(), "Content-Encoding: gzip\r\n")
-                        } else {
-                            (body, "")
-                        };
-                        let mut r = format!(
-                            "HTTP/1.1 200 OK\r\nETag: {etag}\r\n{encoding}Content-Length: {}\r\n\r\n",
-                            body.len()
-                        )
-                        .into_bytes();
-                        r.extend(body);
-                        r
-                    }
-                }
-            }
-        }
-    };
-    log.lock()
-        .unwrap()
-        .bytes
-        .push(request_bytes + response.len());
-    let _ = stream.write_all(&response);
-    let _ = stream.flush();
-    // Drain so the client sees a clean close.
-    let _ = stream.shutdown(std::net::Shutdown::Write);
-    let _ = reader.read(&mut [0; 16]);
-}
+use std::time::{Duration, Instant};
 
 /// A feed folder with its key, built with `bussola-cli feed build`'s code.
 struct Feed {
@@ -197,11 +24,8 @@ struct Feed {
 impl Feed {
     fn new() -> Feed {
         let dir = tempfile::tempdir().unwrap();
-        let (secret, _) = signature::generate().unwrap();
-        let key_path = dir.path().join("secret.key");
-        std::fs::write(&key_path, secret).unwrap();
-        let key = SigningKey::load(&key_path, None).unwrap();
-        std::fs::remove_file(&key_path).unwrap();
+        let (secret, _) = keys::generate().unwrap();
+        let key = SigningKey::from_text(&secret, None).unwrap();
         let public = key.public().unwrap();
         std::fs::create_dir(dir.path().join("feed")).unwrap();
         Feed { dir, key, public }
@@ -255,15 +79,18 @@ fn quick() -> HttpOptions {
         connect_timeout: Duration::from_secs(2),
         request_timeout: Duration::from_secs(2),
         deadline: Duration::from_secs(3),
-        retries: 3,
-        first_backoff: Duration::from_millis(10),
-        max_backoff: Duration::from_millis(50),
     }
 }
 
+/// One sync of `server`'s feed, trusting `keys` for a feed new to the device.
+fn sync_with(store: &mut Store, server: &Server, keys: Vec<FeedKey>) -> directory::Result<Outcome> {
+    let mut source = HttpSource::new(server.url(), quick()).unwrap();
+    let trust = directory::sync::trust(keys);
+    directory::sync::sync(store, &mut source, &trust, directory::now(), &mut |_| {})
+}
+
 fn sync(store: &mut Store, server: &Server, key: &FeedKey) -> directory::Result<Outcome> {
-    let mut source = HttpSource::new(&server.url, quick()).unwrap();
-    store.sync(&mut source, std::slice::from_ref(key), &mut |_| {})
+    sync_with(store, server, vec![key.clone()])
 }
 
 /// Every row of the feed's data tables and its version: what "intact" means.
@@ -317,13 +144,20 @@ fn synced() -> (Feed, Server, Device) {
     (feed, server, device)
 }
 
-/// Runs a sync expected to fail and checks that nothing of the data moved.
-fn refused(device: &mut Device, server: &Server, key: &FeedKey, expected: &str) {
+/// Runs a sync expected to fail with `kind`, its message saying `expected`, and checks that
+/// nothing of the data moved and that the error and its kind were recorded.
+fn refused(
+    device: &mut Device,
+    server: &Server,
+    key: &FeedKey,
+    expected: &str,
+    kind: SyncFailure,
+) -> directory::Error {
     let before = dump(&device.path);
-    let err = sync(&mut device.store, server, key)
-        .unwrap_err()
-        .to_string();
+    let error = sync(&mut device.store, server, key).unwrap_err();
+    let err = error.to_string();
     assert!(err.contains(expected), "expected \"{expected}\" in: {err}");
+    assert_eq!(error.sync_failure(), kind, "{err}");
     assert_eq!(dump(&device.path), before, "data intact after: {err}");
     let feeds = device.store.feeds().unwrap();
     assert_eq!(
@@ -331,6 +165,9 @@ fn refused(device: &mut Device, server: &Server, key: &FeedKey, expected: &str) 
         Some(err.as_str()),
         "error recorded"
     );
+    assert_eq!(feeds[0].last_error_kind, Some(kind), "kind recorded: {err}");
+    assert!(feeds[0].last_error_at.is_some(), "{err}");
+    error
 }
 
 #[test]
@@ -346,10 +183,10 @@ fn a_first_sync_applies_the_snapshot_and_pins_the_key() {
         ("test", 1, 3)
     );
     assert!(feeds[0].expires_at.is_some() && !feeds[0].expired);
-    assert_eq!(feeds[0].source.as_deref(), Some(server.url.as_str()));
+    assert_eq!(feeds[0].source.as_deref(), Some(server.url()));
     assert_eq!(device.store.pinned_keys("test").unwrap(), vec![feed.public]);
     assert_eq!(
-        server.log.lock().unwrap().requests,
+        server.log().requests,
         ["manifest.json", "manifest.json.minisig", "snapshot-1.json"]
     );
 }
@@ -357,10 +194,9 @@ fn a_first_sync_applies_the_snapshot_and_pins_the_key() {
 #[test]
 fn an_unchanged_feed_costs_one_small_request_answered_304() {
     let (feed, server, mut device) = synced();
-    let before = server.log.lock().unwrap().requests.len();
+    let before = server.log().requests.len();
     // The pinned key suffices from now on.
-    let mut source = HttpSource::new(&server.url, quick()).unwrap();
-    let outcome = device.store.sync(&mut source, &[], &mut |_| {}).unwrap();
+    let outcome = sync_with(&mut device.store, &server, Vec::new()).unwrap();
     assert_eq!(
         outcome,
         Outcome::UpToDate {
@@ -368,7 +204,7 @@ fn an_unchanged_feed_costs_one_small_request_answered_304() {
             version: 1
         }
     );
-    let log = server.log.lock().unwrap();
+    let log = server.log();
     assert_eq!(log.requests[before..], ["manifest.json"]);
     let exchange = *log.bytes.last().unwrap();
     assert!(exchange < 1024, "{exchange} bytes");
@@ -453,7 +289,13 @@ fn a_tampered_manifest_or_a_foreign_key_is_refused() {
     let (feed, server, mut device) = synced();
     feed.publish(&services(4));
     feed.edit_manifest(|m| m["version"] = json!(7), false);
-    refused(&mut device, &server, &feed.public, "changed after signing");
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "changed after signing",
+        SyncFailure::BadSignature,
+    );
 
     // Someone else publishes "test" elsewhere, signed with their own key, and the person is
     // told to trust that key: it cannot take over the feed the pinned key signs.
@@ -473,6 +315,7 @@ fn a_tampered_manifest_or_a_foreign_key_is_refused() {
     let before = dump(&device.path);
     let err = sync(&mut device.store, &elsewhere, &stranger.public).unwrap_err();
     assert!(err.to_string().contains("signed by another key"), "{err}");
+    assert_eq!(err.sync_failure(), SyncFailure::UnknownKey, "{err}");
     assert_eq!(dump(&device.path), before);
     drop(server);
 }
@@ -486,7 +329,13 @@ fn an_older_version_replayed_is_refused() {
     sync(&mut device.store, &server, &feed.public).unwrap();
     std::fs::write(feed.path().join("manifest.json"), old_manifest).unwrap();
     std::fs::write(feed.path().join("manifest.json.minisig"), old_signature).unwrap();
-    refused(&mut device, &server, &feed.public, "older than version 2");
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "older than version 2",
+        SyncFailure::OlderVersion,
+    );
 }
 
 #[test]
@@ -499,53 +348,159 @@ fn files_that_do_not_match_the_signed_manifest_are_refused() {
     let i = flipped.iter().position(|b| *b == b'S').unwrap();
     flipped[i] = b'Z';
     server.fail("snapshot-2.json", Fault::Replace(flipped));
+    // Altered: the data does not match its signature, which is not a network trouble.
     refused(
         &mut device,
         &server,
         &feed.public,
         "does not match the sha256",
+        SyncFailure::Mismatch,
     );
 
     let mut longer = snapshot.clone();
     longer.extend(b"                ");
     server.fail("snapshot-2.json", Fault::Replace(longer));
-    refused(&mut device, &server, &feed.public, "larger than");
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "larger than",
+        SyncFailure::Mismatch,
+    );
 
-    // Cut short on every attempt: the retries give up.
-    for _ in 0..4 {
-        server.fail("snapshot-2.json", Fault::Truncate);
-    }
-    refused(&mut device, &server, &feed.public, "broke off");
-}
+    // Cut short: the connection broke, nothing was applied (the next sync tries again).
+    server.fail("snapshot-2.json", Fault::Truncate);
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "broke off",
+        SyncFailure::Unreachable,
+    );
 
-#[test]
-fn a_stalled_server_meets_the_deadline_and_a_500_is_retried() {
-    let (feed, server, mut device) = synced();
-    feed.publish(&services(2));
-    // Stalls on every attempt: each waits its request timeout until the deadline ends it.
-    for _ in 0..4 {
-        server.fail("manifest.json", Fault::Stall);
-    }
-    refused(&mut device, &server, &feed.public, "within 3 s");
-    server.faults.lock().unwrap().clear();
-
-    server.fail("manifest.json", Fault::Status(500));
-    server.fail("delta-1-2.json", Fault::BusyFor(1));
-    let started = std::time::Instant::now();
+    // The file as signed, at last: applied, and the error cleared.
     let outcome = sync(&mut device.store, &server, &feed.public).unwrap();
     assert!(
-        matches!(outcome, Outcome::Applied { version: 2, .. }),
+        matches!(
+            outcome,
+            Outcome::Applied {
+                version: 2,
+                services: 2,
+                ..
+            }
+        ),
         "{outcome:?}"
     );
-    assert!(
-        device.store.feeds().unwrap()[0].last_error.is_none(),
-        "cleared by success"
+    let feeds = device.store.feeds().unwrap();
+    assert_eq!(
+        (feeds[0].last_error.as_deref(), feeds[0].last_error_kind),
+        (None, None)
     );
-    // The backoff here is 10 to 50 ms: only the server's Retry-After explains a second's wait.
-    assert!(
-        started.elapsed() >= Duration::from_secs(1),
-        "Retry-After honoured"
+}
+
+/// A sync is not retried inside: it fails at once with its kind, the data untouched, and the
+/// app's schedule tries again later.
+#[test]
+fn a_stalled_server_meets_the_deadline_and_a_failed_sync_succeeds_at_the_next() {
+    let (feed, server, mut device) = synced();
+    feed.publish(&services(2));
+    // A manifest that never comes is given up after the request's timeout (2 s): the server
+    // holds the connection open, answering nothing, for as long as the client waits.
+    server.fail("manifest.json", Fault::Silent);
+    let started = Instant::now();
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "within 2 s",
+        SyncFailure::Unreachable,
     );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // Each answer comes within its request's 2 s, but the three of them would take 3.6 s: the
+    // sync's 3 s deadline cuts the third.
+    let slow = Duration::from_millis(1200);
+    for path in ["manifest.json", "manifest.json.minisig", "delta-1-2.json"] {
+        server.fail(path, Fault::Delay(slow));
+    }
+    let started = Instant::now();
+    let cut = refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "delta-1-2.json",
+        SyncFailure::Unreachable,
+    );
+    let took = started.elapsed();
+    assert!(
+        cut.to_string().contains("3 s"),
+        "the deadline is named: {cut}"
+    );
+    assert!(
+        took >= Duration::from_millis(2900) && took < Duration::from_secs(4),
+        "the deadline ends the sync at 3 s: {took:?}"
+    );
+    server.clear_faults();
+
+    // A server error, then a busy server asking to come back: each sync fails at once, with no
+    // second request and no wait for Retry-After.
+    let asked = server.log().requests.len();
+    server.fail("manifest.json", Fault::Status(500));
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "answered 500",
+        SyncFailure::Unreachable,
+    );
+    assert_eq!(
+        server.log().requests[asked..],
+        ["manifest.json"],
+        "the failed manifest is not asked for again"
+    );
+    let asked = server.log().requests.len();
+    server.fail("delta-1-2.json", Fault::BusyFor(5));
+    let started = Instant::now();
+    let busy = refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "answered 503",
+        SyncFailure::Unreachable,
+    );
+    // Kept for the app's schedule, which waits at least that long before its next try.
+    assert_eq!(busy.retry_after(), Some(5), "{busy}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "not retried inside the sync"
+    );
+    assert_eq!(
+        server.log().requests[asked..],
+        ["manifest.json", "manifest.json.minisig", "delta-1-2.json"],
+        "one request for each file, none again"
+    );
+
+    // The next sync succeeds and clears the recorded error.
+    let outcome = sync(&mut device.store, &server, &feed.public).unwrap();
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Applied {
+                version: 2,
+                by: Via::Delta,
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    let feeds = device.store.feeds().unwrap();
+    assert!(feeds[0].last_error.is_none(), "cleared by success");
+    assert_eq!(feeds[0].last_error_kind, None, "cleared by success");
+    assert_eq!(feeds[0].last_error_at, None, "cleared by success");
 }
 
 #[test]
@@ -556,7 +511,7 @@ fn malformed_json_and_invalid_services_are_refused() {
     broken[0]["service_at_locations"][0]["location"]["latitude"] = json!(60.0);
     let write_signed = |name: &str, bytes: &[u8], version: u64| {
         std::fs::write(feed.path().join(name), bytes).unwrap();
-        let sha = directory::sync::sha256_hex(bytes);
+        let sha = sha256_hex(bytes);
         feed.edit_manifest(
             |m| {
                 m["version"] = json!(version);
@@ -567,11 +522,23 @@ fn malformed_json_and_invalid_services_are_refused() {
         );
     };
     write_signed("snapshot-2.json", b"{\"feed\": \"test\", \"vers", 2);
-    refused(&mut device, &server, &feed.public, "snapshot-2.json");
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "snapshot-2.json",
+        SyncFailure::Malformed,
+    );
     let invalid =
         serde_json::to_vec(&json!({"feed":"test","version":2,"services":broken})).unwrap();
     write_signed("snapshot-2.json", &invalid, 2);
-    refused(&mut device, &server, &feed.public, "outside Italy");
+    refused(
+        &mut device,
+        &server,
+        &feed.public,
+        "outside Italy",
+        SyncFailure::InvalidRecords,
+    );
 }
 
 #[test]
@@ -580,10 +547,15 @@ fn a_source_stays_bound_to_its_feed_and_a_folder_syncs_the_same_way() {
     feed.publish(&services(2));
     let mut device = device();
     let mut folder = FolderSource::new(feed.path());
-    let outcome = device
-        .store
-        .sync(&mut folder, std::slice::from_ref(&feed.public), &mut |_| {})
-        .unwrap();
+    let trust = directory::sync::trust(vec![feed.public.clone()]);
+    let outcome = directory::sync::sync(
+        &mut device.store,
+        &mut folder,
+        &trust,
+        directory::now(),
+        &mut |_| {},
+    )
+    .unwrap();
     assert!(
         matches!(
             outcome,
@@ -614,16 +586,23 @@ fn a_source_stays_bound_to_its_feed_and_a_folder_syncs_the_same_way() {
         .unwrap();
     }
     let before = dump(&device.path);
-    let err = device
-        .store
-        .sync(&mut folder, std::slice::from_ref(&feed.public), &mut |_| {})
-        .unwrap_err();
+    let err = directory::sync::sync(
+        &mut device.store,
+        &mut folder,
+        &trust,
+        directory::now(),
+        &mut |_| {},
+    )
+    .unwrap_err();
     assert!(
         err.to_string()
             .contains("delivered the feed \"test\" before"),
         "{err}"
     );
+    assert_eq!(err.sync_failure(), SyncFailure::OtherFeed, "{err}");
     assert_eq!(dump(&device.path), before);
+    let feeds = device.store.feeds().unwrap();
+    assert_eq!(feeds[0].last_error_kind, Some(SyncFailure::OtherFeed));
 }
 
 #[test]

@@ -366,6 +366,9 @@ pub struct FeedStatus {
     pub last_error: Option<String>,
     #[serde(default)]
     pub last_error_at: Option<String>,
+    /// What kind of failure the last error was, for a sentence in the person's language.
+    #[serde(default)]
+    pub last_error_kind: Option<SyncFailure>,
     /// Past `expires_at`: still used, and the person is told the data may be out of date.
     #[serde(default)]
     pub expired: bool,
@@ -420,18 +423,63 @@ pub struct SyncReport {
     /// What kind of trouble it was, for a sentence in the person's language.
     #[serde(default)]
     pub failure: Option<SyncFailure>,
+    /// The feed's host asked not to be asked again for this many seconds (`Retry-After`).
+    #[serde(default)]
+    pub retry_after_s: Option<u64>,
 }
 
-/// The kinds of sync failure a person can act on differently.
+/// How often the app syncs on its own while it is open, when all is well.
+pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// When the app's schedule syncs next, after `failures` syncs in a row that failed (0: the last
+/// one went well). A failed sync is not retried on the spot but later, one minute after the first
+/// failure and twice as long after each further one, never later than the usual [`SYNC_EVERY`],
+/// and never sooner than a host's `Retry-After`. `jitter` (0 to 1, random) spreads the retries
+/// between half and one and a half times the wait, so devices that failed together (a host that
+/// was down) do not all come back together.
+pub fn next_sync_in(
+    failures: u32,
+    retry_after: Option<std::time::Duration>,
+    jitter: f64,
+) -> std::time::Duration {
+    if failures == 0 {
+        return SYNC_EVERY;
+    }
+    let doubled = 60u64.saturating_mul(1 << (failures - 1).min(20));
+    let backoff = std::time::Duration::from_secs(doubled)
+        .mul_f64(0.5 + jitter.clamp(0.0, 1.0))
+        .min(SYNC_EVERY);
+    backoff.max(retry_after.unwrap_or_default())
+}
+
+/// The kinds of sync failure a person can act on differently: each has its own sentence in
+/// every language, because "no connection" and "the data was altered" call for different
+/// actions (try later, or tell the region). The feed core decides the kind; the detail line
+/// under the sentence keeps the technical words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SyncFailure {
-    /// The feed could not be reached (no network, server down): try again later.
+    /// The feed could not be reached (no network, server down, an answer that never came).
     Unreachable,
-    /// The signature or key was refused: the data was not trusted.
-    Refused,
-    /// The files arrived but broke the feed's rules.
-    Invalid,
+    /// An answer came, but too slowly to finish in its time, and was cut.
+    TooSlow,
+    /// The manifest's signature does not match: changed after signing, or signed by another.
+    BadSignature,
+    /// No key this device trusts for the feed could check it (a new feed with no key given, or
+    /// a key that tried to replace the pinned one).
+    UnknownKey,
+    /// An older version than the device holds, or the same version with other contents.
+    OlderVersion,
+    /// The source now serves another feed than the one it was bound to.
+    OtherFeed,
+    /// A file does not match the size or sha256 its signed manifest gives: altered or damaged.
+    Mismatch,
+    /// A file is larger than a feed's file may be.
+    TooLarge,
+    /// A file is not in the feed's format (not JSON, wrong shape, a path outside the feed).
+    Malformed,
+    /// The records broke the feed's rules (the report names service and field).
+    InvalidRecords,
     /// The device could not store the data.
     Storage,
 }
@@ -459,6 +507,21 @@ pub struct CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failed_syncs_are_retried_later_and_later_but_never_later_than_usual() {
+        use std::time::Duration;
+        let minutes = |failures, jitter| next_sync_in(failures, None, jitter).as_secs() / 60;
+        assert_eq!(next_sync_in(0, None, 0.5), SYNC_EVERY);
+        assert_eq!(
+            [minutes(1, 0.5), minutes(2, 0.5), minutes(3, 0.5)],
+            [1, 2, 4]
+        );
+        assert_eq!((minutes(3, 0.0), minutes(3, 1.0)), (2, 6));
+        assert_eq!(next_sync_in(40, None, 1.0), SYNC_EVERY);
+        let asked = Duration::from_secs(3600);
+        assert_eq!(next_sync_in(1, Some(asked), 0.5), asked);
+    }
 
     #[test]
     fn only_safe_schemes_become_links() {

@@ -1,5 +1,7 @@
 //! A harness for driving the real Bussola window: a private X server (Xvfb), tauri-driver in
-//! front of WebKitWebDriver, and a fantoccini WebDriver client attached to the app.
+//! front of WebKitWebDriver, and a fantoccini WebDriver client attached to the app; and for
+//! driving the web app in Debian's Chromium, headless, through chromedriver. Both give an
+//! [`App`], so every test helper works on either.
 //!
 //! Every process the harness starts gets its own process group and the whole group is ended when
 //! the harness is dropped, even when a test panics: WebKitWebDriver outlives a bare kill of
@@ -32,42 +34,6 @@ pub fn app_binary() -> PathBuf {
 /// `bussola-cli`, built beside the app by `cargo build` of the workspace.
 pub fn cli_binary() -> PathBuf {
     app_binary().with_file_name("bussola-cli")
-}
-
-/// A folder served by `python3 -m http.server` on a free loopback port, stopped on drop.
-pub struct Server(Child);
-
-impl Server {
-    pub fn serve(dir: &std::path::Path) -> Result<(Server, u16)> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                "--bind",
-                "127.0.0.1",
-                &port.to_string(),
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            anyhow::ensure!(started.elapsed() < Duration::from_secs(10), "no server");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok((Server(child), port))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// A child process in its own group, ended with its whole group on drop.
@@ -106,7 +72,24 @@ pub struct App {
     pub client: Client,
     // Dropped in this order: the driver (and the app it started) before the X server.
     _driver: Group,
-    _display: Group,
+    _display: Option<Group>,
+}
+
+/// The screen a browser test emulates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// An Android phone: 360×740 CSS pixels, touch.
+    Phone,
+    /// A laptop's window: 1280×800.
+    Desktop,
+}
+
+/// The web app built by `cargo xtask web` (target/web).
+pub fn web_site() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or(root.join("target"), PathBuf::from);
+    let site = target.join("web");
+    site.canonicalize().unwrap_or(site)
 }
 
 /// How to start the app.
@@ -173,7 +156,72 @@ impl App {
         Ok(App {
             client,
             _driver: driver,
-            _display: display,
+            _display: Some(display),
+        })
+    }
+
+    /// Opens `url` in Debian's Chromium, headless, on the browser profile in `profile` (the same
+    /// profile again is the same browser after a restart: its OPFS files, service worker and
+    /// storage), at the size of `screen`.
+    pub async fn browse(url: &str, profile: &Path, screen: Screen) -> Result<App> {
+        let port = free_port()?;
+        let driver = Group::spawn(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )?;
+        wait_for_port(port, Duration::from_secs(20))?;
+        let mut args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            // This machine's network is closed: Chromium's own background traffic (updates,
+            // safe browsing, sync) would only fail, and is no part of the app.
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--no-first-run".to_owned(),
+            "--no-default-browser-check".to_owned(),
+            format!("--user-data-dir={}", profile.display()),
+            // The browser speaks Italian, as the window's tests pin theirs.
+            "--lang=it-IT".to_owned(),
+        ];
+        let mut options = serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "prefs": { "intl.accept_languages": "it-IT,it" },
+        });
+        match screen {
+            Screen::Phone => {
+                args.push("--window-size=360,740".to_owned());
+                options["mobileEmulation"] = serde_json::json!({
+                    "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 2.0, "touch": true },
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+                });
+            }
+            Screen::Desktop => args.push("--window-size=1280,800".to_owned()),
+        }
+        options["args"] = serde_json::json!(args);
+        let capabilities = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": options,
+            // Every request the page makes, for the privacy test.
+            "goog:loggingPrefs": { "performance": "ALL", "browser": "ALL" },
+        });
+        let client = ClientBuilder::native()
+            .capabilities(capabilities.as_object().expect("an object").clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .context("could not open a WebDriver session on Chromium")?;
+        client
+            .goto(url)
+            .await
+            .with_context(|| format!("opening {url}"))?;
+        Ok(App {
+            client,
+            _driver: driver,
+            _display: None,
         })
     }
 

@@ -13,7 +13,6 @@
 use anyhow::{Context, Result, bail};
 use bussola_e2e::{App, Display, Launch, Spawned, app_binary};
 use directory::Store;
-use directory::feed::Snapshot;
 use fantoccini::Locator;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -27,8 +26,7 @@ fn database(dir: &Path, services: usize) -> Result<PathBuf> {
     if services == 0 {
         directory::bundled::import_bundled(&mut store)?;
     } else {
-        let snapshot: Snapshot =
-            serde_json::from_value(synthetic::snapshot("italia", 1, 7, services))?;
+        let snapshot = synthetic::snapshot("italia", 1, 7, services).to_string();
         store.import_snapshot(&snapshot, "synthetic")?;
     }
     Ok(path)

@@ -5,8 +5,9 @@
 //! person's favourites and settings and says so.
 
 use anyhow::{Context, Result, ensure};
-use bussola_e2e::{App, Launch, Server, cli_binary};
+use bussola_e2e::{App, Launch, cli_binary};
 use fantoccini::Locator;
+use loopback::Server;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -18,9 +19,10 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The bundled Umbria feed, whose development key the app pins, on a loopback port.
-fn serve_bundled_feed() -> Result<(Server, u16)> {
-    Server::serve(&repo().join("data/umbria/feed"))
+/// The bundled Umbria feed, whose development key the app pins, at the root of a loopback
+/// port (so the window's own `fetch` below aims at a file that is really there).
+fn serve_bundled_feed() -> Server {
+    Server::start_at(repo().join("data/umbria/feed"), "/")
 }
 
 /// Every internet destination (`address port`) the traced processes tried, from strace's
@@ -91,12 +93,13 @@ async fn the_app_reaches_no_address_but_its_feed_on_loopback() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let trace = dir.path().join("app.trace");
     let program = traced(dir.path(), &bussola_e2e::app_binary(), &trace)?;
-    let (_server, port) = serve_bundled_feed()?;
+    let server = serve_bundled_feed();
+    let port = server.port();
     let app = App::start_program(
         &Launch {
             db: dir.path().join("bussola.db"),
             screen: "1280x800",
-            env: vec![("BUSSOLA_FEED_URL", format!("http://127.0.0.1:{port}/"))],
+            env: vec![("BUSSOLA_FEED_URL", server.url().to_owned())],
         },
         &program,
     )
@@ -181,12 +184,13 @@ async fn the_app_reaches_no_address_but_its_feed_on_loopback() -> Result<()> {
 #[test]
 fn the_cli_reaches_no_address_but_its_feed_on_loopback() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let (_server, port) = serve_bundled_feed()?;
+    let server = serve_bundled_feed();
+    let port = server.port();
     let db = dir.path().join("bussola.db");
     let key = std::fs::read_to_string(repo().join("data/umbria/dev-key/DEVELOPMENT-ONLY.pub"))?;
     let key = key.lines().last().context("a key line")?.to_owned();
     let mut trace = String::new();
-    let feed = format!("http://127.0.0.1:{port}/");
+    let feed = server.url().to_owned();
     let runs: [&[&str]; 4] = [
         &["sync", "--feed", &feed, "--pubkey", &key],
         &["search", "permesso", "--comune", "Terni"],

@@ -2,17 +2,17 @@
 //! drawn, shows the new data, and says in plain words when "Update now" cannot reach the feed.
 
 use anyhow::Result;
-use bussola_e2e::{App, Launch, Server};
-use directory::signature::{self, SigningKey};
+use bussola_e2e::{App, Launch};
+use directory::feed::keys::{self, SigningKey};
 use fantoccini::Locator;
+use loopback::Server;
 use serde_json::json;
 
 #[tokio::test]
 async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     let dir = tempfile::tempdir()?;
-    let (secret, _) = signature::generate()?;
-    std::fs::write(dir.path().join("k.key"), secret)?;
-    let key = SigningKey::load(&dir.path().join("k.key"), None)?;
+    let (secret, _) = keys::generate()?;
+    let key = SigningKey::from_text(&secret, None)?;
     let service = |id: &str, name: &str| {
         json!({"id": id, "name": name, "status": "active", "categories": ["language"],
                "service_at_locations": [{"location": {"latitude": 45.45, "longitude": 8.62}}]})
@@ -28,13 +28,13 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
         &key,
         chrono::Utc::now(),
     )?;
-    let (server, port) = Server::serve(&feed)?;
+    let server = Server::start_at(&feed, "/");
     let app = App::start(&Launch {
         db: dir.path().join("bussola.db"),
         screen: "1280x800",
         env: vec![
-            ("BUSSOLA_FEED_URL", format!("http://127.0.0.1:{port}/")),
-            ("BUSSOLA_FEED_PUBKEY", key.public()?.base64()),
+            ("BUSSOLA_FEED_URL", server.url().to_owned()),
+            ("BUSSOLA_FEED_PUBKEY", key.public()?.base64().to_owned()),
         ],
     })
     .await?;

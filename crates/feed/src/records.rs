@@ -1,16 +1,40 @@
-//! The checks every service of a feed must pass before it reaches a device, with messages an
-//! editor can act on: which file, which service, which field, what is wrong.
+//! A feed's records, read once: every check a service must pass and its typed form come out of
+//! the same pass, so anything that validates parses and anything that parses has been validated.
 //!
-//! Errors refuse the whole file. Warnings do not: per DESIGN's forward-compatibility rule an
-//! unknown category shows as "other" and unreadable opening hours as "hours unknown", so a
-//! newer feed still reaches an older app. What touches safety (where an office is, which links
-//! a person may tap, text that could carry markup) is always an error.
+//! Each problem names the file, the service and the field, so an editor can act on it. Errors
+//! refuse the whole file. Warnings do not: per DESIGN's forward-compatibility rule an unknown
+//! category shows as "other" and unreadable opening hours as "hours unknown", so a newer feed
+//! still reaches an older app. What touches safety (where an office is, which links a person
+//! may tap, text that could carry markup or reorder itself) is always an error.
+//!
+//! A device, `feed build`, `feed verify` and the fuzzers all come through here: a source a
+//! device would refuse cannot be signed.
 
-use crate::hours::Hours;
-use crate::taxonomy::CATEGORIES;
+use crate::contract::Service;
+use crate::error::{FeedError, Result};
 use serde_json::Value;
-use std::collections::HashSet;
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+/// Every category code a feed may use (DESIGN.md, "The feed"); the engine's taxonomy gives each
+/// its words. An unknown code is a warning and shows as "other".
+pub const CATEGORY_CODES: &[&str] = &[
+    "permits",
+    "access-point",
+    "mediation",
+    "legal",
+    "language",
+    "health",
+    "family",
+    "work",
+    "housing",
+    "food-shelter",
+    "education",
+    "community",
+    "helpline",
+    "emergency",
+];
 
 /// A generous box around Italy, islands and Lampedusa included.
 const ITALY_LAT: std::ops::RangeInclusive<f64> = 35.0..=47.2;
@@ -63,7 +87,7 @@ impl fmt::Display for Problem {
 }
 
 /// Everything found in one file.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
     pub problems: Vec<Problem>,
 }
@@ -101,48 +125,191 @@ impl Report {
     }
 }
 
-/// Checks the services of one file (a snapshot's, or a delta's upserts).
-pub fn services(file: &str, services: &[Value]) -> Report {
-    let mut report = Report::default();
-    if services.len() > MAX_SERVICES {
-        report.problems.push(Problem {
-            severity: Severity::Error,
-            file: file.to_owned(),
-            service: String::new(),
-            field: String::new(),
-            message: format!(
-                "holds {} services; a feed may hold at most {MAX_SERVICES}",
-                services.len()
-            ),
-        });
-        return report;
+/// A service that passed every check: its typed form, and its JSON text without whitespace, as
+/// the store keeps it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub service: Service,
+    pub json: String,
+}
+
+/// The records of one file that passed, and the warnings for its editors.
+#[derive(Debug, Default)]
+pub struct Records {
+    pub services: Vec<Record>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Checks the records of a file as they arrived (a snapshot's services, a delta's upserts).
+pub fn check_raw(file: &str, records: &[&RawValue]) -> Result<Records> {
+    let mut pass = Pass::new(file, records.len())?;
+    for (i, raw) in records.iter().enumerate() {
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(value) => pass.record(i, &value, || minify(raw.get())),
+            Err(e) => pass.problem(i, None, "", format!("is not JSON: {e}")),
+        }
     }
-    let mut seen = HashSet::new();
-    for (i, service) in services.iter().enumerate() {
-        let id = service["id"].as_str().map(str::to_owned);
-        let label = id.clone().unwrap_or_else(|| format!("#{}", i + 1));
-        let mut check = Check {
+    pass.finish()
+}
+
+/// Checks services an editor keeps (read from JSON or CSV), before they are signed.
+pub fn check_values(file: &str, services: &[Value]) -> Result<Records> {
+    let mut pass = Pass::new(file, services.len())?;
+    for (i, value) in services.iter().enumerate() {
+        pass.record(i, value, || value.to_string());
+    }
+    pass.finish()
+}
+
+/// One pass over a file's records: the report so far, the ids seen, the records that passed.
+struct Pass<'f> {
+    file: &'f str,
+    report: Report,
+    seen: HashSet<String>,
+    records: Vec<Record>,
+    /// Some record was refused: the file will be, so no more records are kept.
+    failed: bool,
+    hours_readable: HashMap<String, bool>,
+}
+
+impl<'f> Pass<'f> {
+    fn new(file: &'f str, count: usize) -> Result<Self> {
+        if count > MAX_SERVICES {
+            return Err(FeedError::records(Report {
+                problems: vec![Problem {
+                    severity: Severity::Error,
+                    file: file.to_owned(),
+                    service: String::new(),
+                    field: String::new(),
+                    message: format!(
+                        "holds {count} services; a feed may hold at most {MAX_SERVICES}"
+                    ),
+                }],
+            }));
+        }
+        Ok(Pass {
             file,
-            service: &label,
-            report: &mut report,
+            report: Report::default(),
+            // Grown as records pass, not reserved for the count a file claims: a file of 500k
+            // empty objects must not make the device set aside memory for 500k services.
+            seen: HashSet::new(),
+            records: Vec::new(),
+            failed: false,
+            hours_readable: HashMap::new(),
+        })
+    }
+
+    fn label(i: usize, id: Option<&str>) -> String {
+        id.map_or_else(|| format!("#{}", i + 1), str::to_owned)
+    }
+
+    fn problem(&mut self, i: usize, id: Option<&str>, field: &str, message: String) {
+        self.failed = true;
+        self.report.problems.push(Problem {
+            severity: Severity::Error,
+            file: self.file.to_owned(),
+            service: Self::label(i, id),
+            field: field.to_owned(),
+            message,
+        });
+    }
+
+    /// Checks record `i` and, when it passes, keeps its typed form and its text.
+    fn record(&mut self, i: usize, value: &Value, text: impl FnOnce() -> String) {
+        let id = value["id"].as_str();
+        let first_new = self.report.problems.len();
+        let mut check = Check {
+            file: self.file,
+            index: i,
+            id,
+            report: &mut self.report,
+            hours_readable: &mut self.hours_readable,
         };
-        check.service(service);
+        check.service(value);
         if let Some(id) = id
-            && !seen.insert(id.clone())
+            && !self.seen.insert(id.to_owned())
         {
             check.error(
                 "id",
                 format!("the id \"{id}\" is used by another service too"),
             );
         }
+        let refused = self.report.problems[first_new..]
+            .iter()
+            .any(|p| p.severity == Severity::Error);
+        self.failed |= refused;
+        // The typed read is the last check: a field of the wrong type ("description": 5) is
+        // named like any other problem, not found later by a device that cannot read it. It is
+        // named beside the record's other problems, unless one names that field already.
+        match serde_path_to_error::deserialize::<_, Service>(value) {
+            Ok(service) if !self.failed => self.records.push(Record {
+                service,
+                json: text(),
+            }),
+            // Some record failed: nothing will be kept, so nothing more is held.
+            Ok(_) => {}
+            Err(e) => {
+                let field = e.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                // A missing field is reported at the record's root, "." (the checks above name
+                // the field itself).
+                let named = (field.is_empty() && refused)
+                    || self.report.problems[first_new..]
+                        .iter()
+                        .any(|p| p.field == field || p.field.is_empty());
+                self.failed = true;
+                if !named {
+                    self.problem(i, id, &field, e.into_inner().to_string());
+                }
+            }
+        }
     }
-    report
+
+    fn finish(self) -> Result<Records> {
+        if self.failed {
+            return Err(FeedError::records(self.report));
+        }
+        Ok(Records {
+            services: self.records,
+            warnings: self.report.problems,
+        })
+    }
 }
 
+/// The checks of one record. Its label and the paths of its fields are written out only when
+/// there is a problem to name: most records have none.
 struct Check<'a> {
     file: &'a str,
-    service: &'a str,
+    index: usize,
+    id: Option<&'a str>,
     report: &'a mut Report,
+    /// Whether each opening-hours text met so far is readable: feeds repeat a few timetables
+    /// over thousands of offices, and parsing one costs more than the rest of a record's checks.
+    hours_readable: &'a mut HashMap<String, bool>,
+}
+
+/// One step of the path to a field: a key of an object or a position in a list.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// `service_at_locations[0].location.latitude`, from its steps.
+fn path_text(steps: &[Step<'_>]) -> String {
+    let mut text = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Step::Index(i) => text.push_str(&format!("[{i}]")),
+        }
+    }
+    text
 }
 
 impl Check<'_> {
@@ -150,7 +317,7 @@ impl Check<'_> {
         self.report.problems.push(Problem {
             severity,
             file: self.file.to_owned(),
-            service: self.service.to_owned(),
+            service: Pass::label(self.index, self.id),
             field: field.to_owned(),
             message,
         });
@@ -205,7 +372,7 @@ impl Check<'_> {
                     "categories",
                     format!("\"{code}\" is not a code (lower-case letters, digits and -)"),
                 );
-            } else if !CATEGORIES.iter().any(|c| c.code == *code) {
+            } else if !CATEGORY_CODES.contains(code) {
                 self.warning(
                     "categories",
                     format!("\"{code}\" is not a category this app knows; it shows as \"other\""),
@@ -222,14 +389,14 @@ impl Check<'_> {
             }
         }
         self.links(s);
-        self.plain_text(s, "", 0);
+        self.plain_text(s, &mut Vec::with_capacity(MAX_DEPTH + 1));
         if let Some(hours) = s["opening_hours"].as_str() {
-            self.hours("opening_hours", hours);
+            self.hours(|| "opening_hours".into(), hours);
         }
         let locations = s["service_at_locations"].as_array();
         let mut located = false;
         for (i, at) in locations.into_iter().flatten().enumerate() {
-            let field = format!("service_at_locations[{i}]");
+            let field = || format!("service_at_locations[{i}].location");
             let location = &at["location"];
             match (
                 location["latitude"].as_f64(),
@@ -238,20 +405,17 @@ impl Check<'_> {
                 (Some(lat), Some(lon)) => {
                     located = true;
                     if !(ITALY_LAT.contains(&lat) && ITALY_LON.contains(&lon)) {
-                        self.error(
-                            &format!("{field}.location"),
-                            format!("{lat},{lon} is outside Italy"),
-                        );
+                        self.error(&field(), format!("{lat},{lon} is outside Italy"));
                     }
                 }
                 (None, None) => {}
                 _ => self.error(
-                    &format!("{field}.location"),
+                    &field(),
                     "has a latitude or a longitude but not both".into(),
                 ),
             }
             if let Some(hours) = at["opening_hours"].as_str() {
-                self.hours(&format!("{field}.opening_hours"), hours);
+                self.hours(|| format!("service_at_locations[{i}].opening_hours"), hours);
             }
         }
         if !located && !helpline {
@@ -268,10 +432,18 @@ impl Check<'_> {
         }
     }
 
-    fn hours(&mut self, field: &str, text: &str) {
-        if Hours::parse(text).is_none() {
+    fn hours(&mut self, field: impl FnOnce() -> String, text: &str) {
+        let readable = match self.hours_readable.get(text) {
+            Some(&readable) => readable,
+            None => {
+                let readable = crate::hours::parse(text).is_some();
+                self.hours_readable.insert(text.to_owned(), readable);
+                readable
+            }
+        };
+        if !readable {
             self.warning(
-                field,
+                &field(),
                 format!("\"{text}\" is not OSM opening_hours; it shows as \"hours unknown\""),
             );
         }
@@ -317,58 +489,63 @@ impl Check<'_> {
     /// Every string is plain text within its bounds: markup is refused rather than shown or,
     /// worse, rendered, and so are characters that would change what the text around them
     /// looks like. Lists, objects and nesting stay within the feed's bounds.
-    fn plain_text(&mut self, value: &Value, path: &str, depth: usize) {
-        if depth > MAX_DEPTH {
-            self.error(path, format!("nests deeper than {MAX_DEPTH} levels"));
+    fn plain_text<'v>(&mut self, value: &'v Value, path: &mut Vec<Step<'v>>) {
+        if path.len() > MAX_DEPTH {
+            let field = path_text(path);
+            self.error(&field, format!("nests deeper than {MAX_DEPTH} levels"));
             return;
         }
         match value {
             Value::String(text) => {
-                if text.len() > MAX_TEXT_BYTES {
-                    self.error(
-                        path,
-                        format!("is {} bytes long; at most {MAX_TEXT_BYTES}", text.len()),
-                    );
+                let problem = if text.len() > MAX_TEXT_BYTES {
+                    Some(format!(
+                        "is {} bytes long; at most {MAX_TEXT_BYTES}",
+                        text.len()
+                    ))
                 } else if looks_like_markup(text) {
-                    self.error(path, "holds HTML or other markup; plain text only".into());
-                } else if let Some(c) = text.chars().find(|&c| is_hidden_control(c)) {
-                    self.error(
-                        path,
+                    Some("holds HTML or other markup; plain text only".into())
+                } else {
+                    text.chars().find(|&c| is_hidden_control(c)).map(|c| {
                         format!(
                             "holds the invisible control character U+{:04X}, which can hide or \
                              reorder what is shown",
                             c as u32
-                        ),
-                    );
+                        )
+                    })
+                };
+                if let Some(problem) = problem {
+                    let field = path_text(path);
+                    self.error(&field, problem);
                 }
             }
             Value::Array(items) => {
                 if items.len() > MAX_LIST_ITEMS {
+                    let field = path_text(path);
                     self.error(
-                        path,
+                        &field,
                         format!("lists {} items; at most {MAX_LIST_ITEMS}", items.len()),
                     );
                     return;
                 }
                 for (i, item) in items.iter().enumerate() {
-                    self.plain_text(item, &format!("{path}[{i}]"), depth + 1);
+                    path.push(Step::Index(i));
+                    self.plain_text(item, path);
+                    path.pop();
                 }
             }
             Value::Object(fields) => {
                 if fields.len() > MAX_FIELDS {
+                    let field = path_text(path);
                     self.error(
-                        path,
+                        &field,
                         format!("has {} fields; at most {MAX_FIELDS}", fields.len()),
                     );
                     return;
                 }
                 for (key, item) in fields {
-                    let path = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    self.plain_text(item, &path, depth + 1);
+                    path.push(Step::Key(key));
+                    self.plain_text(item, path);
+                    path.pop();
                 }
             }
             _ => {}
@@ -401,6 +578,28 @@ fn looks_like_markup(text: &str) -> bool {
         || text.contains("javascript:")
 }
 
+/// The JSON text without the whitespace between its tokens: feeds are often pretty-printed,
+/// and the store keeps each record as text.
+fn minify(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_ascii_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,8 +612,18 @@ mod tests {
                                         "opening_hours":"Mo 09:00-12:00"}]})
     }
 
-    fn problems(services_: &[Value]) -> Vec<String> {
-        services("snapshot-2.json", services_)
+    /// Every problem found, errors and warnings.
+    fn report(file: &str, services: &[Value]) -> Report {
+        match check_values(file, services) {
+            Ok(records) => Report {
+                problems: records.warnings,
+            },
+            Err(e) => e.report.expect("a refusal of records carries its report"),
+        }
+    }
+
+    fn problems(services: &[Value]) -> Vec<String> {
+        report("snapshot-2.json", services)
             .problems
             .iter()
             .map(|p| p.to_string())
@@ -453,9 +662,9 @@ mod tests {
         s["categories"] = json!(["permits", "space-travel"]);
         s["languages"] = json!([{"code": "ar"}, {"code": "uk"}]);
         s["service_at_locations"][0]["opening_hours"] = json!("su appuntamento");
-        let report = services("f", &[s]);
-        assert!(report.is_ok());
-        assert_eq!(report.warnings().count(), 2);
+        let found = report("f", &[s]);
+        assert!(found.is_ok());
+        assert_eq!(found.warnings().count(), 2);
     }
 
     #[test]
@@ -487,7 +696,7 @@ mod tests {
         // At the bounds themselves, all is well.
         let mut fine = good();
         fine["description"] = json!("é".repeat(MAX_TEXT_BYTES / 2));
-        assert!(services("f", &[fine]).is_ok());
+        assert!(report("f", &[fine]).is_ok());
     }
 
     #[test]
@@ -508,18 +717,19 @@ mod tests {
         }
         let mut s = good();
         s["name"] = json!("مكتب \u{200F}الهجرة\nriga due\ttab");
-        assert!(services("f", &[s]).is_ok());
+        assert!(report("f", &[s]).is_ok());
     }
 
     #[test]
     fn only_a_helpline_may_have_no_location() {
         let mut s = good();
         s["service_at_locations"] = json!([]);
-        assert!(!services("f", std::slice::from_ref(&s)).is_ok());
+        assert!(!report("f", std::slice::from_ref(&s)).is_ok());
         s["categories"] = json!(["helpline"]);
-        assert!(services("f", &[s]).is_ok());
+        assert!(report("f", &[s]).is_ok());
         let nameless = json!({"id":"Bad Id","status":"active","categories":["helpline"]});
         let found = problems(&[nameless]);
+        assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("id: \"Bad Id\" must be"), "{found:?}");
         assert!(found[1].contains("name: missing"), "{found:?}");
         assert!(!looks_like_markup("per chi ha < 18 anni"));
@@ -532,5 +742,59 @@ mod tests {
             "{found:?}"
         );
         assert!(found[1].contains("languages[0].code"), "{found:?}");
+    }
+
+    #[test]
+    fn minify_keeps_strings_and_drops_only_the_space_between_tokens() {
+        let pretty = "{\n \"a b\": [1, 2],\n \"q\": \"say \\\"hi\\\" \" }";
+        let compact = minify(pretty);
+        assert_eq!(compact, r#"{"a b":[1,2],"q":"say \"hi\" "}"#);
+        let a: Value = serde_json::from_str(pretty).unwrap();
+        let b: Value = serde_json::from_str(&compact).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_like_any_other_problem() {
+        // Once, `feed build` signed this and every device then refused it.
+        let mut s = good();
+        s["description"] = json!(5);
+        s["languages"] = json!([{"code": "ar"}, {"code": "uk", "name": 7}]);
+        assert_eq!(
+            problems(&[s]),
+            [
+                "error: snapshot-2.json, service pg-desk, description: invalid type: integer `5`, expected a string"
+            ]
+        );
+        let mut located = good();
+        located["service_at_locations"][0]["location"]["name"] = json!(["a"]);
+        // Beside another problem of the same record, so an editor fixes both in one go.
+        located["url"] = json!("ftp://example.org");
+        let found = problems(&[located]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("url: \"ftp://example.org\""), "{found:?}");
+        assert!(
+            found[1].contains("service_at_locations[0].location.name: invalid type: sequence"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn records_as_they_arrived_go_through_the_same_pass() {
+        let text = r#"[ {"id":"a","name":"A","status":"active","categories":["helpline"]},
+                        {"id":"b","name":"B","status":"active","categories":["helpline"],
+                         "description":5} ]"#;
+        let raw: Vec<&RawValue> = serde_json::from_str(text).unwrap();
+        let refused = check_raw("delta-1-2.json", &raw).unwrap_err();
+        assert_eq!(refused.kind, crate::Kind::InvalidRecords);
+        assert!(
+            refused.message.contains("service b, description"),
+            "{refused}"
+        );
+        let passed = check_raw("delta-1-2.json", &raw[..1]).unwrap();
+        assert_eq!(
+            passed.services[0].json,
+            r#"{"id":"a","name":"A","status":"active","categories":["helpline"]}"#
+        );
     }
 }

@@ -1,18 +1,22 @@
 //! The local SQLite store: one file, opened once, migrated on open.
 //!
 //! Feed data (services, their locations, names, categories, languages, the full-text index and
-//! the R*Tree) is written only by [`Store::import_snapshot`], inside one transaction together with
-//! the feed's state, so a reader sees the old feed or the new one and never a mix. User data
+//! the R*Tree) is written only by [`Store::apply`] ([`apply`]), inside one transaction together
+//! with the feed's state, so a reader sees the old feed or the new one and never a mix. User data
 //! (favourites, notes, settings) lives in tables an import never touches, keyed by the feed's own
 //! service ids so it survives every replacement of the feed.
 
+mod apply;
+
 use crate::catalogue::Catalogue;
-use crate::feed::{Service, Snapshot};
 use crate::fold::fold;
 use crate::pack::{self, Packer, Unpacker};
 use crate::{Error, Result};
-use bussola_model::{FeedId, FeedStatus, FeedVersion};
+use bussola_feed::contract::Service;
+use bussola_feed::records::Record;
+use bussola_model::{FeedId, FeedStatus, FeedVersion, SyncFailure};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use serde_json::value::RawValue;
 use std::cell::{Ref, RefCell};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_packed_records.sql"),
     include_str!("migrations/0003_feed_trust.sql"),
+    include_str!("migrations/0004_last_error_kind.sql"),
 ];
 
 /// The local database.
@@ -136,7 +141,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.feed, f.version, f.generated_at, f.expires_at, f.source, f.last_sync,
                     f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed),
-                    f.last_error_at
+                    f.last_error_at, f.last_error_kind
              FROM feed f ORDER BY f.feed",
         )?;
         let feeds = stmt
@@ -151,6 +156,9 @@ impl Store {
                     last_error: r.get(6)?,
                     services: r.get::<_, i64>(7)? as u64,
                     last_error_at: r.get(8)?,
+                    last_error_kind: r
+                        .get::<_, Option<String>>(9)?
+                        .and_then(|kind| failure_from_name(&kind)),
                     expired: false,
                 })
             })?
@@ -159,7 +167,7 @@ impl Store {
         Ok(feeds
             .into_iter()
             .map(|mut f| {
-                f.expired = crate::feed::is_past(f.expires_at.as_deref(), now);
+                f.expired = bussola_feed::contract::is_past(f.expires_at.as_deref(), now);
                 f
             })
             .collect())
@@ -171,30 +179,6 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM service", [], |r| r.get::<_, i64>(0))?
             as u64)
-    }
-
-    /// Replaces every service of the snapshot's feed with the snapshot's, in one transaction.
-    /// Services whose record lacks what the engine needs are refused with the whole snapshot:
-    /// a feed applies entirely or not at all.
-    pub fn import_snapshot(&mut self, snapshot: &Snapshot, source: &str) -> Result<()> {
-        let services = parse_services(snapshot.services.iter().map(|raw| raw.get()))?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO feed (feed, version, source, last_sync) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
-                 source = excluded.source, last_sync = excluded.last_sync, last_error = NULL,
-                 last_error_at = NULL",
-            params![
-                snapshot.feed,
-                snapshot.version as i64,
-                source,
-                now_rfc3339()
-            ],
-        )?;
-        write_services(&tx, &snapshot.feed, &services)?;
-        tx.commit()?;
-        self.catalogue.take();
-        Ok(())
     }
 
     /// The stored record of a service, as its feed delivered it.
@@ -342,73 +326,41 @@ impl Store {
     }
 }
 
-/// The JSON text without the whitespace between its tokens: feeds are often pretty-printed,
-/// and the store keeps each record as text.
-fn minify(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if !c.is_ascii_whitespace() {
-            in_string = c == '"';
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The id of a service record that failed to parse, for the error message.
-fn id_of(raw: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct JustId {
-        id: String,
-    }
-    serde_json::from_str::<JustId>(raw).map_or_else(|_| "no id".to_owned(), |j| j.id)
-}
-
 pub(crate) fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    rfc3339(chrono::Utc::now())
 }
 
-/// Parses each service record, keeping its minified text to store. One bad record fails all.
-pub(crate) fn parse_services<'a>(
-    records: impl Iterator<Item = &'a str>,
-) -> Result<Vec<(Service, String)>> {
-    records
-        .enumerate()
-        .map(|(i, raw)| {
-            let service: Service = serde_json::from_str(raw).map_err(|e| {
-                Error::InvalidFeed(format!("service #{} ({}): {e}", i + 1, id_of(raw)))
-            })?;
-            Ok((service, minify(raw)))
-        })
-        .collect()
+/// An instant as the store keeps it: RFC 3339 in UTC, to the second.
+pub(crate) fn rfc3339(at: crate::Instant) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The model's failure kind from its stored name (`serde`'s snake case).
+fn failure_from_name(name: &str) -> Option<SyncFailure> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// A failure kind's stored name.
+pub(crate) fn failure_name(kind: SyncFailure) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Replaces a feed's services (and everything indexed from them) with `services`, training the
 /// feed's record dictionary afresh. The feed's row must exist; its state is left as it is.
-pub(crate) fn write_services(
-    tx: &Transaction<'_>,
-    feed: &str,
-    services: &[(Service, String)],
-) -> Result<()> {
+pub(crate) fn write_services(tx: &Transaction<'_>, feed: &str, services: &[Record]) -> Result<()> {
     delete_feed_data(tx, feed)?;
-    let records: Vec<&str> = services.iter().map(|(_, r)| r.as_str()).collect();
+    let records: Vec<&str> = services.iter().map(|r| r.json.as_str()).collect();
     let dictionary = pack::train(&records)?;
     tx.execute(
         "UPDATE feed SET dictionary = ?2 WHERE feed = ?1",
         params![feed, dictionary],
     )?;
     let mut writer = Writer::new(tx, dictionary.as_deref())?;
-    for (service, record) in services {
-        writer.insert(feed, service, record)?;
+    for record in services {
+        writer.insert(feed, &record.service, &record.json)?;
     }
     Ok(())
 }
@@ -432,12 +384,20 @@ fn reindex_pending(tx: &Transaction<'_>) -> Result<()> {
             .prepare("SELECT record FROM reindex_pending WHERE feed = ?1 ORDER BY rowid")?
             .query_map([&feed], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let services = parse_services(records.iter().map(String::as_str)).map_err(|e| {
+        // Stored records passed the feed's checks when they arrived; they go through the same
+        // pass again, so what is indexed is read exactly as a sync reads it.
+        let unreadable = |e: String| {
             Error::Storage(format!(
                 "a stored service of feed {feed} cannot be read: {e}"
             ))
-        })?;
-        write_services(tx, &feed, &services)?;
+        };
+        let raw = records
+            .iter()
+            .map(|r| serde_json::from_str::<&RawValue>(r).map_err(|e| unreadable(e.to_string())))
+            .collect::<Result<Vec<_>>>()?;
+        let services = bussola_feed::records::check_raw("the stored records", &raw)
+            .map_err(|e| unreadable(e.to_string()))?;
+        write_services(tx, &feed, &services.services)?;
         tx.execute("DELETE FROM reindex_pending WHERE feed = ?1", [&feed])?;
     }
     Ok(())
@@ -605,16 +565,6 @@ mod tests {
     }
 
     #[test]
-    fn minify_keeps_strings_and_drops_only_the_space_between_tokens() {
-        let pretty = "{\n \"a b\": [1, 2],\n \"q\": \"say \\\"hi\\\" \" }";
-        let compact = minify(pretty);
-        assert_eq!(compact, r#"{"a b":[1,2],"q":"say \"hi\" "}"#);
-        let a: serde_json::Value = serde_json::from_str(pretty).unwrap();
-        let b: serde_json::Value = serde_json::from_str(&compact).unwrap();
-        assert_eq!(a, b);
-    }
-
-    #[test]
     fn a_foreign_sqlite_file_is_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("other.db");
@@ -644,27 +594,17 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         bundled::import_bundled(&mut store).unwrap();
         store.add_favourite("umbria", "cpia-terni").unwrap();
-        let snapshot = serde_json::from_str(bundled::UMBRIA_SNAPSHOT).unwrap();
-        store.import_snapshot(&snapshot, "test").unwrap();
+        let snapshot: bussola_feed::contract::Snapshot<'_> =
+            serde_json::from_str(bundled::UMBRIA_SNAPSHOT).unwrap();
+        let records = bussola_feed::records::check_raw("snapshot", &snapshot.services).unwrap();
+        let tx = store.conn.transaction().unwrap();
+        write_services(&tx, "umbria", &records.services).unwrap();
+        tx.commit().unwrap();
+        store.forget_catalogue();
         assert_eq!(
             store.favourites().unwrap(),
             [(FeedId("umbria".into()), "cpia-terni".into())]
         );
         assert_eq!(store.service_count().unwrap(), 41);
-    }
-
-    #[test]
-    fn a_snapshot_with_one_bad_service_changes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
-        bundled::import_bundled(&mut store).unwrap();
-        let before = store.feeds().unwrap()[0].version;
-        let snapshot: Snapshot = serde_json::from_str(
-            r#"{"feed":"umbria","version":99,"services":[{"id":"a","name":"A"},{"id":"b"}]}"#,
-        )
-        .unwrap();
-        let err = store.import_snapshot(&snapshot, "test").unwrap_err();
-        assert!(err.to_string().contains("service #2 (b)"), "{err}");
-        assert_eq!(store.service_count().unwrap(), 41);
-        assert_eq!(store.feeds().unwrap()[0].version, before);
     }
 }

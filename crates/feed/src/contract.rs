@@ -1,21 +1,33 @@
-//! The feed's files as Rust types: a snapshot and the HSDS 3.0 services it carries, with
-//! Bussola's profile fields (DESIGN.md, "The feed").
+//! The feed's files as Rust types (DESIGN.md, "The feed"): the signed manifest, the snapshot and
+//! the delta it names, and the HSDS 3.0 services they carry with Bussola's profile fields.
 //!
-//! Parsing is lenient where the contract says so (unknown fields are kept in the stored record,
-//! optional fields may be missing or null) and strict on what the engine relies on; the sync
-//! issue adds the full validation with its precise messages.
+//! A snapshot or a delta keeps each service as the JSON text it arrived in, borrowed from the
+//! file's bytes: [`crate::records`] reads every record once, checks it and turns it into a
+//! [`Service`], and the store keeps the text (so fields this version does not know survive).
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+
+/// The manifest, the one signed file, and its signature, at the feed's base.
+pub const MANIFEST: &str = "manifest.json";
+pub const SIGNATURE: &str = "manifest.json.minisig";
+/// Caps on what a source may send, counted on decompressed bytes.
+pub const MANIFEST_CAP: u64 = 256 * 1024;
+pub const SIGNATURE_CAP: u64 = 4 * 1024;
+/// The largest snapshot or delta accepted, whatever the manifest says: about 400,000 services
+/// of today's size, and what a phone can still hold while it checks them.
+pub const FILE_CAP: u64 = 256 * 1024 * 1024;
 
 /// `{"feed":"umbria","version":128,"services":[…]}`
 #[derive(Debug, Clone, Deserialize)]
-pub struct Snapshot {
+pub struct Snapshot<'a> {
     pub feed: String,
     pub version: u64,
-    /// Each service's JSON exactly as delivered: parsed into [`Service`] for indexing and
-    /// stored verbatim, so fields this version does not know are kept.
-    pub services: Vec<Box<serde_json::value::RawValue>>,
+    /// Each service's JSON exactly as delivered, borrowed from the file.
+    #[serde(borrow)]
+    pub services: Vec<&'a RawValue>,
 }
 
 /// The parts of a SERVICE record the engine indexes and searches. The whole record is kept as
@@ -141,12 +153,12 @@ pub struct DeltaRef {
 
 /// `{"feed":"umbria","from":127,"version":128,"upserts":[SERVICE, …],"deletes":["id", …]}`
 #[derive(Debug, Clone, Deserialize)]
-pub struct Delta {
+pub struct Delta<'a> {
     pub feed: String,
     pub from: u64,
     pub version: u64,
-    #[serde(default)]
-    pub upserts: Vec<Box<serde_json::value::RawValue>>,
+    #[serde(default, borrow)]
+    pub upserts: Vec<&'a RawValue>,
     #[serde(default)]
     pub deletes: Vec<String>,
 }
@@ -175,8 +187,17 @@ impl FileRef {
             Ok(url)
         } else {
             Err(format!(
-                "the manifest names the file \"{url}\", which is not a plain path under the feed"
+                "the manifest names the file \"{url}\", which is not a plain path inside the feed's \
+                 folder"
             ))
         }
     }
+}
+
+/// The lower-case hex sha256 of `bytes`, as a manifest gives it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -1,0 +1,404 @@
+//! The store's side of a sync: what the device holds for the feed core to plan from, and the
+//! one transaction that applies a plan. This module is the only writer of a feed's state in its
+//! row (version, manifest hash, ETag, times and last error), of its pinned keys and of its
+//! sources; the records and their dictionary are written by the store's `write_services`.
+
+use super::{Writer, delete_feed_data, delete_services, failure_name, rfc3339, write_services};
+use crate::sync::{Outcome, Progress, Via};
+use crate::{Error, Instant, Result, Store};
+use bussola_feed::FeedKey;
+use bussola_feed::contract::Snapshot;
+use bussola_feed::records::Record;
+use bussola_feed::session::{Device, Held, Plan, Verified};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+impl Store {
+    /// What the device holds, for a sync of `source`: the feed the source is bound to, the ETag
+    /// of its last manifest, and every feed's version, manifest hash and pinned keys.
+    pub fn device(&self, source: &str) -> Result<Device> {
+        let bound_feed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT feed FROM feed_source WHERE source = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut held = Vec::new();
+        let mut etag = None;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT feed, version, manifest_sha256, etag FROM feed ORDER BY feed")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)? as u64,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        for (feed, version, manifest_sha256, feed_etag) in rows {
+            if bound_feed.as_deref() == Some(feed.as_str()) {
+                etag = feed_etag;
+            }
+            held.push(Held {
+                pinned: self.pinned_keys(&feed)?,
+                feed,
+                version,
+                manifest_sha256,
+            });
+        }
+        Ok(Device {
+            bound_feed,
+            etag,
+            held,
+        })
+    }
+
+    /// The keys pinned for a feed.
+    pub fn pinned_keys(&self, feed: &str) -> Result<Vec<FeedKey>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT public_key FROM feed_key WHERE feed = ?1 ORDER BY pinned_at")?;
+        let keys = stmt
+            .query_map([feed], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        keys.iter()
+            .map(|k| {
+                FeedKey::from_text(k).map_err(|e| {
+                    Error::Storage(format!("a key pinned for the feed {feed} is damaged: {e}"))
+                })
+            })
+            .collect()
+    }
+
+    /// Every source this device synced from, oldest first (built-in feeds are not synced from
+    /// anywhere).
+    pub fn sources(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT source FROM feed_source WHERE source NOT LIKE 'built-in:%'
+             ORDER BY bound_at, source",
+        )?;
+        let sources = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(sources)
+    }
+
+    /// Applies a plan the feed core made for `source`, in one transaction with the feed's new
+    /// state; on any error nothing is written.
+    pub fn apply(
+        &mut self,
+        source: &str,
+        plan: Plan,
+        now: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Outcome> {
+        let held = self.device(source)?.held;
+        let version_held = |feed: &str| held.iter().find(|h| h.feed == feed).map(|h| h.version);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outcome = match plan {
+            Plan::NotModified { feed, version } => {
+                noted(&tx, &feed, None, None, now)?;
+                Outcome::UpToDate { feed, version }
+            }
+            Plan::UpToDate(verified) => {
+                let m = &verified.manifest;
+                noted(
+                    &tx,
+                    &m.feed,
+                    verified.etag.as_deref(),
+                    Some(&verified.manifest_sha256),
+                    now,
+                )?;
+                bind_source(&tx, source, &m.feed, now)?;
+                pin_if_none(&tx, &m.feed, &verified.pin, now)?;
+                Outcome::UpToDate {
+                    feed: m.feed.clone(),
+                    version: m.version,
+                }
+            }
+            Plan::Snapshot { verified, records } => {
+                progress(Progress::Applying {
+                    services: records.services.len() as u64,
+                });
+                still_newer(&tx, &verified)?;
+                write_state(&tx, &verified, source, now)?;
+                write_services(&tx, &verified.manifest.feed, &records.services)?;
+                applied(
+                    &verified,
+                    version_held(&verified.manifest.feed),
+                    Via::Snapshot,
+                    records.services.len() as u64,
+                    records.warnings,
+                )
+            }
+            Plan::Delta {
+                verified,
+                from,
+                records,
+                deletes,
+            } => {
+                progress(Progress::Applying {
+                    services: (records.services.len() + deletes.len()) as u64,
+                });
+                still_newer(&tx, &verified)?;
+                let feed = &verified.manifest.feed;
+                let (base, dictionary): (i64, Option<Vec<u8>>) = tx.query_row(
+                    "SELECT version, dictionary FROM feed WHERE feed = ?1",
+                    [feed],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                // The plan was made from `from`: only another sync, meanwhile, can have moved it.
+                if base as u64 != from {
+                    return Err(bussola_feed::FeedError::new(
+                        bussola_feed::Kind::OlderVersion,
+                        format!(
+                            "the delta starts from version {from}, but another sync has brought \
+                             this device to {base} meanwhile"
+                        ),
+                    )
+                    .into());
+                }
+                let mut gone: Vec<&str> = deletes.iter().map(String::as_str).collect();
+                gone.extend(records.services.iter().map(|r| r.service.id.as_str()));
+                delete_services(&tx, feed, &gone)?;
+                {
+                    let mut writer = Writer::new(&tx, dictionary.as_deref())?;
+                    for record in &records.services {
+                        writer.insert(feed, &record.service, &record.json)?;
+                    }
+                }
+                write_state(&tx, &verified, source, now)?;
+                let count: i64 = tx.query_row(
+                    "SELECT count(*) FROM service WHERE feed = ?1",
+                    [feed],
+                    |r| r.get(0),
+                )?;
+                applied(
+                    &verified,
+                    Some(from),
+                    Via::Delta,
+                    count as u64,
+                    records.warnings,
+                )
+            }
+        };
+        tx.commit()?;
+        if matches!(outcome, Outcome::Applied { .. }) {
+            self.forget_catalogue();
+        }
+        Ok(outcome)
+    }
+
+    /// A failed sync of `source`: its feed (if the source is bound to one) keeps its data and
+    /// records the error, so `info` and the app can say what happened.
+    pub fn record_failure(&mut self, source: &str, error: &Error, now: Instant) -> Result<()> {
+        let feed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT feed FROM feed_source WHERE source = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(feed) = feed else {
+            return Ok(());
+        };
+        self.conn.execute(
+            "UPDATE feed SET last_error = ?2, last_error_kind = ?3, last_error_at = ?4
+             WHERE feed = ?1",
+            params![
+                feed,
+                error.to_string(),
+                failure_name(error.sync_failure()),
+                rfc3339(now)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces every service of a snapshot's feed with the snapshot's, in one transaction,
+    /// without a manifest or a signature: for fixtures, benchmarks and measurements. The records
+    /// go through the feed core's checks like any sync's; one bad record refuses them all.
+    pub fn import_snapshot(&mut self, json: &str, source: &str) -> Result<u64> {
+        let snapshot: Snapshot<'_> = serde_json::from_str(json)?;
+        let records = bussola_feed::records::check_raw("the snapshot", &snapshot.services)?;
+        self.replace_feed(&snapshot, &records.services, source)
+    }
+
+    /// As [`Store::import_snapshot`], but the records are only read, not checked: for tests
+    /// that a record no feed may carry (markup, a `javascript:` link) is still shown safely
+    /// should it ever reach the store. Never for data a person sees.
+    #[doc(hidden)]
+    pub fn import_unchecked_for_tests(&mut self, json: &str) -> Result<u64> {
+        let snapshot: Snapshot<'_> = serde_json::from_str(json)?;
+        let records = snapshot
+            .services
+            .iter()
+            .map(|raw| {
+                Ok(Record {
+                    service: serde_json::from_str(raw.get())?,
+                    json: raw.get().to_owned(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.replace_feed(&snapshot, &records, "test")
+    }
+
+    fn replace_feed(
+        &mut self,
+        snapshot: &Snapshot<'_>,
+        records: &[Record],
+        source: &str,
+    ) -> Result<u64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO feed (feed, version, source, last_sync) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
+                 source = excluded.source, last_sync = excluded.last_sync, last_error = NULL,
+                 last_error_kind = NULL, last_error_at = NULL",
+            params![
+                snapshot.feed,
+                snapshot.version as i64,
+                source,
+                rfc3339(crate::now())
+            ],
+        )?;
+        write_services(&tx, &snapshot.feed, records)?;
+        tx.commit()?;
+        self.forget_catalogue();
+        Ok(records.len() as u64)
+    }
+
+    /// Removes a feed and everything indexed from it (its pins and bindings too).
+    pub fn remove_feed(&mut self, feed: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        delete_feed_data(&tx, feed)?;
+        tx.execute("DELETE FROM feed WHERE feed = ?1", [feed])?;
+        tx.execute("DELETE FROM feed_key WHERE feed = ?1", [feed])?;
+        tx.execute("DELETE FROM feed_source WHERE feed = ?1", [feed])?;
+        tx.commit()?;
+        self.forget_catalogue();
+        Ok(())
+    }
+}
+
+fn applied(
+    verified: &Verified,
+    from: Option<u64>,
+    by: Via,
+    services: u64,
+    warnings: Vec<bussola_feed::records::Problem>,
+) -> Outcome {
+    Outcome::Applied {
+        feed: verified.manifest.feed.clone(),
+        from,
+        version: verified.manifest.version,
+        by,
+        services,
+        warnings: warnings.iter().map(ToString::to_string).collect(),
+        expired: verified.expired,
+    }
+}
+
+/// A check that changed nothing: the time, the ETag if a new one came, the manifest's hash for a
+/// feed imported without one; the last error is cleared.
+fn noted(
+    tx: &Transaction<'_>,
+    feed: &str,
+    etag: Option<&str>,
+    manifest_sha256: Option<&str>,
+    now: Instant,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE feed SET last_sync = ?2, etag = coalesce(?3, etag), last_error = NULL,
+                         last_error_kind = NULL, last_error_at = NULL,
+                         manifest_sha256 = coalesce(manifest_sha256, ?4)
+         WHERE feed = ?1",
+        params![feed, rfc3339(now), etag, manifest_sha256],
+    )?;
+    Ok(())
+}
+
+/// The new state of a feed, written in the same transaction as its data.
+fn write_state(
+    tx: &Transaction<'_>,
+    verified: &Verified,
+    source: &str,
+    now: Instant,
+) -> Result<()> {
+    let m = &verified.manifest;
+    tx.execute(
+        "INSERT INTO feed (feed, version, generated_at, expires_at, source, manifest_sha256,
+                           etag, last_sync)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
+             generated_at = excluded.generated_at, expires_at = excluded.expires_at,
+             source = excluded.source, manifest_sha256 = excluded.manifest_sha256,
+             etag = excluded.etag, last_sync = excluded.last_sync, last_error = NULL,
+             last_error_kind = NULL, last_error_at = NULL",
+        params![
+            m.feed,
+            m.version as i64,
+            m.generated_at,
+            m.expires_at,
+            source,
+            verified.manifest_sha256,
+            verified.etag,
+            rfc3339(now)
+        ],
+    )?;
+    bind_source(tx, source, &m.feed, now)?;
+    pin_if_none(tx, &m.feed, &verified.pin, now)
+}
+
+/// Checked again inside the write transaction: another process may have applied this version,
+/// or a newer one, since the plan was made.
+fn still_newer(tx: &Transaction<'_>, verified: &Verified) -> Result<()> {
+    let feed = &verified.manifest.feed;
+    let applied: Option<i64> = tx
+        .query_row("SELECT version FROM feed WHERE feed = ?1", [feed], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match applied {
+        Some(v) if v as u64 >= verified.manifest.version => Err(bussola_feed::FeedError::new(
+            bussola_feed::Kind::OlderVersion,
+            format!("version {v} of {feed} was applied meanwhile by another sync"),
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// The keys that verified a feed are pinned for it, the first time only.
+fn pin_if_none(tx: &Transaction<'_>, feed: &str, keys: &[FeedKey], now: Instant) -> Result<()> {
+    let pinned: i64 = tx.query_row(
+        "SELECT count(*) FROM feed_key WHERE feed = ?1",
+        [feed],
+        |r| r.get(0),
+    )?;
+    if pinned == 0 {
+        for key in keys {
+            tx.execute(
+                "INSERT OR IGNORE INTO feed_key (feed, public_key, pinned_at) VALUES (?1, ?2, ?3)",
+                params![feed, key.base64(), rfc3339(now)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A source stays bound to the feed it first delivered.
+fn bind_source(tx: &Transaction<'_>, source: &str, feed: &str, now: Instant) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO feed_source (source, feed, bound_at) VALUES (?1, ?2, ?3)",
+        params![source, feed, rfc3339(now)],
+    )?;
+    Ok(())
+}
