@@ -64,22 +64,25 @@ impl Nav {
 
     /// Opens a screen above the current one.
     pub fn open(&self, screen: Screen) {
+        let depth = self.stack.with(Vec::len);
+        history::push(depth, &screen);
         self.stack.update(|s| s.push(screen));
         scroll_to_top();
     }
 
     /// Goes to one of the bottom screens, forgetting what was above.
     pub fn switch(&self, screen: Screen) {
+        history::push(0, &screen);
         self.stack.set(vec![screen]);
         scroll_to_top();
     }
 
+    /// One screen back, as the phone's back button does: through the browser's history, whose
+    /// entries mirror the screens (see [`history`]).
     pub fn back(&self) {
-        self.stack.update(|s| {
-            if s.len() > 1 {
-                s.pop();
-            }
-        });
+        if self.can_go_back() {
+            history::back();
+        }
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -88,6 +91,109 @@ impl Nav {
 
     pub fn touch_data(&self) {
         self.data_changed.update(|n| *n += 1);
+    }
+
+    /// The browser moved through its history (back, forward, a swipe): the screen at that
+    /// entry's depth becomes the current one.
+    fn follow(&self, depth: usize, screen: Screen) {
+        self.stack.update(|s| {
+            s.truncate(depth);
+            if s.is_empty() && depth > 0 {
+                s.push(Screen::Search);
+            }
+            s.push(screen);
+        });
+        scroll_to_top();
+    }
+}
+
+/// The screens in the browser's history, so that the phone's back button (and a swipe back)
+/// goes back one screen as the app's own "back" does, and a reload stays on the screen it was
+/// on. Each entry's address names its screen (`#/service/umbria/questura-pg`) and its state is
+/// its depth in the stack; an entry the app did not make (the skip link's `#main`) is ignored.
+mod history {
+    use super::{Screen, ServiceRef};
+    use bussola_model::{FeedId, ServiceId};
+    use leptos::prelude::window;
+    use wasm_bindgen::JsValue;
+
+    /// The address of a screen.
+    pub fn path(screen: &Screen) -> String {
+        match screen {
+            Screen::Search => "#/".to_owned(),
+            Screen::Favourites => "#/favourites".to_owned(),
+            Screen::About => "#/about".to_owned(),
+            Screen::Detail(s) => format!("#/service/{}/{}", s.feed.0, s.id.0),
+            Screen::Card(s) => format!("#/card/{}/{}", s.feed.0, s.id.0),
+        }
+    }
+
+    /// The screen an address names, if it is one of the app's.
+    pub fn parse(hash: &str) -> Option<Screen> {
+        // The site's own address, before the app named any screen.
+        if hash.is_empty() || hash == "#" {
+            return Some(Screen::Search);
+        }
+        let parts: Vec<&str> = hash.strip_prefix("#/")?.split('/').collect();
+        let service = |feed: &str, id: &str| ServiceRef {
+            feed: FeedId(feed.to_owned()),
+            id: ServiceId(id.to_owned()),
+        };
+        match parts.as_slice() {
+            [""] => Some(Screen::Search),
+            ["favourites"] => Some(Screen::Favourites),
+            ["about"] => Some(Screen::About),
+            ["service", feed, id] => Some(Screen::Detail(service(feed, id))),
+            ["card", feed, id] => Some(Screen::Card(service(feed, id))),
+            _ => None,
+        }
+    }
+
+    pub fn push(depth: usize, screen: &Screen) {
+        if let Ok(history) = window().history() {
+            let _ =
+                history.push_state_with_url(&JsValue::from(depth as u32), "", Some(&path(screen)));
+        }
+    }
+
+    pub fn back() {
+        if let Ok(history) = window().history() {
+            let _ = history.back();
+        }
+    }
+
+    /// The screens to start on: the one the address names (on top of the search, for a service
+    /// or its card), else the search; the current entry is marked as the app's. An address that
+    /// is not a screen (`#cleared` after "Clear my data") is left for whom it is for.
+    pub fn start() -> Vec<Screen> {
+        let hash = window().location().hash().unwrap_or_default();
+        let stack = match parse(&hash) {
+            Some(screen @ (Screen::Detail(_) | Screen::Card(_))) => vec![Screen::Search, screen],
+            Some(screen) => vec![screen],
+            None => vec![Screen::Search],
+        };
+        if let Ok(history) = window().history() {
+            match stack.as_slice() {
+                // The search gets an entry beneath a service opened by its address, so "back"
+                // goes to it rather than out of the app.
+                [search, top] => {
+                    let _ =
+                        history.replace_state_with_url(&JsValue::from(0), "", Some(&path(search)));
+                    let _ = history.push_state_with_url(&JsValue::from(1), "", Some(&path(top)));
+                }
+                _ => {
+                    let _ = history.replace_state(&JsValue::from(0), "");
+                }
+            }
+        }
+        stack
+    }
+
+    /// The depth and screen of the entry the browser moved to, if the app made it.
+    pub fn entry(state: &JsValue) -> Option<(usize, Screen)> {
+        let depth = state.as_f64()? as usize;
+        let hash = window().location().hash().ok()?;
+        Some((depth, parse(&hash)?))
     }
 }
 
@@ -105,10 +211,16 @@ fn scroll_to_top() {
 fn App(locale: &'static str) -> impl IntoView {
     let lang = provide_lang(locale);
     let nav = Nav {
-        stack: RwSignal::new(vec![Screen::Search]),
+        stack: RwSignal::new(history::start()),
         data_changed: RwSignal::new(0),
     };
     provide_context(nav);
+    // Back, forward or a swipe in the browser (or the phone's back button) moves the screens.
+    let _history = window_event_listener(leptos::ev::popstate, move |ev| {
+        if let Some((depth, screen)) = history::entry(&ev.state()) {
+            nav.follow(depth, screen);
+        }
+    });
     let search = search::provide_search_state();
     // Escape goes back, as the back button does.
     let _escape = window_event_listener(leptos::ev::keydown, move |ev| {

@@ -28,6 +28,25 @@ fn size(screen: Screen) -> &'static str {
     }
 }
 
+/// Opens the site on a new profile at the size of `screen`, once the first visit's import has
+/// filled the list, and then the Questura of Perugia's page from a search.
+async fn open_questura_on_a_first_visit(
+    server: &Server,
+    profile: &std::path::Path,
+    screen: Screen,
+) -> Result<App> {
+    let app = App::browse(server.url(), profile, screen).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await
+        .context("the bundled feed's 41 services, imported on the first visit")?;
+    app.search("questura perugia").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    app.click("#results li:first-child .hit-open").await?;
+    app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
+    Ok(app)
+}
+
 /// Chooses `code` in the language picker, as a person does.
 async fn choose_language(app: &App, code: &str) -> Result<()> {
     app.client
@@ -109,13 +128,7 @@ async fn on_a_laptop_the_first_visit_imports_the_bundled_feed_and_searches_answe
 async fn a_favourite_and_the_language_survive_a_reload_and_a_browser_restart() -> Result<()> {
     let server = serve_site()?;
     let profile = tempfile::tempdir()?;
-    let app = App::browse(server.url(), profile.path(), Screen::Phone).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
-        .await?;
-    app.search("questura perugia").await?;
-    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
-        .await?;
-    app.click("#results li:first-child .hit-open").await?;
+    let app = open_questura_on_a_first_visit(&server, profile.path(), Screen::Phone).await?;
     app.click("#favourite").await?;
     app.wait_for_text("#favourite", |t| t == "Togli dai preferiti")
         .await?;
@@ -124,10 +137,11 @@ async fn a_favourite_and_the_language_survive_a_reload_and_a_browser_restart() -
     app.wait_for_text("#favourite", |t| t == ukrainian.text("favourite-remove"))
         .await?;
 
+    // A reload stays on the service's page, in the language chosen.
     app.client.refresh().await?;
-    app.wait_for_text("#search-label", |t| t == ukrainian.text("search-label"))
+    app.wait_for_text("#favourite", |t| t == ukrainian.text("favourite-remove"))
         .await
-        .context("the language, after a reload")?;
+        .context("the language and the favourite, after a reload")?;
     app.stop().await?;
 
     let app = App::browse(server.url(), profile.path(), Screen::Phone).await?;
@@ -276,5 +290,30 @@ async fn a_sync_adds_a_service_and_a_tampered_feed_is_refused_with_the_data_inta
         .await
         .context("the data as it was before the refused sync")?;
     app.screenshot("web-sync-refused-1280x800").await?;
+    app.stop().await
+}
+
+/// The screens are in the browser's history: a reload stays on the screen it was on, and the
+/// phone's back button goes back one screen, as the app's own "back" does.
+#[tokio::test]
+async fn a_reload_stays_on_its_screen_and_the_back_button_goes_back_one_screen() -> Result<()> {
+    let server = serve_site()?;
+    let profile = tempfile::tempdir()?;
+    let app = open_questura_on_a_first_visit(&server, profile.path(), Screen::Phone).await?;
+    app.client.refresh().await?;
+    app.wait_for_text("#detail-name", |t| t == QUESTURA)
+        .await
+        .context("the service's page, after a reload")?;
+    app.client.back().await?;
+    app.wait_for_text("#search-label", |t| t == "Cerca un servizio")
+        .await
+        .context("the search, one screen back")?;
+    app.click("#nav-about").await?;
+    app.wait_for_text("#attribution", |t| t.contains("openpolis"))
+        .await?;
+    app.client.back().await?;
+    app.wait_for_text("#search-label", |t| t == "Cerca un servizio")
+        .await
+        .context("the search, back from About")?;
     app.stop().await
 }
