@@ -114,6 +114,9 @@ pub struct Verified {
     pub etag: Option<String>,
     /// The keys to pin for the feed if it has none pinned yet.
     pub pin: Vec<FeedKey>,
+    /// The key that signed the manifest: the store checks again, inside its transaction, that
+    /// it is among the feed's pinned keys (another sync may have pinned others meanwhile).
+    pub signed_by: FeedKey,
     /// Past its `expires_at`: applied all the same, and the person is told.
     pub expired: bool,
 }
@@ -277,6 +280,7 @@ impl Session {
         let verified = Verified {
             manifest_sha256: sha256_hex(&bytes),
             expired: is_past(manifest.expires_at.as_deref(), self.now),
+            signed_by: keys[signed_by].clone(),
             manifest,
             etag,
             pin,

@@ -317,3 +317,38 @@ async fn a_reload_stays_on_its_screen_and_the_back_button_goes_back_one_screen()
         .context("the search, back from About")?;
     app.stop().await
 }
+
+/// The page's Content-Security-Policy is in force: a request from the page to an origin that
+/// is neither the site's nor a feed's is refused by the browser before it leaves, and the
+/// refusal is reported as a violation of `connect-src`.
+#[tokio::test]
+async fn the_content_security_policy_keeps_the_page_from_any_other_origin() -> Result<()> {
+    let server = serve_site()?;
+    let elsewhere_dir = tempfile::tempdir()?;
+    std::fs::write(elsewhere_dir.path().join("track.json"), "{}")?;
+    let elsewhere = Server::start_at(elsewhere_dir.path().to_owned(), "/");
+    elsewhere.allow_origin(server.url().trim_end_matches('/'));
+    let profile = tempfile::tempdir()?;
+    let app = App::browse(server.url(), profile.path(), Screen::Desktop).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await?;
+    let outcome = app
+        .client
+        .execute_async(
+            "const [url, done] = [arguments[0], arguments[arguments.length - 1]];
+             let violated = null;
+             document.addEventListener('securitypolicyviolation',
+                 (e) => { violated = e.effectiveDirective; });
+             fetch(url).then(() => done(['fetched', violated]),
+                             () => setTimeout(() => done(['refused', violated]), 100));",
+            vec![json!(format!("{}track.json", elsewhere.url()))],
+        )
+        .await?;
+    ensure!(outcome == json!(["refused", "connect-src"]), "{outcome}");
+    ensure!(
+        elsewhere.log().requests.is_empty(),
+        "a request reached the other origin: {:?}",
+        elsewhere.log().requests
+    );
+    app.stop().await
+}

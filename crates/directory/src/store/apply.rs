@@ -107,6 +107,7 @@ impl Store {
                 Outcome::UpToDate { feed, version }
             }
             Plan::UpToDate(verified) => {
+                still_trusted(&tx, &verified)?;
                 let m = &verified.manifest;
                 noted(
                     &tx,
@@ -358,8 +359,9 @@ fn write_state(
 }
 
 /// Checked again inside the write transaction: another process may have applied this version,
-/// or a newer one, since the plan was made.
+/// or a newer one, since the plan was made, or pinned other keys for a feed that had none.
 fn still_newer(tx: &Transaction<'_>, verified: &Verified) -> Result<()> {
+    still_trusted(tx, verified)?;
     let feed = &verified.manifest.feed;
     let applied: Option<i64> = tx
         .query_row("SELECT version FROM feed WHERE feed = ?1", [feed], |r| {
@@ -374,6 +376,27 @@ fn still_newer(tx: &Transaction<'_>, verified: &Verified) -> Result<()> {
         .into()),
         _ => Ok(()),
     }
+}
+
+/// The key that signed the plan's manifest is among the keys pinned for its feed now, when any
+/// are: a sync that pinned other keys since the plan was made wins.
+fn still_trusted(tx: &Transaction<'_>, verified: &Verified) -> Result<()> {
+    let feed = &verified.manifest.feed;
+    let pinned: Vec<String> = tx
+        .prepare("SELECT public_key FROM feed_key WHERE feed = ?1")?
+        .query_map([feed], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if pinned.is_empty() || pinned.iter().any(|k| k == verified.signed_by.base64()) {
+        return Ok(());
+    }
+    Err(bussola_feed::FeedError::new(
+        bussola_feed::Kind::UnknownKey,
+        format!(
+            "the feed \"{feed}\" was pinned to another key by a sync that ran meanwhile; a \
+             different key cannot replace its data"
+        ),
+    )
+    .into())
 }
 
 /// The keys that verified a feed are pinned for it, the first time only.

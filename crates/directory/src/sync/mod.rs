@@ -288,4 +288,44 @@ mod tests {
         let expected: Vec<String> = configured.into_iter().chain(synced).collect();
         assert_eq!(sources_to_sync(&store, None).unwrap(), expected);
     }
+
+    #[test]
+    fn a_plan_signed_by_a_key_that_lost_the_race_to_pin_is_refused() {
+        // Two syncs of a feed new to the device, each trusting another key: the plan made
+        // first but applied second must not replace the data of the key pinned meanwhile.
+        let mut store = Store::open_in_memory().unwrap();
+        let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+        let mut plans = Vec::new();
+        for dir in &dirs {
+            let (secret, _) = generate().unwrap();
+            let key = SigningKey::from_text(&secret, None).unwrap();
+            let service = serde_json::json!({"id": "a", "name": "A", "status": "active",
+                "categories": ["helpline"]});
+            crate::publish::build("marche", vec![service], dir.path(), &key, crate::now()).unwrap();
+            let mut source = FolderSource::new(dir.path());
+            let trust = trust(vec![key.public().unwrap()]);
+            let name = source.name();
+            let (mut session, mut request) = bussola_feed::session::Session::start(
+                store.device(&name).unwrap(),
+                trust,
+                crate::now(),
+            );
+            let plan = loop {
+                match session.answer(source.fetch(&request).unwrap()).unwrap() {
+                    Step::Fetch(next) => request = next,
+                    Step::Done(plan) => break plan,
+                }
+            };
+            plans.push((name, plan));
+        }
+        let (second_name, second) = plans.pop().unwrap();
+        let (first_name, first) = plans.pop().unwrap();
+        store
+            .apply(&second_name, second, crate::now(), &mut |_| {})
+            .unwrap();
+        let error = store
+            .apply(&first_name, first, crate::now(), &mut |_| {})
+            .unwrap_err();
+        assert_eq!(error.sync_failure(), Kind::UnknownKey, "{error}");
+    }
 }
