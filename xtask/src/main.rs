@@ -425,10 +425,7 @@ fn build_web(root: &Path, feed_url: Option<&str>) -> Result<PathBuf> {
         let page = std::fs::read_to_string(root.join("web/index.html"))?
             .replace("FEED_ORIGINS", &origins.join(" "));
         std::fs::write(site.join("index.html"), page)?;
-        let config = format!(
-            "{{\"feed_url\": {}}}\n",
-            feed_url.map_or("null".to_owned(), |url| format!("{url:?}"))
-        );
+        let config = format!("{}\n", serde_json::json!({ "feed_url": feed_url }));
         std::fs::write(site.join("config.json"), config)?;
         write_service_worker(root, &site)
     })?;
@@ -461,29 +458,23 @@ fn write_service_worker(root: &Path, site: &Path) -> Result<()> {
         hasher.write(file.as_bytes());
         hasher.write(&std::fs::read(site.join(file))?);
     }
-    let list: Vec<String> = std::iter::once("./".to_owned())
-        .chain(files)
-        .map(|f| format!("{f:?}"))
-        .collect();
+    let list: Vec<String> = std::iter::once("./".to_owned()).chain(files).collect();
     let worker = std::fs::read_to_string(root.join("web/sw.js"))?
         .replace("BUSSOLA_VERSION", &format!("{:016x}", hasher.finish()))
-        .replace("BUSSOLA_FILES", &format!("[{}]", list.join(", ")));
+        .replace("BUSSOLA_FILES", &serde_json::to_string(&list)?);
     std::fs::write(site.join("sw.js"), worker)?;
     Ok(())
 }
 
-/// The URLs data/feeds.json configures.
+/// The URLs data/feeds.json configures (a feed with no URL yet has `null`).
 fn configured_feed_urls(root: &Path) -> Result<Vec<String>> {
     let text = std::fs::read_to_string(root.join("data/feeds.json"))?;
-    // `"url": "https://…"` lines; a null URL has no quotes.
-    Ok(text
-        .split("\"url\"")
-        .skip(1)
-        .filter_map(|rest| {
-            let value = rest.trim_start().strip_prefix(':')?.trim_start();
-            let value = value.strip_prefix('"')?;
-            Some(value[..value.find('"')?].to_owned())
-        })
+    let config: serde_json::Value = serde_json::from_str(&text).context("data/feeds.json")?;
+    Ok(config["feeds"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|feed| feed["url"].as_str().map(str::to_owned))
         .collect())
 }
 

@@ -215,7 +215,7 @@ fn info(store: &Store, json: bool) -> Result<()> {
             (
                 "last error",
                 f.last_error.map(|e| match f.last_error_kind {
-                    Some(kind) => format!("{e} ({})", kind_name(kind)),
+                    Some(kind) => format!("{e} ({})", directory::store::failure_name(kind)),
                     None => e,
                 }),
             ),
@@ -414,14 +414,6 @@ fn key_argument(text: &str) -> Result<FeedKey> {
         .map_err(|_| anyhow::anyhow!("{} holds no minisign public key", path.display()))
 }
 
-/// A failure kind as `--json` spells it.
-fn kind_name(kind: bussola_model::SyncFailure) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 fn sync(store: &mut Store, feed: Option<String>, pubkey: Option<String>, json: bool) -> Result<()> {
     let keys = match &pubkey {
         Some(k) => vec![key_argument(k)?],
@@ -521,7 +513,7 @@ fn outcome_json(feed: &str, outcome: Result<&Outcome, &directory::Error>) -> ser
         Ok(outcome) => serde_json::to_value(outcome).unwrap_or_default(),
         Err(error) => serde_json::json!({
             "result": "error",
-            "kind": kind_name(error.sync_failure()),
+            "kind": directory::store::failure_name(error.sync_failure()),
             "error": error.to_string(),
         }),
     };

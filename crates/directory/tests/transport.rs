@@ -41,6 +41,23 @@ fn published(names: &[&str]) -> (tempfile::TempDir, Server, SigningKey, FeedKey)
     (dir, server, key, public)
 }
 
+/// A device that synced version 1 (service "a") of a feed that has since published version 2
+/// (services "a" and "b", with a delta from 1).
+fn one_version_behind() -> (tempfile::TempDir, Server, FeedKey, Store) {
+    let (dir, server, key, public) = published(&["a"]);
+    let mut store = Store::open_in_memory().unwrap();
+    sync_over_http(&mut store, &server, &public, patient_for(30)).unwrap();
+    publish::build(
+        "umbria",
+        services(&["a", "b"]),
+        dir.path(),
+        &key,
+        directory::now(),
+    )
+    .unwrap();
+    (dir, server, public, store)
+}
+
 fn patient_for(seconds: u64) -> HttpOptions {
     HttpOptions {
         connect_timeout: Duration::from_secs(5),
@@ -88,17 +105,7 @@ fn the_default_patience_gives_up_within_a_minute_and_a_half() {
 
 #[test]
 fn a_host_that_accepts_and_never_answers_is_unreachable_after_the_request_timeout() {
-    let (dir, server, key, public) = published(&["a"]);
-    let mut store = Store::open_in_memory().unwrap();
-    sync_over_http(&mut store, &server, &public, patient_for(30)).unwrap();
-    publish::build(
-        "umbria",
-        services(&["a", "b"]),
-        dir.path(),
-        &key,
-        directory::now(),
-    )
-    .unwrap();
+    let (_dir, server, public, mut store) = one_version_behind();
     let before = ids(&store);
 
     server.fail("manifest.json", Fault::Silent);
@@ -159,18 +166,8 @@ fn a_failed_sync_is_not_retried_within_one_press_and_the_next_one_succeeds() {
 
 #[test]
 fn a_tampered_file_over_http_is_a_mismatch_not_a_network_problem() {
-    let (dir, server, key, public) = published(&["a"]);
-    let mut store = Store::open_in_memory().unwrap();
-    sync_over_http(&mut store, &server, &public, patient_for(30)).unwrap();
+    let (dir, server, public, mut store) = one_version_behind();
     let before = ids(&store);
-    publish::build(
-        "umbria",
-        services(&["a", "b"]),
-        dir.path(),
-        &key,
-        directory::now(),
-    )
-    .unwrap();
     let delta = std::fs::read(dir.path().join("delta-1-2.json")).unwrap();
     let tampered = String::from_utf8(delta)
         .unwrap()

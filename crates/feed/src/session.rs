@@ -76,7 +76,21 @@ pub struct Request {
     pub bytes: Option<u64>,
 }
 
+/// How long a request for one file may go unanswered, whatever the transport.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long a whole sync may take, every file's request included (before [`Request::allowance`]).
+pub const SYNC_DEADLINE: std::time::Duration = std::time::Duration::from_secs(90);
+/// The slowest download a file may come at: about a 2G line's (128 kbit/s).
+pub const MIN_BYTES_PER_SECOND: u64 = 16 * 1024;
+
 impl Request {
+    /// The time this file may take beyond [`REQUEST_TIMEOUT`] and [`SYNC_DEADLINE`]: a file the
+    /// signed manifest names gets its size at [`MIN_BYTES_PER_SECOND`], so a large snapshot
+    /// still arrives over a slow phone line, and a body slower than that is cut.
+    pub fn allowance(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.bytes.unwrap_or(0) / MIN_BYTES_PER_SECOND)
+    }
+
     /// A driver's failure to fetch this request, in the session's words: a file the signed
     /// manifest names that comes larger than the size it signs was altered or damaged on the
     /// way, and is said so (a manifest or signature over its cap is only too large).

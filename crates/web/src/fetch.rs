@@ -6,8 +6,7 @@
 //! fills the worker's memory. No cookies, no credentials, no referrer, no cache: every device
 //! asks the same question.
 
-use bussola_feed::contract::MANIFEST;
-use bussola_feed::session::{Answer, Request, Session, Step, Trust, Wanted};
+use bussola_feed::session::{self, Answer, Request, Session, Step, Trust};
 use bussola_feed::{FeedError, Kind};
 use directory::sync::{Outcome, Progress};
 use directory::{Result, Store};
@@ -19,12 +18,10 @@ use web_sys::{
     RequestCredentials, RequestInit, Response,
 };
 
-/// Per request, from asking to the body's last byte.
-const REQUEST_MS: f64 = 30_000.0;
-/// For the whole sync, every file.
-const DEADLINE_MS: f64 = 90_000.0;
-/// The slowest a file may come (the desktop's `MIN_BYTES_PER_SECOND`: about a 2G line).
-const MIN_BYTES_PER_SECOND: u64 = 16 * 1024;
+/// Per request, from asking to the body's last byte, and for the whole sync: the feed core's
+/// limits, as the desktop's driver has them.
+const REQUEST_MS: f64 = session::REQUEST_TIMEOUT.as_millis() as f64;
+const DEADLINE_MS: f64 = session::SYNC_DEADLINE.as_millis() as f64;
 
 /// Syncs the feed at `base` (a URL), as `directory::sync::sync` does on the desktop: the feed
 /// core checks, the store applies, a failure is recorded with its kind and changes nothing.
@@ -34,7 +31,7 @@ pub async fn sync_source(
     trust: &Trust,
     progress: &dyn Fn(Progress),
 ) -> Result<Outcome> {
-    let base = base_of(base);
+    let base = directory::sync::feed_base(base);
     let now = directory::now();
     let result = plan_and_apply(store, &base, trust, progress).await;
     if let Err(error) = &result {
@@ -57,13 +54,8 @@ async fn plan_and_apply(
     let device = store.borrow().device(base)?;
     let (mut session, mut request) = Session::start(device, trust.clone(), now);
     loop {
-        if let (Wanted::Snapshot | Wanted::Delta, Some(bytes)) = (request.wanted, request.bytes) {
-            progress(Progress::Downloading {
-                file: request.path.clone(),
-                bytes,
-            });
-        }
-        let allowance = allowance_ms(request.bytes);
+        directory::sync::announce(&request, &mut |p| progress(p));
+        let allowance = request.allowance().as_millis() as f64;
         deadline += allowance;
         let remaining = deadline - (js_sys::Date::now() - started);
         let answer = fetch(base, &request, REQUEST_MS + allowance, remaining, deadline)
@@ -96,22 +88,6 @@ pub async fn site_feed() -> Option<String> {
         .ok()?
         .as_string()
         .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
-}
-
-/// The time a file of `bytes` may take beyond the request's and the sync's own limits, at the
-/// desktop's minimum rate.
-fn allowance_ms(bytes: Option<u64>) -> f64 {
-    (bytes.unwrap_or(0) / MIN_BYTES_PER_SECOND) as f64 * 1000.0
-}
-
-/// The feed's base URL, ending in `/` (a URL given with its `manifest.json` works too).
-fn base_of(url: &str) -> String {
-    let url = url.trim();
-    let base = url.strip_suffix(MANIFEST).unwrap_or(url);
-    match base.ends_with('/') {
-        true => base.to_owned(),
-        false => format!("{base}/"),
-    }
 }
 
 fn unreachable(message: String) -> FeedError {

@@ -16,14 +16,7 @@ impl Store {
     /// What the device holds, for a sync of `source`: the feed the source is bound to, the ETag
     /// of its last manifest, and every feed's version, manifest hash and pinned keys.
     pub fn device(&self, source: &str) -> Result<Device> {
-        let bound_feed: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT feed FROM feed_source WHERE source = ?1",
-                [source],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let bound_feed = self.bound_feed(source)?;
         let mut held = Vec::new();
         let mut etag = None;
         let mut stmt = self
@@ -55,6 +48,18 @@ impl Store {
             etag,
             held,
         })
+    }
+
+    /// The feed `source` delivered before, if any: a source stays bound to it.
+    fn bound_feed(&self, source: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT feed FROM feed_source WHERE source = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The keys pinned for a feed.
@@ -199,15 +204,7 @@ impl Store {
     /// A failed sync of `source`: its feed (if the source is bound to one) keeps its data and
     /// records the error, so `info` and the app can say what happened.
     pub fn record_failure(&mut self, source: &str, error: &Error, now: Instant) -> Result<()> {
-        let feed: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT feed FROM feed_source WHERE source = ?1",
-                [source],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(feed) = feed else {
+        let Some(feed) = self.bound_feed(source)? else {
             return Ok(());
         };
         self.conn.execute(

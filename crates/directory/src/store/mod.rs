@@ -340,8 +340,8 @@ fn failure_from_name(name: &str) -> Option<SyncFailure> {
     serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
 }
 
-/// A failure kind's stored name.
-pub(crate) fn failure_name(kind: SyncFailure) -> String {
+/// A failure kind's name, as the store keeps it and `--json` spells it (`serde`'s snake case).
+pub fn failure_name(kind: SyncFailure) -> String {
     serde_json::to_value(kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

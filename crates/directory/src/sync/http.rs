@@ -4,7 +4,7 @@
 //!
 //! A request that gets no answer gives up after [`HttpOptions::request_timeout`], and the
 //! whole sync at [`HttpOptions::deadline`]. A file the signed manifest names may take longer by
-//! its size at [`MIN_BYTES_PER_SECOND`], so a large snapshot still arrives over a slow phone
+//! the feed core's [`Request::allowance`], so a large snapshot still arrives over a slow phone
 //! line; a body that drips in slower than that is cut and said to be too slow (TUF's
 //! slow-retrieval attack). A failed sync is not retried here: the app's schedule tries again
 //! later.
@@ -14,7 +14,6 @@
 
 use super::{Source, too_large};
 use crate::Result;
-use bussola_feed::contract::MANIFEST;
 use bussola_feed::session::{Answer, Request};
 use bussola_feed::{FeedError, Kind};
 use reqwest::StatusCode;
@@ -25,15 +24,6 @@ use std::time::{Duration, Instant};
 
 /// The same for every device and every version: it identifies nobody.
 const USER_AGENT: &str = "Bussola";
-
-/// The slowest download a file may come at: about a 2G line's (128 kbit/s). A file of the
-/// signed size gets this much more time, per request and for the sync.
-pub const MIN_BYTES_PER_SECOND: u64 = 16 * 1024;
-
-/// The time a file of `bytes` may take beyond the request's and the sync's own limits.
-pub fn allowance(bytes: Option<u64>) -> Duration {
-    Duration::from_secs(bytes.unwrap_or(0) / MIN_BYTES_PER_SECOND)
-}
 
 /// How patient a sync is.
 #[derive(Debug, Clone)]
@@ -49,8 +39,8 @@ impl Default for HttpOptions {
     fn default() -> Self {
         HttpOptions {
             connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
-            deadline: Duration::from_secs(90),
+            request_timeout: bussola_feed::session::REQUEST_TIMEOUT,
+            deadline: bussola_feed::session::SYNC_DEADLINE,
         }
     }
 }
@@ -73,12 +63,7 @@ impl HttpSource {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(unreachable(format!("\"{url}\" is not an http or https address")).into());
         }
-        let base = url.strip_suffix(MANIFEST).unwrap_or(url);
-        let base = if base.ends_with('/') {
-            base.to_owned()
-        } else {
-            format!("{base}/")
-        };
+        let base = super::feed_base(url);
         let client = Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(options.connect_timeout)
@@ -111,7 +96,7 @@ impl Source for HttpSource {
 
     fn fetch(&mut self, request: &Request) -> Result<Answer, FeedError> {
         let url = format!("{}{}", self.base, request.path);
-        let allowance = allowance(request.bytes);
+        let allowance = request.allowance();
         self.allowed += allowance;
         let Some(remaining) = (self.options.deadline + self.allowed)
             .checked_sub(self.started.elapsed())

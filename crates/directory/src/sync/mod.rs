@@ -182,12 +182,26 @@ fn plan_and_apply(
     }
 }
 
-fn announce(request: &Request, progress: &mut dyn FnMut(Progress)) {
+/// Tells `progress` when a file the manifest names starts downloading (every driver loop does).
+pub fn announce(request: &Request, progress: &mut dyn FnMut(Progress)) {
     if let (Wanted::Snapshot | Wanted::Delta, Some(bytes)) = (request.wanted, request.bytes) {
         progress(Progress::Downloading {
             file: request.path.clone(),
             bytes,
         });
+    }
+}
+
+/// A feed's base URL, ending in `/` (a URL given with its `manifest.json` works too): what a
+/// source is stored and bound as.
+pub fn feed_base(url: &str) -> String {
+    let url = url.trim();
+    let base = url
+        .strip_suffix(bussola_feed::contract::MANIFEST)
+        .unwrap_or(url);
+    match base.ends_with('/') {
+        true => base.to_owned(),
+        false => format!("{base}/"),
     }
 }
 
