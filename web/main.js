@@ -20,7 +20,7 @@ worker.onerror = (event) => {
 
 worker.onmessage = ({ data }) => {
   if (data.event) {
-    for (const handler of listeners.get(data.event) || []) handler({ event: data.event, payload: data.payload });
+    announce(data.event, data.payload);
     return;
   }
   const answer = pending.get(data.id);
@@ -32,10 +32,25 @@ worker.onmessage = ({ data }) => {
 
 const SAFE_LINK = /^(https?|tel|mailto|geo):/i;
 
+// Sends an event to the UI's listeners, as the worker's events reach them.
+function announce(event, payload) {
+  for (const handler of listeners.get(event) || []) handler({ event, payload });
+}
+
+// A new version of the app, installed by the service worker and waiting for every Bussola tab
+// to close: the UI says so, and the person may start it at once.
+let updateWaiting = null;
+function offerUpdate(worker) {
+  updateWaiting = worker;
+  announce('update-ready', null);
+}
+
 // What the page answers itself: the rest goes to the worker.
 const onThePage = {
   system_languages: async () => [...navigator.languages],
-  first_results_drawn: async () => null,
+  // When the first results were drawn, in ms since the page began to load: what
+  // `cargo xtask measure` reads for the start-up time. It stays in the page.
+  first_results_drawn: async () => { window.__bussolaFirstResultsMs = performance.now(); return null; },
   open_link: async ({ link }) => {
     if (!SAFE_LINK.test(link)) {
       throw { code: 'bad_query', message: `Bussola opens only https, http, tel, mailto and geo links: ${link}` };
@@ -46,6 +61,32 @@ const onThePage = {
     return null;
   },
   can_locate: async () => 'geolocation' in navigator,
+  can_share: async () => 'share' in navigator || !!(navigator.clipboard && navigator.clipboard.writeText),
+  // The system's share sheet where the browser has one; else the text goes to the clipboard,
+  // for the person to paste into a message. The answer says which.
+  share: async ({ title, text, url }) => {
+    if ('share' in navigator) {
+      try {
+        await navigator.share({ title, text, url });
+        return 'shared';
+      } catch (e) {
+        if (e.name === 'AbortError') return 'cancelled';
+        throw { code: 'internal', message: `sharing failed: ${e.message}` };
+      }
+    }
+    await navigator.clipboard.writeText(`${text}\n${url}`);
+    return 'copied';
+  },
+  // The address of a screen of this site, for a link that opens it on another phone.
+  site_link: async ({ path }) => new URL(path, document.baseURI).href,
+  update_ready: async () => updateWaiting !== null,
+  // The person asked for the new version now: it takes over, and the page opens again in it.
+  apply_update: async () => {
+    if (!updateWaiting) return null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload());
+    updateWaiting.postMessage('take-over');
+    return null;
+  },
   // Asked only when the person taps "use my location"; the answer stays on this page.
   current_position: () => new Promise((resolve, reject) => {
     navigator.geolocation.getCurrentPosition(
@@ -77,7 +118,25 @@ if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
 // After this first visit the app opens with no network (sw.js).
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.error('bussola: no offline copy', e));
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    // Only an update replaces a worker in charge; the first install is no news.
+    const watch = (worker) => {
+      if (!worker || !navigator.serviceWorker.controller) return;
+      if (worker.state === 'installed') offerUpdate(worker);
+      else worker.addEventListener('statechange', () => { if (worker.state === 'installed') offerUpdate(worker); });
+    };
+    // Already waiting, being installed since before this page asked, or found later.
+    watch(registration.waiting || registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+  }).catch((e) => console.error('bussola: no offline copy', e));
 }
+
+// The installable app's name and description in the page's language: the manifest follows the
+// language the person chose (cargo xtask web writes one per language).
+const manifest = document.querySelector('link[rel=manifest]');
+new MutationObserver(() => {
+  const lang = document.documentElement.lang;
+  if (lang) manifest.href = `./manifest-${lang}.webmanifest`;
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
 init();

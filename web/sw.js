@@ -4,7 +4,7 @@
 // fetches nothing else: the feed's requests go to the network as they are.
 //
 // A new version is installed beside the one in use and takes over only when every Bussola tab
-// has closed (it does not skip waiting): never in the middle of someone's search.
+// has closed, or when the person taps "update now": never in the middle of someone's search.
 // `cargo xtask web` writes the version and the list below.
 const VERSION = 'BUSSOLA_VERSION';
 const FILES = BUSSOLA_FILES;
@@ -14,9 +14,17 @@ const PREFIX = `bussola ${self.registration.scope} `;
 const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // From the network, not the browser's HTTP cache: never an older file beside newer ones.
-  const fresh = FILES.map((file) => new Request(file, { cache: 'reload' }));
+  // Checked with the server, never taken unasked from the browser's HTTP cache: no older file
+  // beside newer ones. A file the page has just loaded comes back as a 304 (its ETag still
+  // matches) instead of a second download.
+  const fresh = FILES.map((file) => new Request(file, { cache: 'no-cache' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
+});
+
+// Unless the person asks for the new version at once ("update now"): then it takes over
+// and the page reloads in it.
+self.addEventListener('message', (event) => {
+  if (event.data === 'take-over') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -8,7 +8,6 @@ self.onmessage = (event) => waiting.push(event.data);
 try {
   await init();
   const engine = await Engine.start((message) => self.postMessage(message));
-  self.postMessage({ event: 'ready', payload: { persistent: engine.persistent } });
   self.onmessage = (event) => engine.handle(event.data);
   for (const message of waiting.splice(0)) engine.handle(message);
 } catch (error) {

@@ -39,6 +39,57 @@ pub fn service_detail(service: ServiceRef) -> LocalResource<Result<ServiceDetail
     })
 }
 
+/// "Share" where the shell can pass a text on (the web app), and the sentence saying the text
+/// went to the clipboard when there was no share sheet to take it.
+struct ShareAction {
+    button: AnyView,
+    copied: AnyView,
+}
+
+/// The service's name, address and phone, with the link that opens its page in the web app:
+/// what a person sends a friend. Nothing about the person goes with it.
+fn share_action(detail: &ServiceDetail, service: &ServiceRef) -> ShareAction {
+    let lang = use_lang();
+    let available = LocalResource::new(ipc::can_share);
+    let copied = RwSignal::new(false);
+    let title = detail.name.text.clone();
+    let mut text = vec![detail.name.text.clone()];
+    if detail.name.text != detail.name_it {
+        text.push(detail.name_it.clone());
+    }
+    text.extend(detail.locations.first().and_then(|l| l.address_line(false)));
+    text.extend(detail.phones.first().map(|p| p.number.clone()));
+    let text = text.join("\n");
+    let path = crate::history::path(&Screen::Detail(service.clone()));
+    let share = move |_| {
+        let (title, text, path) = (title.clone(), text.clone(), path.clone());
+        leptos::task::spawn_local(async move {
+            let Ok(url) = ipc::site_link(&path).await else {
+                return;
+            };
+            copied.set(ipc::share(&title, &text, &url).await == Ok(ipc::ShareOutcome::Copied));
+        });
+    };
+    ShareAction {
+        button: (move || {
+            available.get().unwrap_or(false).then(|| {
+                view! {
+                    <button type="button" class="action" id="action-share" on:click=share.clone()>
+                        {icon("share")}<span>{move || lang.t("action-share")}</span>
+                    </button>
+                }
+            })
+        })
+        .into_any(),
+        copied: (move || {
+            copied.get().then(|| {
+                view! { <p class="share-copied" role="status" id="share-copied">{move || lang.t("share-copied")}</p> }
+            })
+        })
+        .into_any(),
+    }
+}
+
 /// Opens a link through the shell (browser, dialer, mail, map app).
 pub fn open_link(link: String) -> impl Fn(leptos::ev::MouseEvent) + Clone {
     move |ev: leptos::ev::MouseEvent| {
@@ -122,6 +173,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         )
     });
     let report = report_link(&detail);
+    let share = share_action(&detail, &service);
     let card_service = service.clone();
     let has_access = detail.application_process.is_some()
         || detail.fees.is_some()
@@ -176,10 +228,12 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     on:click=move |_| nav.open(Screen::Card(card_service.clone()))>
                     {icon("card")}<span>{move || lang.t("action-card")}</span>
                 </button>
+                {share.button}
                 <a class="action" id="action-report" href=report.clone() on:click=open_link(report)>
                     {icon("report")}<span>{move || lang.t("action-report")}</span>
                 </a>
             </nav>
+            {share.copied}
             {detail.description.clone().map(|d| view! {
                 <p class="description" id="detail-description">{localized(lang, d)}</p>
             })}

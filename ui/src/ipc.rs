@@ -5,7 +5,7 @@
 
 use bussola_model::{
     CommandError, FeedStatus, Hit, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
-    ServiceDetail, SyncReport, SyncStep,
+    ServiceDetail, Storage, SyncReport, SyncStep,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -223,6 +223,74 @@ pub async fn on_data_recovered(on_recovered: impl Fn() + 'static) {
     if shell_listen("data-recovered", &handler).await.is_ok() {
         handler.forget();
     }
+}
+
+/// Where the web app keeps the directory (the desktop always keeps it on the device).
+pub async fn storage() -> Storage {
+    match shell() {
+        Shell::Tauri => Storage::Device,
+        Shell::Web => call("storage", &NoArgs {}).await.unwrap_or(Storage::Device),
+    }
+}
+
+/// Whether a new version of the web app is installed and waiting for the next start.
+pub async fn update_ready() -> bool {
+    shell() == Shell::Web && call("update_ready", &NoArgs {}).await.unwrap_or(false)
+}
+
+/// Calls `on_ready` when a new version of the web app has been installed while it is open.
+pub async fn on_update_ready(on_ready: impl Fn() + 'static) {
+    if shell() != Shell::Web {
+        return;
+    }
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_ready());
+    if shell_listen("update-ready", &handler).await.is_ok() {
+        handler.forget();
+    }
+}
+
+/// Starts the waiting version now: the page opens again in it.
+pub async fn apply_update() -> Result<(), String> {
+    call("apply_update", &NoArgs {}).await
+}
+
+/// Whether the app can pass a text to another app (the web app: the share sheet, else the
+/// clipboard; the desktop has neither yet).
+pub async fn can_share() -> bool {
+    shell() == Shell::Web && call("can_share", &NoArgs {}).await.unwrap_or(false)
+}
+
+/// How a share ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareOutcome {
+    /// Handed to the system's share sheet.
+    Shared,
+    /// The person closed the share sheet.
+    Cancelled,
+    /// No share sheet: the text is on the clipboard, to paste.
+    Copied,
+}
+
+/// Hands a title, a text and a link to the system's share sheet (or the clipboard).
+pub async fn share(title: &str, text: &str, url: &str) -> Result<ShareOutcome, String> {
+    #[derive(Serialize)]
+    struct ShareArgs<'a> {
+        title: &'a str,
+        text: &'a str,
+        url: &'a str,
+    }
+    call("share", &ShareArgs { title, text, url }).await
+}
+
+/// The full address of one of the site's screens (`#/service/umbria/x`), which opens that
+/// screen in the web app on any device.
+pub async fn site_link(path: &str) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct PathArgs<'a> {
+        path: &'a str,
+    }
+    call("site_link", &PathArgs { path }).await
 }
 
 async fn call<A: Serialize, T: serde::de::DeserializeOwned>(

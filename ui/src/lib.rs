@@ -3,7 +3,8 @@
 //! The UI holds no data of its own: every list it shows comes from the engine through a Tauri
 //! command ([`ipc`]), so what the window says is what the store holds. Screens are a small stack
 //! (search, favourites and about at the bottom; a service's detail and its card above), kept in
-//! one signal: there is no URL to route, and "back" is the stack's pop.
+//! one signal and mirrored in the browser's history ([`history`]), so "back" is the browser's.
+//! The same UI runs in the desktop window and in the web app; [`ipc`] finds which.
 
 mod about;
 mod card;
@@ -14,6 +15,7 @@ mod ipc;
 mod map;
 mod results;
 mod search;
+mod web_notices;
 
 use crate::i18n::{provide_lang, use_lang};
 use crate::icons::icon;
@@ -117,7 +119,7 @@ mod history {
     use leptos::prelude::window;
     use wasm_bindgen::JsValue;
 
-    /// The address of a screen.
+    /// The address of a screen (also the link that opens it in the web app elsewhere).
     pub fn path(screen: &Screen) -> String {
         match screen {
             Screen::Search => "#/".to_owned(),
@@ -243,6 +245,8 @@ fn App(locale: &'static str) -> impl IntoView {
             <LanguagePicker />
         </header>
         <about::DataNotice />
+        <web_notices::StorageNotice />
+        <web_notices::UpdateNotice />
         <main id="main" tabindex="-1">
             {move || match nav.current() {
                 Screen::Search => view! { <search::SearchScreen state=search /> }.into_any(),

@@ -392,6 +392,20 @@ pub enum SyncStep {
     },
 }
 
+/// Where the app keeps the directory, the favourites and the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Storage {
+    /// On the device: everything stays after the app closes.
+    Device,
+    /// In memory, for this visit only: the browser gives the web app no private file system
+    /// (an old browser, some private windows).
+    MemoryUnsupported,
+    /// In memory, for this visit only: the app is open in another tab or window of this
+    /// browser, which holds the directory's files.
+    MemoryInUse,
+}
+
 /// What the app did at start because the database on the device could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecoveryNotice {

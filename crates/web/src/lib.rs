@@ -13,7 +13,7 @@
 
 mod fetch;
 
-use bussola_model::{CommandError, ErrorCode, SearchQuery, SyncReport};
+use bussola_model::{CommandError, ErrorCode, SearchQuery, Storage, SyncReport};
 use directory::Store;
 use directory::sync::Progress;
 use serde::Deserialize;
@@ -39,8 +39,8 @@ pub struct Engine {
     store: Rc<RefCell<Store>>,
     /// `postMessage` of the worker's global scope.
     post: js_sys::Function,
-    /// The directory is kept in OPFS (false: in memory, for this visit only).
-    persistent: bool,
+    /// Where the directory is kept: OPFS, or memory for this visit only.
+    storage: Storage,
     syncing: Rc<Cell<bool>>,
 }
 
@@ -49,29 +49,19 @@ impl Engine {
     /// Opens the directory (OPFS, else memory) and, on the first visit, imports the bundled
     /// feed. `post` sends a message to the page.
     pub async fn start(post: js_sys::Function) -> Result<Engine, JsValue> {
-        use sqlite_wasm_vfs::sahpool::{OpfsSAHPoolCfg, install};
-        let persistent =
-            install::<sqlite_wasm_rs::WasmOsCallback>(&OpfsSAHPoolCfg::default(), true)
-                .await
-                .is_ok();
-        let opened = match persistent {
-            true => Store::open(DATABASE.as_ref()),
-            false => Store::open_in_memory(),
+        let storage = open_private_files().await;
+        let opened = match storage {
+            Storage::Device => Store::open(DATABASE.as_ref()),
+            Storage::MemoryUnsupported | Storage::MemoryInUse => Store::open_in_memory(),
         };
         let mut store = opened.map_err(error_value)?;
         directory::bundled::import_bundled(&mut store).map_err(error_value)?;
         Ok(Engine {
             store: Rc::new(RefCell::new(store)),
             post,
-            persistent,
+            storage,
             syncing: Rc::default(),
         })
-    }
-
-    /// Whether the directory is kept on the device across visits.
-    #[wasm_bindgen(getter)]
-    pub fn persistent(&self) -> bool {
-        self.persistent
     }
 
     /// Answers one request from the page, by posting `{id, ok}` or `{id, error}`.
@@ -84,9 +74,9 @@ impl Engine {
             }
         };
         let (store, post, syncing) = (self.store.clone(), self.post.clone(), self.syncing.clone());
-        let persistent = self.persistent;
+        let storage = self.storage;
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = answer(&store, &post, &syncing, persistent, &message).await;
+            let answer = answer(&store, &post, &syncing, storage, &message).await;
             let reply = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&reply, &"id".into(), &message.id.into());
             let (key, value) = match answer {
@@ -99,12 +89,60 @@ impl Engine {
     }
 }
 
+/// How many times, 200 ms apart, the worker asks for the directory's files when another
+/// holds them: a reload's new worker can start before the old one has let them go.
+const ATTEMPTS_WHILE_HELD: u32 = 10;
+
+/// Installs the OPFS pool that holds the database, and says where the directory will be kept.
+/// Only one worker at a time may hold the pool's files: a second tab of the app finds them
+/// taken, and runs from memory rather than not at all.
+async fn open_private_files() -> Storage {
+    use sqlite_wasm_vfs::sahpool::{OpfsSAHError, OpfsSAHPoolCfg, install};
+    for attempt in 1..=ATTEMPTS_WHILE_HELD {
+        match install::<sqlite_wasm_rs::WasmOsCallback>(&OpfsSAHPoolCfg::default(), true).await {
+            Ok(_) => return Storage::Device,
+            Err(OpfsSAHError::Opfs { message, .. })
+                if message.contains("NoModificationAllowed") =>
+            {
+                if attempt < ATTEMPTS_WHILE_HELD {
+                    sleep_ms(200).await;
+                }
+            }
+            Err(error) => {
+                web_sys_log(&format!(
+                    "bussola: no private file system, running from memory: {error}"
+                ));
+                return Storage::MemoryUnsupported;
+            }
+        }
+    }
+    Storage::MemoryInUse
+}
+
+/// Waits `ms` milliseconds without blocking the worker.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let set_timeout = js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match set_timeout {
+            Some(set_timeout) => {
+                let _ = set_timeout.call2(&JsValue::NULL, &resolve, &ms.into());
+            }
+            None => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs one command. The arguments are the desktop shell's, by the same names.
 async fn answer(
     store: &Rc<RefCell<Store>>,
     post: &js_sys::Function,
     syncing: &Rc<Cell<bool>>,
-    persistent: bool,
+    storage: Storage,
     message: &Message,
 ) -> Result<JsValue, CommandError> {
     let now = directory::now();
@@ -150,11 +188,7 @@ async fn answer(
         "clear_personal_data" => reply(store_ref().clear_personal_data()),
         // The web app replaces no damaged database yet: there is never anything to tell.
         "take_recovery_notice" => Ok(JsValue::NULL),
-        "storage" => Ok(JsValue::from_str(if persistent {
-            "device"
-        } else {
-            "memory"
-        })),
+        "storage" => Ok(to_js(&storage)),
         "sync_now" => {
             if syncing.replace(true) {
                 return Err(CommandError {

@@ -185,6 +185,8 @@ impl App {
             "--no-first-run".to_owned(),
             "--no-default-browser-check".to_owned(),
             format!("--user-data-dir={}", profile.display()),
+            // Every request the browser makes, whoever makes it, for the privacy test.
+            format!("--log-net-log={}", net_log_of(profile).display()),
             // The browser speaks Italian, as the window's tests pin theirs.
             "--lang=it-IT".to_owned(),
         ];
@@ -206,8 +208,6 @@ impl App {
         let capabilities = serde_json::json!({
             "browserName": "chrome",
             "goog:chromeOptions": options,
-            // Every request the page makes, for the privacy test.
-            "goog:loggingPrefs": { "performance": "ALL", "browser": "ALL" },
         });
         let client = ClientBuilder::native()
             .capabilities(capabilities.as_object().expect("an object").clone())
@@ -301,6 +301,18 @@ impl App {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         bail!("the results never answered {words:?}; last seen (aria-busy, words): {last:?}")
+    }
+
+    /// Waits until the web app's service worker is active: its offline copy is complete.
+    pub async fn wait_for_offline_copy(&self) -> Result<()> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 navigator.serviceWorker.ready.then(() => done(true));",
+                vec![],
+            )
+            .await?;
+        Ok(())
     }
 
     /// The text of every element matching `css`.
@@ -438,4 +450,108 @@ fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
         std::thread::sleep(Duration::from_millis(50));
     }
     bail!("tauri-driver did not listen on port {port} (is it installed? run `cargo xtask setup`)")
+}
+
+/// A copy of the site, for a test to change as its host would.
+pub fn copy_site() -> Result<tempfile::TempDir> {
+    let copy = tempfile::tempdir()?;
+    let mut folders = vec![web_site()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            let target = copy.path().join(path.strip_prefix(web_site())?);
+            if path.is_dir() {
+                std::fs::create_dir_all(&target)?;
+                folders.push(path);
+            } else {
+                std::fs::copy(&path, &target)?;
+            }
+        }
+    }
+    Ok(copy)
+}
+
+/// A copy of the site whose config.json points at `feed` and whose CSP lets the page reach it,
+/// as `cargo xtask web --feed-url` writes them.
+pub fn site_for_feed(feed_url: &str) -> Result<tempfile::TempDir> {
+    let copy = copy_site()?;
+    let origin = feed_url.split('/').take(3).collect::<Vec<_>>().join("/");
+    std::fs::write(
+        copy.path().join("config.json"),
+        serde_json::json!({ "feed_url": feed_url }).to_string(),
+    )?;
+    let page = std::fs::read_to_string(copy.path().join("index.html"))?.replace(
+        "connect-src 'self'",
+        &format!("connect-src 'self' {origin}"),
+    );
+    std::fs::write(copy.path().join("index.html"), page)?;
+    Ok(copy)
+}
+
+/// The next version of the Umbria feed, signed with the development key the app pins, into
+/// `dir` with a delta from the version there (the bundled one, copied in when `dir` is empty):
+/// that version's services and `extra`.
+pub fn publish_umbria(dir: &Path, extra: &[serde_json::Value]) -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if !dir.join("manifest.json").exists() {
+        for file in std::fs::read_dir(root.join("data/umbria/feed"))? {
+            let file = file?;
+            std::fs::copy(file.path(), dir.join(file.file_name()))?;
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json"))?)?;
+    let snapshot = dir.join(manifest["snapshot"]["url"].as_str().unwrap_or_default());
+    let mut snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(snapshot)?)?;
+    let mut services = match snapshot["services"].take() {
+        serde_json::Value::Array(services) => services,
+        _ => Vec::new(),
+    };
+    services.extend(extra.iter().cloned());
+    let secret = std::fs::read_to_string(root.join("data/umbria/dev-key/DEVELOPMENT-ONLY.key"))?;
+    let key = directory::feed::keys::SigningKey::from_text(&secret, None)?;
+    directory::publish::build("umbria", services, dir, &key, chrono::Utc::now())?;
+    Ok(())
+}
+
+/// Where [`App::browse`] has Chromium write its network log (NetLog) for a profile: every request
+/// the browser made, from the page, its workers, the service worker and the browser itself.
+pub fn net_log_of(profile: &Path) -> PathBuf {
+    profile.join("net-log.json")
+}
+
+/// One request in the browser's network log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub url: String,
+    /// The origin of the page or worker that made it; `None` for what the browser does of its
+    /// own accord (navigations typed in, its updates and account checks).
+    pub initiator: Option<String>,
+}
+
+/// Every request the browser started, read from the network log it wrote for `profile`
+/// (complete once the browser has closed: [`App::stop`]).
+pub fn requests_made(profile: &Path) -> Result<Vec<Request>> {
+    let text = std::fs::read_to_string(net_log_of(profile)).context("the browser's network log")?;
+    let log: serde_json::Value =
+        serde_json::from_str(&text).context("the browser's network log is not JSON")?;
+    let start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_u64()
+        .context("the network log names its event types")?;
+    Ok(log["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|event| event["type"].as_u64() == Some(start))
+        .filter_map(|event| {
+            let params = &event["params"];
+            Some(Request {
+                url: params["url"].as_str()?.to_owned(),
+                initiator: params["initiator"]
+                    .as_str()
+                    .filter(|i| i.contains("://"))
+                    .map(str::to_owned),
+            })
+        })
+        .collect())
 }

@@ -8,7 +8,9 @@
 //!   `BUSSOLA_STARTUP_TRACE`;
 //! - idle memory: the sum of PSS (`/proc/PID/smaps_rollup`) over the app and every process it
 //!   started (WebKit's web and network processes), beside the same figure for an empty Tauri 2
-//!   window (`tests/empty-window`) measured the same way.
+//!   window (`tests/empty-window`) measured the same way;
+//! - the web app in headless Chromium: first visit's transfer, offline start, keypress to
+//!   results, and a 100k-service feed synced in the browser ([`measure_the_web_app`]).
 
 use anyhow::{Context, Result, bail};
 use bussola_e2e::{App, Display, Launch, Spawned, app_binary};
@@ -55,6 +57,17 @@ async fn keypress_to_results(db: PathBuf, label: &str) -> Result<()> {
     .await?;
     app.wait_for_text("#result-count", |t| !t.is_empty())
         .await?;
+    type_and_time(&app, label).await?;
+    app.stop().await
+}
+
+/// Types words into the search one key at a time, each key after the previous one's results
+/// were drawn, and prints how long each took from keypress to results drawn.
+async fn type_and_time(app: &App, label: &str) -> Result<()> {
+    // Only this run's keys: the page may have timed others before.
+    app.client
+        .execute("window.__bussolaDrawMs = []", vec![])
+        .await?;
     let search = app.client.find(Locator::Css("#search")).await?;
     let mut keys = Vec::new();
     for word in ["permesso", "centro", "mediazione", "lavoro", "sportello"] {
@@ -64,7 +77,7 @@ async fn keypress_to_results(db: PathBuf, label: &str) -> Result<()> {
         }
     }
     for key in &keys {
-        let before = drawn_count(&app).await?;
+        let before = drawn_count(app).await?;
         search.send_keys(key).await?;
         // The page itself waits for the drawing, in one WebDriver call: polling from here
         // every few milliseconds would run a script on the page's thread each time, in the
@@ -99,7 +112,7 @@ async fn keypress_to_results(db: PathBuf, label: &str) -> Result<()> {
         percentile(&times, 0.99),
         times.last().copied().unwrap_or(0.0)
     );
-    app.stop().await
+    Ok(())
 }
 
 #[tokio::test]
@@ -252,4 +265,141 @@ fn measure_cold_start_and_memory() -> Result<()> {
     cold_start(&bundled, "bundled data", 5)?;
     let large = database(dir.path(), 100_000)?;
     cold_start(&large, "100k services", 5)
+}
+
+/// Asks the page `script` (which returns a number or null) every 100 ms until it answers a
+/// number, for at most `seconds`.
+async fn page_number(app: &App, script: &str, seconds: u64) -> Result<f64> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+    loop {
+        if let Some(number) = app.client.execute(script, vec![]).await?.as_f64() {
+            return Ok(number);
+        }
+        if std::time::Instant::now() > deadline {
+            bail!("the page never answered {script}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What the browser says the site keeps on the device, in MB: the private file system (the
+/// directory's database) and the service worker's caches (the app's files).
+async fn stored_mb(app: &App) -> Result<(f64, f64)> {
+    let usage = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.storage.estimate().then((e) => done(e.usageDetails || {}));",
+            vec![],
+        )
+        .await?;
+    let mb = |key: &str| usage[key].as_f64().unwrap_or(0.0) / 1e6;
+    Ok((mb("fileSystem"), mb("caches")))
+}
+
+/// The web app in Debian's headless Chromium, on the site `cargo xtask web` built, served on
+/// loopback with gzip as a static host would:
+///
+/// - the first visit's transfer, counted by the site's server: everything the service worker
+///   keeps, the bundled feed inside the engine's wasm;
+/// - an offline start: the page reloaded with the server gone, from navigation to the first
+///   results drawn (the page's own clock), nine times;
+/// - keypress to results drawn, on the bundled data and on 100k services;
+/// - a feed of 100k services (86 MB) synced into a first visit's browser: downloaded, verified
+///   and imported by the engine's worker, from the first results to the list holding them,
+///   three times; and the database's size in the private file system.
+#[tokio::test]
+#[ignore = "a measurement: run with `cargo xtask measure`"]
+async fn measure_the_web_app() -> Result<()> {
+    use bussola_e2e::{Screen, publish_umbria, site_for_feed, web_site};
+    use loopback::Server;
+    anyhow::ensure!(
+        web_site().join("index.html").exists(),
+        "no web app in {}: build it with `cargo xtask web`",
+        web_site().display()
+    );
+    let server = Server::start_at(web_site(), "/");
+    let profile = tempfile::tempdir()?;
+    let app = App::browse(server.url(), profile.path(), Screen::Desktop).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await?;
+    app.wait_for_offline_copy().await?;
+    let log = server.log();
+    println!(
+        "web app, first visit: {} requests, {:.2} MB over the wire (gzip)",
+        log.requests.len(),
+        log.bytes.iter().sum::<usize>() as f64 / 1e6
+    );
+    type_and_time(&app, "web app, bundled data").await?;
+
+    drop(server);
+    let mut starts = Vec::new();
+    for _ in 0..9 {
+        app.client.refresh().await?;
+        starts.push(page_number(&app, "return window.__bussolaFirstResultsMs ?? null", 30).await?);
+    }
+    let storage = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.bussola.call('storage').then(done, (e) => done(String(e.message)));",
+            vec![],
+        )
+        .await?;
+    starts.sort_by(f64::total_cmp);
+    println!(
+        "web app, offline start (reload, no server) to first results: median {:.0} ms, min {:.0}, max {:.0}, 9 runs; directory kept in: {storage}",
+        percentile(&starts, 0.5),
+        starts[0],
+        starts[starts.len() - 1]
+    );
+    app.stop().await?;
+
+    let feed = tempfile::tempdir()?;
+    publish_umbria(feed.path(), &synthetic::services(7, 100_000))?;
+    let feed_bytes: u64 = std::fs::read_dir(feed.path())?
+        .filter_map(|f| f.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .max()
+        .unwrap_or(0);
+    let feed_server = Server::start(feed.path().to_owned());
+    let site = site_for_feed(feed_server.url())?;
+    let site_server = Server::start_at(site.path().to_owned(), "/");
+    feed_server.allow_origin(site_server.url().trim_end_matches('/'));
+    let mut imports = Vec::new();
+    for run in 1..=3 {
+        let profile = tempfile::tempdir()?;
+        let app = App::browse(site_server.url(), profile.path(), Screen::Desktop).await?;
+        app.wait_for_text("#result-count", |t| t == "41 servizi")
+            .await?;
+        let started = page_number(&app, "return performance.now()", 5).await?;
+        if run == 1 {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            app.screenshot("web-import-100k-1280x800").await?;
+        }
+        let finished = page_number(
+            &app,
+            "const t = document.getElementById('result-count').textContent;
+             return t === '41 servizi' || !t.endsWith('servizi') ? null : performance.now();",
+            300,
+        )
+        .await?;
+        imports.push((finished - started) / 1000.0);
+        let (database, caches) = stored_mb(&app).await?;
+        println!(
+            "web app, 100k services ({:.0} MB file) synced on a first visit, run {run}: {:.1} s; private file system {database:.0} MB, app's files {caches:.1} MB",
+            feed_bytes as f64 / 1e6,
+            imports[run - 1]
+        );
+        if run == 3 {
+            type_and_time(&app, "web app, 100k services").await?;
+        }
+        app.stop().await?;
+    }
+    imports.sort_by(f64::total_cmp);
+    println!(
+        "web app, 100k services synced on a first visit: median {:.1} s over 3 runs",
+        percentile(&imports, 0.5)
+    );
+    Ok(())
 }

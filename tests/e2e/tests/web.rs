@@ -3,7 +3,7 @@
 //! the page's worker with its database in the browser's private file system (OPFS).
 
 use anyhow::{Context, Result, ensure};
-use bussola_e2e::{App, Screen, web_site};
+use bussola_e2e::{App, Screen, copy_site, publish_umbria, requests_made, site_for_feed, web_site};
 use bussola_i18n::Translator;
 use loopback::Server;
 use serde_json::json;
@@ -28,6 +28,32 @@ fn size(screen: Screen) -> &'static str {
     }
 }
 
+/// Opens `url` on `profile` at the size of `screen`, once the first visit's import has filled
+/// the list with the bundled feed's 41 services.
+async fn first_visit_to(url: &str, profile: &std::path::Path, screen: Screen) -> Result<App> {
+    let app = App::browse(url, profile, screen).await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await
+        .context("the bundled feed's 41 services, imported on the first visit")?;
+    Ok(app)
+}
+
+/// Asks `probe` every 100 ms until it answers, for at most `seconds`.
+async fn wait_until<T>(
+    seconds: u64,
+    what: &str,
+    mut probe: impl AsyncFnMut() -> Result<Option<T>>,
+) -> Result<T> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    loop {
+        if let Some(answer) = probe().await? {
+            return Ok(answer);
+        }
+        ensure!(std::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Opens the site on a new profile at the size of `screen`, once the first visit's import has
 /// filled the list, and then the Questura of Perugia's page from a search.
 async fn open_questura_on_a_first_visit(
@@ -35,10 +61,7 @@ async fn open_questura_on_a_first_visit(
     profile: &std::path::Path,
     screen: Screen,
 ) -> Result<App> {
-    let app = App::browse(server.url(), profile, screen).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
-        .await
-        .context("the bundled feed's 41 services, imported on the first visit")?;
+    let app = first_visit_to(server.url(), profile, screen).await?;
     app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
@@ -64,10 +87,7 @@ async fn choose_language(app: &App, code: &str) -> Result<()> {
 async fn first_visit(screen: Screen) -> Result<()> {
     let server = serve_site()?;
     let profile = tempfile::tempdir()?;
-    let app = App::browse(server.url(), profile.path(), screen).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
-        .await
-        .context("the bundled feed's 41 services, imported on the first visit")?;
+    let app = first_visit_to(server.url(), profile.path(), screen).await?;
     // By category: the chip narrows the list.
     app.click("#chip-permits").await?;
     app.wait_for_text("#result-count", |t| {
@@ -102,6 +122,20 @@ async fn first_visit(screen: Screen) -> Result<()> {
         )
         .await?;
     ensure!(direction == json!(["ar", "rtl"]), "{direction}");
+    // Installed from here, the app is named and laid out in Arabic.
+    let manifest = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('link[rel=manifest]').href)
+                 .then((r) => r.json()).then((m) => done([m.lang, m.dir, m.description]));",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        manifest == json!(["ar", "rtl", arabic.text("app-tagline")]),
+        "{manifest}"
+    );
     app.screenshot(&format!("web-detail-ar-{}", size(screen)))
         .await?;
     app.click("#back").await?;
@@ -162,82 +196,28 @@ async fn a_favourite_and_the_language_survive_a_reload_and_a_browser_restart() -
 async fn with_the_server_stopped_a_reload_opens_the_app_and_searches_answer() -> Result<()> {
     let server = serve_site()?;
     let profile = tempfile::tempdir()?;
-    let app = App::browse(server.url(), profile.path(), Screen::Phone).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
-        .await?;
-    // The offline copy is complete once the service worker is active.
-    app.client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.serviceWorker.ready.then(() => done(true));",
-            vec![],
-        )
-        .await?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
+    app.wait_for_offline_copy().await?;
     drop(server);
     app.client.refresh().await?;
     app.wait_for_text("#result-count", |t| t == "41 servizi")
         .await
         .context("the app, opened again with no server")?;
+    // From the directory kept on the device: the reloaded page's worker got its files back
+    // from the one before it.
+    let storage = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.bussola.call('storage').then(done);",
+            vec![],
+        )
+        .await?;
+    ensure!(storage == json!("device"), "{storage}");
     app.search("questura perugia").await?;
     app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
         .await?;
     app.stop().await
-}
-
-/// A copy of the site whose config.json points at `feed` and whose CSP lets the page reach it,
-/// as `cargo xtask web --feed-url` writes them.
-fn site_for_feed(feed: &Server) -> Result<tempfile::TempDir> {
-    let copy = tempfile::tempdir()?;
-    let mut folders = vec![web_site()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
-            let target = copy.path().join(path.strip_prefix(web_site())?);
-            if path.is_dir() {
-                std::fs::create_dir_all(&target)?;
-                folders.push(path);
-            } else {
-                std::fs::copy(&path, &target)?;
-            }
-        }
-    }
-    let origin = feed.url().trim_end_matches('/').trim_end_matches("/feed");
-    std::fs::write(
-        copy.path().join("config.json"),
-        json!({ "feed_url": feed.url() }).to_string(),
-    )?;
-    let page = std::fs::read_to_string(copy.path().join("index.html"))?.replace(
-        "connect-src 'self'",
-        &format!("connect-src 'self' {origin}"),
-    );
-    std::fs::write(copy.path().join("index.html"), page)?;
-    Ok(copy)
-}
-
-/// The next version of the Umbria feed, signed with the development key the app pins, into
-/// `dir` with a delta from the version there (the bundled one, copied in when `dir` is empty):
-/// that version's services and `extra`.
-fn publish_umbria(dir: &std::path::Path, extra: &[serde_json::Value]) -> Result<()> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    if !dir.join("manifest.json").exists() {
-        for file in std::fs::read_dir(root.join("data/umbria/feed"))? {
-            let file = file?;
-            std::fs::copy(file.path(), dir.join(file.file_name()))?;
-        }
-    }
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("manifest.json"))?)?;
-    let snapshot = dir.join(manifest["snapshot"]["url"].as_str().unwrap_or_default());
-    let mut snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(snapshot)?)?;
-    let mut services = match snapshot["services"].take() {
-        serde_json::Value::Array(services) => services,
-        _ => Vec::new(),
-    };
-    services.extend(extra.iter().cloned());
-    let secret = std::fs::read_to_string(root.join("data/umbria/dev-key/DEVELOPMENT-ONLY.key"))?;
-    let key = directory::feed::keys::SigningKey::from_text(&secret, None)?;
-    directory::publish::build("umbria", services, dir, &key, chrono::Utc::now())?;
-    Ok(())
 }
 
 /// The page syncs through `fetch` with the same checks as the desktop: a new version adds its
@@ -255,7 +235,7 @@ async fn a_sync_adds_a_service_and_a_tampered_feed_is_refused_with_the_data_inta
         &[service("cpia-nuovo", "Scuola di italiano Nuova")],
     )?;
     let feed_server = Server::start(feed.path().to_owned());
-    let site = site_for_feed(&feed_server)?;
+    let site = site_for_feed(feed_server.url())?;
     let site_server = Server::start_at(site.path().to_owned(), "/");
     feed_server.allow_origin(site_server.url().trim_end_matches('/'));
     let profile = tempfile::tempdir()?;
@@ -329,9 +309,7 @@ async fn the_content_security_policy_keeps_the_page_from_any_other_origin() -> R
     let elsewhere = Server::start_at(elsewhere_dir.path().to_owned(), "/");
     elsewhere.allow_origin(server.url().trim_end_matches('/'));
     let profile = tempfile::tempdir()?;
-    let app = App::browse(server.url(), profile.path(), Screen::Desktop).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
-        .await?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Desktop).await?;
     let outcome = app
         .client
         .execute_async(
@@ -351,4 +329,226 @@ async fn the_content_security_policy_keeps_the_page_from_any_other_origin() -> R
         elsewhere.log().requests
     );
     app.stop().await
+}
+
+/// Only one tab at a time can hold the directory's files in the browser's private file system:
+/// a second tab of the app runs from memory, says so in plain words, and still answers.
+#[tokio::test]
+async fn a_second_tab_runs_from_memory_and_says_so() -> Result<()> {
+    let server = serve_site()?;
+    let profile = tempfile::tempdir()?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
+    let first = app.client.window().await?;
+    let second = app.client.new_window(true).await?;
+    app.client.switch_to_window(second.handle).await?;
+    app.client.goto(server.url()).await?;
+    let italian = Translator::new("it");
+    app.wait_for_text("#storage-notice p", |t| {
+        t == italian.text("storage-memory-in-use")
+    })
+    .await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await
+        .context("the second tab answers from memory")?;
+    app.screenshot("web-second-tab-it-360x740").await?;
+    // The first tab keeps the directory on the device, and says nothing.
+    app.client.switch_to_window(first).await?;
+    ensure!(app.texts("#storage-notice").await?.is_empty());
+    app.stop().await
+}
+
+/// The names of the service worker's caches, one per version of the app.
+async fn cache_names(app: &App) -> Result<Vec<String>> {
+    let names = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             caches.keys().then(done);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(names)?)
+}
+
+/// When the host publishes a new version of the app, it is installed beside the one in use and
+/// the person is told "a new version is ready"; it takes over when they ask (or at the next
+/// start), never by itself in the middle of a search.
+#[tokio::test]
+async fn a_new_version_is_announced_and_takes_over_when_the_person_asks() -> Result<()> {
+    let site = copy_site()?;
+    let server = Server::start_at(site.path().to_owned(), "/");
+    let profile = tempfile::tempdir()?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => done(true));",
+            vec![],
+        )
+        .await?;
+    let before = cache_names(&app).await?;
+    ensure!(before.len() == 1, "{before:?}");
+    // The host puts a new version up: another service worker, with another version.
+    let worker = std::fs::read_to_string(site.path().join("sw.js"))?;
+    let version = worker
+        .split("const VERSION = '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .context("sw.js names its version")?
+        .to_owned();
+    std::fs::write(
+        site.path().join("sw.js"),
+        worker.replace(&version, "a-newer-version"),
+    )?;
+    app.client.refresh().await?;
+    let italian = Translator::new("it");
+    app.wait_for_text("#update-notice p", |t| {
+        t == italian.text("app-update-ready")
+    })
+    .await?;
+    app.screenshot("web-update-ready-it-360x740").await?;
+    // Until the person asks, the version in use is the one that answers.
+    ensure!(
+        cache_names(&app)
+            .await?
+            .iter()
+            .any(|n| n.ends_with(&version))
+    );
+    app.click("#start-new-version").await?;
+    wait_until(20, "the new version never took over", async || {
+        let names = cache_names(&app).await.unwrap_or_default();
+        Ok((names.len() == 1 && names[0].ends_with("a-newer-version")).then_some(()))
+    })
+    .await?;
+    app.wait_for_text("#result-count", |t| t == "41 servizi")
+        .await
+        .context("the app, opened again in the new version")?;
+    ensure!(app.texts("#update-notice").await?.is_empty());
+    app.stop().await
+}
+
+/// "Share" hands the system's share sheet the service's name, address and phone, and a link
+/// that opens the service's page in the web app on another device.
+#[tokio::test]
+async fn share_hands_over_the_service_and_a_link_that_opens_its_page() -> Result<()> {
+    let server = serve_site()?;
+    let profile = tempfile::tempdir()?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
+    // Headless Chromium has no share sheet to tap through: the test stands in for it and keeps
+    // what the app handed over.
+    app.client
+        .execute(
+            "Object.defineProperty(navigator, 'share', { configurable: true,
+                 value: async (data) => { window.handedToTheShareSheet = data; } });",
+            vec![],
+        )
+        .await?;
+    app.search("questura perugia").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    app.click("#results li:first-child .hit-open").await?;
+    app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
+    app.click("#action-share").await?;
+    let shared = wait_until(10, "nothing was shared", async || {
+        let shared = app
+            .client
+            .execute("return window.handedToTheShareSheet || null", vec![])
+            .await?;
+        Ok((!shared.is_null()).then_some(shared))
+    })
+    .await?;
+    ensure!(shared["title"] == QUESTURA, "{shared}");
+    let text = shared["text"].as_str().unwrap_or_default();
+    ensure!(
+        text.starts_with(QUESTURA) && text.contains("Perugia"),
+        "{text}"
+    );
+    let link = shared["url"].as_str().unwrap_or_default().to_owned();
+    ensure!(
+        link.starts_with(server.url()) && link.contains("#/service/umbria/"),
+        "{link}"
+    );
+    app.stop().await?;
+
+    let elsewhere = tempfile::tempdir()?;
+    let other = App::browse(&link, elsewhere.path(), Screen::Desktop).await?;
+    other
+        .wait_for_text("#detail-name", |t| t == QUESTURA)
+        .await
+        .context("the shared link, opened on another device")?;
+    other.stop().await
+}
+
+/// Nothing leaves for any origin but the site's and the feed's, whatever the person does: the
+/// browser's own network log (every request, the page's, the engine's worker's, the service
+/// worker's and the browser's own) is read after a first visit with a sync, a search, a service's page and its card, the map of
+/// comuni and the about screen.
+#[tokio::test]
+async fn every_request_goes_to_the_site_or_the_feed_and_nowhere_else() -> Result<()> {
+    let feed = tempfile::tempdir()?;
+    let service = json!({"id": "cpia-nuovo", "name": "Scuola di italiano Nuova",
+        "status": "active", "categories": ["language"],
+        "service_at_locations": [{"location": {"latitude": 43.11, "longitude": 12.39}}]});
+    publish_umbria(feed.path(), &[service])?;
+    let feed_server = Server::start(feed.path().to_owned());
+    let site = site_for_feed(feed_server.url())?;
+    let site_server = Server::start_at(site.path().to_owned(), "/");
+    feed_server.allow_origin(site_server.url().trim_end_matches('/'));
+    let profile = tempfile::tempdir()?;
+    let app = App::browse(site_server.url(), profile.path(), Screen::Desktop).await?;
+    app.wait_for_text("#result-count", |t| t == "42 servizi")
+        .await
+        .context("the feed's new version, synced at start")?;
+    app.search("questura perugia").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    app.click("#results li:first-child .hit-open").await?;
+    app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
+    app.click("#action-card").await?;
+    app.wait_for_text("#card .card-name", |t| t == QUESTURA)
+        .await?;
+    app.click("#nav-about").await?;
+    app.wait_for_text("#attribution", |t| t.contains("openpolis"))
+        .await?;
+
+    app.stop().await?;
+    let requests = requests_made(profile.path())?;
+    let origin = |server: &Server| {
+        server
+            .url()
+            .split('/')
+            .take(3)
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let (site, feed) = (origin(&site_server), origin(&feed_server));
+    // What the app asked for: every request a page, worker or service worker of the site made.
+    // Chromium's own traffic (its updates, account checks, autofill) has no initiator: it is
+    // the browser's, made with or without Bussola, and is no part of this test.
+    let by_the_app: Vec<&str> = requests
+        .iter()
+        .filter(|r| r.initiator.as_deref() == Some(site.as_str()))
+        .map(|r| r.url.as_str())
+        .collect();
+    let elsewhere: Vec<&&str> = by_the_app
+        .iter()
+        .filter(|u| !u.starts_with(&format!("{site}/")) && !u.starts_with(&format!("{feed}/")))
+        .collect();
+    ensure!(
+        elsewhere.is_empty(),
+        "requests to other origins: {elsewhere:?}"
+    );
+    // The log is the whole story: it holds the engine worker's own requests (its wasm, and the
+    // feed's manifest fetched by the sync), not only the page's.
+    ensure!(
+        by_the_app
+            .iter()
+            .any(|u| u.ends_with("/bussola_web_bg.wasm")),
+        "{by_the_app:?}"
+    );
+    ensure!(
+        by_the_app.contains(&format!("{feed}/feed/manifest.json").as_str()),
+        "{by_the_app:?}"
+    );
+    Ok(())
 }
