@@ -96,8 +96,17 @@ pub fn DataStatus() -> impl IntoView {
             first_sync(None);
         }
     });
+    // While a version downloads or is written (a first import can take seconds), the status
+    // stays in view at the bottom of the screen instead of below a long list.
+    let working = move || {
+        syncing.get()
+            && matches!(
+                step.get(),
+                Some(SyncStep::Downloading { .. } | SyncStep::Applying { .. })
+            )
+    };
     view! {
-        <footer class="status">
+        <footer class="status" class:working=working>
             <p id="data-status">
                 {move || {
                     let tr = lang.tr();

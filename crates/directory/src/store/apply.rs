@@ -197,6 +197,13 @@ impl Store {
         tx.commit()?;
         if matches!(outcome, Outcome::Applied { .. }) {
             self.forget_catalogue();
+            // A new version passes through the write-ahead log whole, and SQLite's own
+            // checkpoints copy it into the database but leave the log file at its largest:
+            // emptied now, the device keeps one copy of a big version rather than two. The
+            // version is committed either way; a log not emptied now is emptied later.
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
         Ok(outcome)
     }
