@@ -43,6 +43,8 @@ results-count =
     }
 results-more = عرض المزيد
 results-empty-hint = جرّب كلمات أقل، أو احذف أحد الفلاتر.
+search-read-as = النتائج لـ «{ $meant }»: كتبتَ «{ $typed }».
+search-handled-by = الجهة المختصة: { $office }. يمكن للخدمات أدناه مساعدتك.
 anywhere-in-italy = كل إيطاليا
 approximate-mark = موقع تقريبي
 open-now = مفتوح الآن

@@ -39,6 +39,8 @@ results-count =
     }
 results-more = Show more
 results-empty-hint = Try fewer words, or remove a filter.
+search-read-as = Showing results for “{ $meant }”: you typed “{ $typed }”.
+search-handled-by = This is done by { $office }; the services below can help you with it.
 anywhere-in-italy = All of Italy
 approximate-mark = approximate location
 open-now = Open now

@@ -39,6 +39,8 @@ results-count =
     }
 results-more = Mostrar más
 results-empty-hint = Prueba con menos palabras, o quita un filtro.
+search-read-as = Resultados para «{ $meant }»: escribiste «{ $typed }».
+search-handled-by = De esto se encarga { $office }; los servicios de abajo pueden ayudarte.
 anywhere-in-italy = Toda Italia
 approximate-mark = ubicación aproximada
 open-now = Abierto ahora

@@ -39,6 +39,8 @@ results-count =
     }
 results-more = Mostra altri
 results-empty-hint = Prova con meno parole, o togli un filtro.
+search-read-as = Risultati per «{ $meant }»: hai scritto «{ $typed }».
+search-handled-by = Se ne occupa { $office }: i servizi qui sotto possono aiutarti.
 anywhere-in-italy = Tutta Italia
 approximate-mark = posizione approssimativa
 open-now = Aperto ora

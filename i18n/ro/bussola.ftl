@@ -40,6 +40,8 @@ results-count =
     }
 results-more = Arată mai multe
 results-empty-hint = Încercați cu mai puține cuvinte sau scoateți un filtru.
+search-read-as = Rezultate pentru „{ $meant }”: ați scris „{ $typed }”.
+search-handled-by = De aceasta se ocupă { $office }; serviciile de mai jos vă pot ajuta.
 anywhere-in-italy = Toată Italia
 approximate-mark = poziție aproximativă
 open-now = Deschis acum

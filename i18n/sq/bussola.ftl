@@ -40,6 +40,8 @@ results-count =
     }
 results-more = Shfaq më shumë
 results-empty-hint = Provoni me më pak fjalë, ose hiqni një filtër.
+search-read-as = Rezultate për “{ $meant }”: keni shkruar “{ $typed }”.
+search-handled-by = Për këtë merret { $office }; shërbimet më poshtë mund t'ju ndihmojnë.
 anywhere-in-italy = E gjithë Italia
 approximate-mark = vendndodhje e përafërt
 open-now = Hapur tani

@@ -42,6 +42,8 @@ results-count =
     }
 results-more = Показати ще
 results-empty-hint = Спробуйте менше слів або приберіть фільтр.
+search-read-as = Результати для «{ $meant }»: ви написали «{ $typed }».
+search-handled-by = Цим займається { $office }; послуги нижче можуть вам допомогти.
 anywhere-in-italy = Уся Італія
 approximate-mark = приблизне місце
 open-now = Відчинено зараз

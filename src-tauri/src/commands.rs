@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use bussola_model::{
-    CommandError, ErrorCode, FeedStatus, Hit, MapLayers, PlaceSuggestion, SearchQuery,
+    CommandError, ErrorCode, FeedStatus, MapLayers, PlaceSuggestion, SearchAnswer, SearchQuery,
     ServiceDetail, safe_link,
 };
 use directory::Store;
@@ -35,13 +35,13 @@ fn internal(message: &str) -> CommandError {
     }
 }
 
-/// Searches the directory.
+/// Searches the directory; the answer says which typed words it read as others.
 #[tauri::command]
 pub async fn search(
     state: State<'_, AppState>,
     query: SearchQuery,
-) -> Result<Vec<Hit>, CommandError> {
-    with_store(&state, move |store| store.search(&query, directory::now())).await
+) -> Result<SearchAnswer, CommandError> {
+    with_store(&state, move |store| store.answer(&query, directory::now())).await
 }
 
 /// The feeds on the device and their state.

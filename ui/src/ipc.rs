@@ -4,8 +4,8 @@
 //! runs in once, at start.
 
 use bussola_model::{
-    CommandError, FeedStatus, Hit, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchQuery,
-    ServiceDetail, Storage, SyncReport, SyncStep,
+    CommandError, FeedStatus, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchAnswer,
+    SearchQuery, ServiceDetail, Storage, SyncReport, SyncStep,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -111,7 +111,7 @@ struct LinkArgs<'a> {
 }
 
 /// Runs a search in the engine. The error is a sentence to show.
-pub async fn search(query: SearchQuery) -> Result<Vec<Hit>, String> {
+pub async fn search(query: SearchQuery) -> Result<SearchAnswer, String> {
     call("search", &SearchArgs { query }).await
 }
 

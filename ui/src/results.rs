@@ -240,7 +240,8 @@ pub fn FavouritesScreen() -> impl IntoView {
     let state = use_search_state();
     let favourites = LocalResource::new(move || {
         nav.data_changed.track();
-        ipc::search(state.query(lang.code(), true))
+        let query = state.query(lang.code(), true);
+        async move { ipc::search(query).await.map(|answer| answer.hits) }
     });
     view! {
         <section class="favourites" aria-labelledby="favourites-title">

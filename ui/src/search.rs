@@ -8,7 +8,7 @@ use crate::i18n::use_lang;
 use crate::icons::{CATEGORIES, category_icon, icon};
 use crate::results::HitList;
 use crate::{ipc, use_nav};
-use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
+use bussola_model::{Correction, Hit, LatLon, OpenFilter, Place, SearchQuery};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +146,9 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
     // that narrows the results removes rows instead of drawing the whole list again. An answer
     // to an older question that arrives late is dropped.
     let answer = RwSignal::new(None::<Result<Vec<Hit>, String>>);
+    // What the latest answer says besides its hits: typed words it read as others ("permeso"
+    // as "permesso"), and offices outside the directory that handle what was asked.
+    let notes = RwSignal::new(AnswerNotes::default());
     let asked = StoredValue::new(0u64);
     // Whether the list is waiting for the answer to the latest question, and the words that
     // the list on screen answers: `aria-busy` tells assistive technology the list is about to
@@ -162,7 +165,18 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
             let words = query.text.clone().unwrap_or_default();
             let found = ipc::search(query).await;
             if asked.get_value() == question {
-                answer.set(Some(found));
+                let (hits, said) = match found {
+                    Ok(found) => (
+                        Ok(found.hits),
+                        AnswerNotes {
+                            corrections: found.corrections,
+                            handled_by: found.handled_by,
+                        },
+                    ),
+                    Err(error) => (Err(error), AnswerNotes::default()),
+                };
+                notes.set(said);
+                answer.set(Some(hits));
                 answered_words.set(words);
                 waiting.set(false);
             }
@@ -249,6 +263,7 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                     {icon("map")}<span>{move || lang.t("view-map")}</span>
                 </button>
             </div>
+            <Notes notes />
             {move || match showing.get() {
                 Showing::Waiting => view! { <p class="count">"…"</p> }.into_any(),
                 Showing::Failed(error) => crate::results::error_line(lang, &error).into_any(),
@@ -272,6 +287,46 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
             }}
         </section>
         </div>
+    }
+}
+
+/// What an answer says besides its hits.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct AnswerNotes {
+    corrections: Vec<Correction>,
+    handled_by: Vec<String>,
+}
+
+/// Above the results: "Results for «permesso»: you typed «permeso»" when the answer read typed
+/// words as others, and "The Agenzia delle Entrate handles this; the services below can help"
+/// when what was asked is an office's the directory does not list.
+#[component]
+fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let AnswerNotes {
+            corrections,
+            handled_by,
+        } = notes.get();
+        let tr = lang.tr();
+        let read_as = (!corrections.is_empty()).then(|| {
+            let join = |words: Vec<&str>| words.join(", ");
+            let meant = join(corrections.iter().map(|c| c.meant.as_str()).collect());
+            let typed = join(corrections.iter().map(|c| c.typed.as_str()).collect());
+            let text = tr.text_with(
+                "search-read-as",
+                &[("meant", (&meant).into()), ("typed", (&typed).into())],
+            );
+            view! { <p class="read-as" id="read-as" role="status">{text}</p> }
+        });
+        let offices = handled_by
+            .iter()
+            .map(|office| {
+                let text = tr.text_with("search-handled-by", &[("office", office.into())]);
+                view! { <p class="handled-by" role="note">{text}</p> }
+            })
+            .collect_view();
+        view! { {read_as} {offices} }
     }
 }
 

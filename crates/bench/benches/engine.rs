@@ -95,6 +95,22 @@ fn main() {
         "first search after opening (reads the catalogue into memory): {}",
         ms(started.elapsed())
     );
+    let typed_wrong = SearchQuery {
+        text: Some("consultrio".into()),
+        limit: 20,
+        ..SearchQuery::default()
+    };
+    let started = Instant::now();
+    let corrected = store.answer(&typed_wrong, now).expect("search");
+    assert_eq!(
+        corrected.corrections.len(),
+        1,
+        "\"consultrio\" is read as a word it holds"
+    );
+    println!(
+        "first search with a word typed wrong (reads the index's vocabulary into memory): {}",
+        ms(started.elapsed())
+    );
     let comuni = Gazetteer::get().comuni();
     let mut rng = Rng::new(SEED);
     let mut random_point = || {
@@ -150,6 +166,23 @@ fn main() {
             "prefix of two letters, no place",
             Box::new(|_| SearchQuery {
                 text: Some("co".into()),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "a word typed wrong (one edit) + place",
+            Box::new(|p| SearchQuery {
+                text: Some("consultrio".into()),
+                place: Some(Place::Point(p)),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "two words, one typed wrong (two edits), no place",
+            Box::new(|_| SearchQuery {
+                text: Some("sprotelo immigrazione".into()),
                 limit: 20,
                 ..SearchQuery::default()
             }),

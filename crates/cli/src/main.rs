@@ -270,7 +270,14 @@ fn search(store: &Store, args: SearchArgs) -> Result<()> {
         display_lang: args.display_lang,
         favourites_only: false,
     };
-    let hits = store.search(&query, directory::now())?;
+    let answer = store.answer(&query, directory::now())?;
+    for read in &answer.corrections {
+        eprintln!("(read \"{}\" as \"{}\")", read.typed, read.meant);
+    }
+    for office in &answer.handled_by {
+        eprintln!("({office} handles this; the services below can help with it)");
+    }
+    let hits = answer.hits;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&hits)?);
     } else if hits.is_empty() {

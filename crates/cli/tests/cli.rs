@@ -119,6 +119,30 @@ fn an_unknown_comune_is_an_error_with_suggestions() {
 }
 
 #[test]
+fn a_word_typed_wrong_is_read_as_the_directorys_own_and_the_cli_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        &dir.path().join("b.db"),
+        &["search", "questra", "terni", "--json"],
+    );
+    let hits = json(&out);
+    assert_eq!(hits[0]["id"], "questura-tr-immigrazione", "{hits}");
+    assert!(
+        stderr(&out).contains("(read \"questra\" as \"questura\")"),
+        "{}",
+        stderr(&out)
+    );
+    // A need whose office the directory does not list: the services that help, and the office.
+    let out = cli(&dir.path().join("b.db"), &["search", "codice", "fiscale"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("Agenzia delle Entrate"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn bad_flags_and_values_fail_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");

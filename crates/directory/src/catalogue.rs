@@ -10,10 +10,13 @@
 use crate::Result;
 use crate::fold::fold;
 use crate::hours::Hours;
+use crate::spelling::Vocabulary;
+use crate::taxonomy::CATEGORIES;
 use fixedbitset::FixedBitSet;
 use rusqlite::Connection;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A service rowid, as a bit index and an array index.
 pub(crate) type ServiceKey = u32;
@@ -51,6 +54,9 @@ pub(crate) struct Catalogue {
     /// Spot by location rowid (`u32::MAX` where there is none).
     spot_of_location: Vec<SpotKey>,
     categories: HashMap<String, FixedBitSet>,
+    /// Each service's main category (its first), as an index into the taxonomy's
+    /// [`CATEGORIES`]; `u8::MAX` for none the taxonomy knows.
+    main_category: Vec<u8>,
     languages: HashMap<String, FixedBitSet>,
     /// Services with no location (helplines), with their service-wide hours.
     pub unlocated: Vec<(ServiceKey, Option<u32>)>,
@@ -59,6 +65,12 @@ pub(crate) struct Catalogue {
     capacity: usize,
     /// Services in alphabetical order, read the first time a search lists without a place.
     name_order: OnceCell<NameOrder>,
+    /// The words searches are corrected to, read the first time a word matches nothing.
+    vocabulary: OnceCell<Vocabulary>,
+    /// Per category, the services whose name holds one of its words: asked by every search
+    /// that reaches the category, the same until the data changes. (`Arc`: the store moves
+    /// between the desktop shell's threads.)
+    named_for: RefCell<HashMap<&'static str, Arc<FixedBitSet>>>,
 }
 
 /// Services sorted by their folded name, and each service's place in that order.
@@ -138,6 +150,7 @@ impl Catalogue {
         }
 
         let mut categories: HashMap<String, FixedBitSet> = HashMap::new();
+        let mut main_category = vec![u8::MAX; capacity];
         let mut languages: HashMap<String, FixedBitSet> = HashMap::new();
         let mut unlocated = Vec::new();
         let mut stmt = conn.prepare("SELECT id, categories, languages, hours FROM service")?;
@@ -147,6 +160,10 @@ impl Catalogue {
             let s = id as usize;
             if s >= capacity {
                 continue;
+            }
+            let main = text(r, 1)?.and_then(|codes| codes.split(' ').next());
+            if let Some(index) = main.and_then(|m| CATEGORIES.iter().position(|c| c.code == m)) {
+                main_category[s] = index as u8;
             }
             for (column, sets) in [(1, &mut categories), (2, &mut languages)] {
                 for code in text(r, column)?.unwrap_or_default().split(' ') {
@@ -175,11 +192,14 @@ impl Catalogue {
             first_spot,
             spot_of_location,
             categories,
+            main_category,
             languages,
             unlocated,
             timetables,
             capacity,
             name_order: OnceCell::new(),
+            vocabulary: OnceCell::new(),
+            named_for: RefCell::default(),
         })
     }
 
@@ -204,6 +224,35 @@ impl Catalogue {
         // will not read them again, so the page cache gives them back.
         conn.execute_batch("PRAGMA shrink_memory")?;
         Ok(self.name_order.get_or_init(|| NameOrder { order, rank }))
+    }
+
+    /// The directory's words, for correcting a typed word that matches none of them; the
+    /// taxonomy's `category_words` (folded) are among them.
+    pub fn vocabulary(
+        &self,
+        conn: &Connection,
+        category_words: impl FnOnce() -> Vec<String>,
+    ) -> Result<&Vocabulary> {
+        if let Some(vocabulary) = self.vocabulary.get() {
+            return Ok(vocabulary);
+        }
+        let loaded = Vocabulary::load(conn, &category_words())?;
+        Ok(self.vocabulary.get_or_init(|| loaded))
+    }
+
+    /// The services whose name holds one of `category`'s words, worked out by `find` the first
+    /// time it is asked for.
+    pub fn named_for(
+        &self,
+        category: &'static str,
+        find: impl FnOnce() -> Result<FixedBitSet>,
+    ) -> Result<Arc<FixedBitSet>> {
+        if let Some(set) = self.named_for.borrow().get(category) {
+            return Ok(set.clone());
+        }
+        let set = Arc::new(find()?);
+        self.named_for.borrow_mut().insert(category, set.clone());
+        Ok(set)
     }
 
     /// An empty set the size of the catalogue's services.
@@ -239,6 +288,25 @@ impl Catalogue {
             (Some(&a), Some(&b)) => a as usize..b as usize,
             _ => 0..0,
         }
+    }
+
+    /// The code of a service's main category, if the taxonomy knows it.
+    pub fn main_category(&self, service: ServiceKey) -> Option<&'static str> {
+        let index = *self.main_category.get(service as usize)?;
+        CATEGORIES.get(index as usize).map(|c| c.code)
+    }
+
+    /// How much a person can act on a service's record: one for known hours, one for a
+    /// position better than the comune's centre (an address to go to).
+    pub fn completeness(&self, service: ServiceKey) -> u8 {
+        let spots = &self.spots[self.spots_of(service)];
+        let hours = spots.iter().any(|s| s.timetable.is_some())
+            || self
+                .unlocated
+                .binary_search_by_key(&service, |&(s, _)| s)
+                .is_ok_and(|i| self.unlocated[i].1.is_some());
+        let placed = spots.iter().any(|s| !s.approximate);
+        u8::from(hours) + u8::from(placed)
     }
 
     /// The spot of a location the R*Tree returned.

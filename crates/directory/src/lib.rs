@@ -11,7 +11,8 @@
 //!   and settings; [`recovery`]: a damaged database put aside; `pack` and `catalogue` (private):
 //!   records compressed with the feed's dictionary, and what searches read of every service;
 //! - [`commands`]: what the UI asks for, answered the same by every shell;
-//! - [`search`] over it, with [`fold`] for the words, [`taxonomy`] for categories and
+//! - [`search`] over it, with [`fold`] for the words, `spelling` (private) for the words typed
+//!   wrong, [`taxonomy`] for categories, [`thesaurus`] for the everyday words of needs and
 //!   [`gazetteer`] for comuni; [`detail`] of one service with its [`hours`]; [`map`] geometry.
 
 pub mod bundled;
@@ -27,9 +28,11 @@ mod pack;
 pub mod publish;
 pub mod recovery;
 pub mod search;
+mod spelling;
 pub mod store;
 pub mod sync;
 pub mod taxonomy;
+pub mod thesaurus;
 
 pub use bussola_feed as feed;
 pub use store::Store;

@@ -2,7 +2,8 @@
 //!
 //! Words go to FTS5 as prefixes; a word that names a category in any locale also reaches that
 //! category's services, so "permit" and "إقامة" find the Questura even when the feed is only in
-//! Italian. Places go to the R*Tree. Filters, locations and hours come from the in-memory
+//! Italian. A word that matches nothing at all is read as the nearest word the directory holds
+//! (`spelling`: "permeso" as "permesso"), and the answer says so. Places go to the R*Tree. Filters, locations and hours come from the in-memory
 //! [`Catalogue`], so a candidate costs a bit test and a distance, not a query.
 //!
 //! With a place, hits are ordered nearest first by haversine distance; within the same 250 m the
@@ -18,7 +19,8 @@ use crate::hours::Status;
 use crate::taxonomy::CATEGORIES;
 use crate::{Error, Result, Store};
 use bussola_model::{
-    FeedId, Hit, LatLon, Meters, OpenFilter, OpenState, Place, SearchQuery, ServiceId,
+    Correction, FeedId, Hit, LatLon, Meters, OpenFilter, OpenState, Place, SearchAnswer,
+    SearchQuery, ServiceId,
 };
 use chrono::{DateTime, Utc};
 use fixedbitset::FixedBitSet;
@@ -56,6 +58,11 @@ struct When {
 impl Store {
     /// Runs `query`, evaluating opening hours at `now` (or at the query's own instant).
     pub fn search(&self, query: &SearchQuery, now: DateTime<Utc>) -> Result<Vec<Hit>> {
+        Ok(self.answer(query, now)?.hits)
+    }
+
+    /// [`Store::search`], with the typed words it read as others ("permeso" as "permesso").
+    pub fn answer(&self, query: &SearchQuery, now: DateTime<Utc>) -> Result<SearchAnswer> {
         let limit = query.limit.clamp(1, MAX_LIMIT) as usize;
         let centre = match &query.place {
             None => None,
@@ -80,11 +87,12 @@ impl Store {
             },
             only_open: query.open != OpenFilter::Any,
         };
-        let tokens = query_tokens(query.text.as_deref().unwrap_or(""));
+        let mut tokens = query_tokens(query.text.as_deref().unwrap_or(""));
         // One read snapshot for the whole search, catalogue included: a sync committing
         // meanwhile (the app syncs on another connection) is seen by the next search, whole.
         let _snapshot = self.conn.unchecked_transaction()?;
         let catalogue = self.catalogue()?;
+        let corrections = self.correct(&catalogue, &mut tokens)?;
         let mut filter = intersect(
             catalogue.in_categories(&query.categories),
             catalogue.speaking(&query.languages),
@@ -110,9 +118,66 @@ impl Store {
             }
             None => search.ranked(&tokens, filter)?,
         };
-        page.into_iter()
+        let hits = page
+            .into_iter()
             .map(|(c, status)| search.hit(c, status, &query.display_lang))
-            .collect()
+            .collect::<Result<_>>()?;
+        let mut handled_by: Vec<String> = Vec::new();
+        for need in crate::thesaurus::needs() {
+            if need.asked_by(&tokens)
+                && let Some(office) = need.handled_by_in(&query.display_lang)
+                && !handled_by.iter().any(|o| o == office)
+            {
+                handled_by.push(office.to_owned());
+            }
+        }
+        Ok(SearchAnswer {
+            hits,
+            corrections,
+            handled_by,
+        })
+    }
+
+    /// Replaces each word that matches nothing the directory holds (no service's text, no
+    /// category word begins with it) by the beginning of the nearest word that does, and says
+    /// which were read so. Words that match something are left as typed: an exact match always
+    /// comes before a corrected one.
+    fn correct(&self, catalogue: &Catalogue, tokens: &mut [String]) -> Result<Vec<Correction>> {
+        let mut corrections = Vec::new();
+        for token in tokens.iter_mut() {
+            if too_short(token)
+                || !categories_matching(token).is_empty()
+                || thesaurus_words()
+                    .iter()
+                    .any(|w| w.starts_with(token.as_str()))
+                || self.holds(token)?
+            {
+                continue;
+            }
+            let vocabulary = catalogue.vocabulary(&self.conn, || {
+                // A word of a longer thesaurus phrase finds nothing alone: only whole one-word
+                // phrases ("dottore", "документи") are worth correcting to.
+                let needs = crate::thesaurus::needs().iter();
+                let one_word = needs.flat_map(|n| n.phrases().filter(|p| p.len() == 1).flatten());
+                let categories = vocabulary().iter().flat_map(|(_, ws)| ws.iter());
+                categories.chain(one_word).cloned().collect()
+            })?;
+            if let Some(reading) = vocabulary.correct(token) {
+                corrections.push(Correction {
+                    typed: std::mem::replace(token, reading.prefix),
+                    meant: reading.word,
+                });
+            }
+        }
+        Ok(corrections)
+    }
+
+    /// Whether some service's text holds a word beginning with `token`.
+    fn holds(&self, token: &str) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM service_text WHERE service_text MATCH ?1)",
+        )?;
+        Ok(stmt.query_row([prefix_term(token)], |r| r.get(0))?)
     }
 
     /// The services marked as favourites that the data holds now (a favourite whose service a
@@ -157,13 +222,22 @@ impl Search<'_> {
     fn matching(&self, tokens: &[String]) -> Result<FixedBitSet> {
         // The whole query names a category, as a chip's label does ("Cibo e accoglienza",
         // "Food and shelter"): its services, and whatever holds all the words.
-        let named = categories_named_by_all(tokens);
+        let mut named = categories_named_by_all(tokens);
         if !named.is_empty() {
+            // And the needs the words spell out: "residenza" names housing, and is also the
+            // registration that the access points help with.
+            for need in crate::thesaurus::needs() {
+                if need.asked_by(tokens) {
+                    named.extend(need.categories.iter().map(String::as_str));
+                }
+            }
+            named.sort_unstable();
+            named.dedup();
             return self.holding_all_or_in(tokens.iter(), named);
         }
         let (naming, plain): (Vec<_>, Vec<_>) = tokens
             .iter()
-            .map(|t| (t, categories_matching(t)))
+            .zip(categories_reached(tokens))
             .partition(|(_, codes)| !codes.is_empty());
         let mut sets = Vec::new();
         if !plain.is_empty() {
@@ -293,8 +367,12 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Without a place: the services holding more of the words in their name first, then by
-    /// name; filters and hours applied in that order until the page is full.
+    /// Without a place, the best answer first: the services holding more of the typed words in
+    /// their name; then those whose name is one of the words of a category the words ask for
+    /// (the Questura, for "permesso"), the category the words reach first before the others;
+    /// then those whose main category it is, in the same order; then those a person can act on
+    /// (known hours, an address); then by name. Filters and hours are applied
+    /// in that order until the page is full.
     fn ranked(
         &self,
         tokens: &[String],
@@ -317,10 +395,28 @@ impl Search<'_> {
                     words_in_name[s] += 1;
                 }
             }
+            // What the words ask for, and the services whose name says they are that: "permesso"
+            // asks for permits, and "Questura" is one of that category's words.
+            // The categories come in the order the words reach them, the most telling first.
+            let reached = reached_categories(tokens);
+            let named_for: Vec<_> = reached
+                .iter()
+                .map(|&code| self.catalogue.named_for(code, || self.named_for(code)))
+                .collect::<Result<_>>()?;
+            let unranked = reached.len();
             let mut found: Vec<ServiceKey> = found.ones().map(|s| s as ServiceKey).collect();
-            found.sort_by_key(|&s| {
+            // Each key is worked out once: thousands of services can hold a common word.
+            found.sort_by_cached_key(|&s| {
+                let main = self.catalogue.main_category(s);
                 (
                     std::cmp::Reverse(words_in_name[s as usize]),
+                    named_for
+                        .iter()
+                        .position(|set| set.contains(s as usize))
+                        .unwrap_or(unranked),
+                    main.and_then(|m| reached.iter().position(|&r| r == m))
+                        .unwrap_or(unranked),
+                    std::cmp::Reverse(self.catalogue.completeness(s)),
                     name_order.rank(s),
                 )
             });
@@ -338,6 +434,24 @@ impl Search<'_> {
             })
         });
         self.open_page(candidates)
+    }
+
+    /// The services whose name (in any language) holds one of the taxonomy's words for
+    /// `category` as a whole word.
+    fn named_for(&self, category: &str) -> Result<FixedBitSet> {
+        let mut terms: Vec<String> = vocabulary()
+            .iter()
+            .filter(|(code, _)| *code == category)
+            .flat_map(|(_, words)| words.iter())
+            .filter(|w| !too_short(w))
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.is_empty() {
+            return Ok(self.catalogue.empty_set());
+        }
+        self.fts_set(&format!("names : ({})", terms.join(" OR ")))
     }
 
     /// Evaluates hours in order, keeping the open ones when asked, until the page is full.
@@ -677,6 +791,77 @@ fn vocabulary() -> &'static [(&'static str, Vec<String>)] {
 fn too_short(token: &str) -> bool {
     let letters = token.chars().count();
     letters < 2 || (letters == 2 && token.is_ascii())
+}
+
+/// The categories each token reaches (in the tokens' order): those one of whose words starts
+/// with it, and those of every need one of whose phrases the tokens spell out ("codice
+/// fiscale", "doc" for "documenti"), each word of the phrase begun by one of them.
+fn categories_reached(tokens: &[String]) -> Vec<Vec<&'static str>> {
+    let mut reached: Vec<Vec<&'static str>> =
+        tokens.iter().map(|t| categories_matching(t)).collect();
+    let begins = |t: &String, w: &String| crate::thesaurus::tells(t) && w.starts_with(t.as_str());
+    let mut spelled_out: Vec<&'static str> = Vec::new();
+    for need in crate::thesaurus::needs() {
+        for phrase in need.phrases() {
+            if !phrase.iter().all(|w| tokens.iter().any(|t| begins(t, w))) {
+                continue;
+            }
+            // Every token that begins a word of the phrase ("নর" begins both words of "নারী
+            // নির্যাতন" once folded) reaches the need.
+            let spelling: Vec<usize> = (0..tokens.len())
+                .filter(|&i| phrase.iter().any(|w| begins(&tokens[i], w)))
+                .collect();
+            for code in need.categories.iter().map(String::as_str) {
+                for &i in &spelling {
+                    if !reached[i].contains(&code) {
+                        reached[i].push(code);
+                    }
+                }
+                if !spelled_out.contains(&code) {
+                    spelled_out.push(code);
+                }
+            }
+        }
+    }
+    // The short words of a phrase ("di" in "medico di base", "tax" in "tax code") tell nothing
+    // by themselves: beside a need spelled out, they reach what it reaches instead of
+    // narrowing the answer to texts that happen to hold them.
+    let short = |t: &str| !crate::thesaurus::tells(t) || (t.is_ascii() && t.len() <= 3);
+    for (token, codes) in tokens.iter().zip(&mut reached) {
+        if short(token) {
+            for code in &spelled_out {
+                if !codes.contains(code) {
+                    codes.push(code);
+                }
+            }
+        }
+    }
+    reached
+}
+
+/// Every category the tokens reach, once each, in the order first reached.
+fn reached_categories(tokens: &[String]) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    for code in categories_reached(tokens).into_iter().flatten() {
+        if !all.contains(&code) {
+            all.push(code);
+        }
+    }
+    all
+}
+
+/// Every telling word of the thesaurus, folded (for knowing a typed word, and correcting one).
+fn thesaurus_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut all: Vec<String> = crate::thesaurus::needs()
+            .iter()
+            .flat_map(|need| need.phrases().flatten().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    })
 }
 
 /// The category codes one of whose words (in any locale) starts with `token`.

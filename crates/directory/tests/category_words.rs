@@ -95,3 +95,62 @@ fn everyday_words_for_permits_doctors_work_and_italian_courses_reach_them() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every phrase of the thesaurus (data/thesaurus.json), in every locale, as a person types it,
+/// reaches every bundled service of the categories that help with its need.
+#[test]
+fn every_phrase_of_the_thesaurus_reaches_the_services_that_help_with_its_need() {
+    let store = umbria();
+    let mut problems = Vec::new();
+    for need in directory::thesaurus::needs() {
+        let mut expected = BTreeSet::new();
+        for code in &need.categories {
+            expected.extend(in_category(&store, code));
+        }
+        for (locale, phrases) in &need.words {
+            for phrase in phrases {
+                let hits = found(&store, phrase);
+                let missing: Vec<_> = expected.difference(&hits).collect();
+                if !missing.is_empty() {
+                    problems.push(format!(
+                        "{} \"{phrase}\" ({locale}) misses {} of {}",
+                        need.need,
+                        missing.len(),
+                        expected.len()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The words the issue found answering nothing, and where the office that handles a need is
+/// not in the directory, the answer names it in the person's language.
+#[test]
+fn documents_residence_identity_card_tax_code_and_doctor_find_help() {
+    let store = umbria();
+    for words in [
+        "documenti",
+        "residenza",
+        "carta d'identità",
+        "codice fiscale",
+        "dottore",
+    ] {
+        assert!(!found(&store, words).is_empty(), "{words}");
+    }
+    let answer = |words: &str, lang: &str| {
+        let query = SearchQuery {
+            text: Some(words.to_owned()),
+            display_lang: lang.to_owned(),
+            ..SearchQuery::default()
+        };
+        store.answer(&query, directory::now()).unwrap().handled_by
+    };
+    assert_eq!(answer("codice fiscale", "it"), ["l'Agenzia delle Entrate"]);
+    assert!(answer("codice fiscale", "ar")[0].contains("Agenzia delle Entrate"));
+    assert!(
+        answer("questura", "it").is_empty(),
+        "the directory lists it"
+    );
+}

@@ -69,10 +69,11 @@ fn words_in_any_language_reach_residence_permit_services() {
 #[test]
 fn without_a_place_names_holding_the_words_come_first_then_the_alphabet() {
     let store = store();
-    // Both names hold the word: the alphabet decides.
+    // Both names hold the word, which is one of the access points' words: the Sportello, whose
+    // name says it is one ("sportello"), comes first.
     assert_eq!(
         ids(&store, text("immigrazione")),
-        ["questura-pg", "sportello-pg"]
+        ["sportello-pg", "questura-pg"]
     );
     // Only one name holds both words (the Questura is reached by "sportello" through the name
     // of its category in the taxonomy, if at all, and then comes second).
@@ -80,8 +81,8 @@ fn without_a_place_names_holding_the_words_come_first_then_the_alphabet() {
         ids(&store, text("sportello immigrazione"))[0],
         "sportello-pg"
     );
-    // "permesso" names the category of both; the Sportello also holds it in its text, but in
-    // neither name, so the alphabet decides.
+    // "permesso" names the category of both, and neither name holds it; the Questura's name is
+    // one of that category's words.
     assert_eq!(
         ids(&store, text("permesso")),
         ["questura-pg", "sportello-pg"]
@@ -338,4 +339,61 @@ fn favourites_are_a_filter_that_outlives_a_new_snapshot() {
     assert_eq!(ids(&store, favourites.clone()).len(), 2);
     store.remove_favourite("test", first).unwrap();
     assert_eq!(ids(&store, favourites), std::slice::from_ref(second));
+}
+
+#[test]
+fn a_word_typed_wrong_is_read_as_the_nearest_word_the_directory_holds() {
+    let store = store();
+    // One letter dropped, added, changed or two swapped, in Latin, Cyrillic and Arabic script;
+    // the words come from the services' text or from the category words.
+    for (typed, meant) in [
+        ("permeso", "permesso"),
+        ("questra", "questura"),
+        ("qeustura", "questura"),
+        ("дозвл", "дозвіл"),
+        ("اقامت", "اقامة"),
+    ] {
+        let answer = store.answer(&text(typed), tuesday_morning()).unwrap();
+        let found: Vec<&str> = answer.hits.iter().map(|h| h.id.0.as_str()).collect();
+        assert!(found.contains(&"questura-pg"), "{typed} found {found:?}");
+        assert_eq!(
+            answer.corrections,
+            [bussola_model::Correction {
+                typed: typed.into(),
+                meant: meant.into()
+            }],
+            "{typed}"
+        );
+    }
+    // Only the word that matched nothing is read as another; the rest narrow as typed.
+    let answer = store
+        .answer(&text("consultrio terni"), tuesday_morning())
+        .unwrap();
+    let found: Vec<&str> = answer.hits.iter().map(|h| h.id.0.as_str()).collect();
+    assert_eq!(found, ["consultorio-terni"]);
+    assert_eq!(answer.corrections.len(), 1);
+}
+
+#[test]
+fn words_the_directory_holds_are_never_corrected() {
+    let store = store();
+    // Each word is known, together they match nothing: an empty answer, not a guess.
+    let answer = store
+        .answer(&text("consultorio foligno"), tuesday_morning())
+        .unwrap();
+    assert!(answer.hits.is_empty() && answer.corrections.is_empty());
+    // A beginning being typed is known as it is; three letters allow no edit.
+    for typed in ["quest", "perm", "qst"] {
+        let answer = store.answer(&text(typed), tuesday_morning()).unwrap();
+        assert!(
+            answer.corrections.is_empty(),
+            "{typed}: {:?}",
+            answer.corrections
+        );
+    }
+    // Too far from anything: nothing found, and nothing claimed.
+    let answer = store
+        .answer(&text("xylofonico"), tuesday_morning())
+        .unwrap();
+    assert!(answer.hits.is_empty() && answer.corrections.is_empty());
 }

@@ -123,6 +123,26 @@ pub enum OpenState {
     Unknown,
 }
 
+/// What a search answers: the hits, and the typed words it read as others because nothing in
+/// the directory matched them as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchAnswer {
+    pub hits: Vec<Hit>,
+    pub corrections: Vec<Correction>,
+    /// Offices the directory does not list that handle what the words ask for ("codice
+    /// fiscale": the Agenzia delle Entrate), in the query's display language; the hits are the
+    /// services that can help with it.
+    pub handled_by: Vec<String>,
+}
+
+/// A typed word that matched nothing, and the directory's word it was read as ("permeso" →
+/// "permesso").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub typed: String,
+    pub meant: String,
+}
+
 /// A service found by a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {

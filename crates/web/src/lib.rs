@@ -158,7 +158,7 @@ async fn answer(
         "search" => {
             let query: SearchQuery = serde_json::from_value(args["query"].clone())
                 .map_err(|e| bad_request(&e.to_string()))?;
-            reply(store_ref().search(&query, now))
+            reply(store_ref().answer(&query, now))
         }
         "feeds" => reply(store_ref().feeds()),
         "service_detail" => reply(directory::commands::service_detail(

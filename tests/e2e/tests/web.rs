@@ -105,6 +105,35 @@ async fn first_visit(screen: Screen) -> Result<()> {
         .await?;
     app.screenshot(&format!("web-search-it-{}", size(screen)))
         .await?;
+    // A word typed wrong is read as the directory's own, and the screen says so.
+    app.search("questra perugia").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    let italian = Translator::new("it");
+    let read_as = italian.text_with(
+        "search-read-as",
+        &[("meant", "questura".into()), ("typed", "questra".into())],
+    );
+    app.wait_for_text("#read-as", |t| t == read_as).await?;
+    app.screenshot(&format!("web-search-typo-it-{}", size(screen)))
+        .await?;
+    // A need handled by an office the directory does not list: the services that help, and
+    // the office named.
+    app.search("codice fiscale").await?;
+    let handled_by = italian.text_with(
+        "search-handled-by",
+        &[("office", "l'Agenzia delle Entrate".into())],
+    );
+    app.wait_for_text(".handled-by", |t| t == handled_by)
+        .await?;
+    ensure!(!app.texts("#results .name").await?.is_empty());
+    app.search("questura perugia").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    ensure!(
+        app.texts("#read-as").await?.is_empty(),
+        "nothing to say of words typed right"
+    );
     app.click("#results li:first-child .hit-open").await?;
     app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
     app.screenshot(&format!("web-detail-it-{}", size(screen)))
