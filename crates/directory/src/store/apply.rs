@@ -173,6 +173,10 @@ impl Store {
                 let mut gone: Vec<&str> = deletes.iter().map(String::as_str).collect();
                 gone.extend(records.services.iter().map(|r| r.service.id.as_str()));
                 delete_services(&tx, feed, &gone)?;
+                let dictionary = match dictionary {
+                    Some(dictionary) => Some(dictionary),
+                    None => dictionary_for_growth(&tx, feed, &records.services)?,
+                };
                 {
                     let mut writer = Writer::new(&tx, dictionary.as_deref())?;
                     for record in &records.services {
@@ -428,4 +432,36 @@ fn bind_source(tx: &Transaction<'_>, source: &str, feed: &str, now: Instant) -> 
         params![source, feed, rfc3339(now)],
     )?;
     Ok(())
+}
+
+/// A dictionary for a feed that had none (a small region's, which zstd cannot train on) when a
+/// delta brings enough records to train one: without it, the delta's records would be kept
+/// barely compressed, a first big version more than twice the size it is when it comes as a
+/// snapshot (139 against 57 MB for 100k services). The records the feed keeps are packed
+/// again with it, so that every record of a feed is read with the feed's one dictionary.
+fn dictionary_for_growth(
+    tx: &Transaction<'_>,
+    feed: &str,
+    incoming: &[Record],
+) -> Result<Option<Vec<u8>>> {
+    let jsons: Vec<&str> = incoming.iter().map(|r| r.json.as_str()).collect();
+    let Some(dictionary) = crate::pack::train(&jsons)? else {
+        return Ok(None);
+    };
+    let kept: Vec<(i64, Vec<u8>)> = tx
+        .prepare("SELECT id, record FROM service WHERE feed = ?1")?
+        .query_map([feed], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut unpacker = crate::pack::Unpacker::new(None)?;
+    let mut packer = crate::pack::Packer::new(Some(&dictionary))?;
+    let mut update = tx.prepare("UPDATE service SET record = ?2 WHERE id = ?1")?;
+    for (id, packed) in kept {
+        let json = unpacker.unpack(&packed)?;
+        update.execute(params![id, packer.pack(&json)?])?;
+    }
+    tx.execute(
+        "UPDATE feed SET dictionary = ?2 WHERE feed = ?1",
+        params![feed, dictionary],
+    )?;
+    Ok(Some(dictionary))
 }
