@@ -45,6 +45,7 @@ results-more = عرض المزيد
 results-empty-hint = جرّب كلمات أقل، أو احذف أحد الفلاتر.
 search-read-as = النتائج لـ «{ $meant }»: كتبتَ «{ $typed }».
 search-handled-by = الجهة المختصة: { $office }. يمكن للخدمات أدناه مساعدتك.
+search-left-out = لا توجد خدمة تذكر «{ $words }»: إليك نتائج الكلمات الأخرى.
 anywhere-in-italy = كل إيطاليا
 approximate-mark = موقع تقريبي
 open-now = مفتوح الآن

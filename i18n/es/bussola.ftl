@@ -41,6 +41,7 @@ results-more = Mostrar más
 results-empty-hint = Prueba con menos palabras, o quita un filtro.
 search-read-as = Resultados para «{ $meant }»: escribiste «{ $typed }».
 search-handled-by = De esto se encarga { $office }; los servicios de abajo pueden ayudarte.
+search-left-out = Ningún servicio menciona «{ $words }»: estos son los resultados para las demás palabras.
 anywhere-in-italy = Toda Italia
 approximate-mark = ubicación aproximada
 open-now = Abierto ahora

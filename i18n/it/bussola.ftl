@@ -41,6 +41,7 @@ results-more = Mostra altri
 results-empty-hint = Prova con meno parole, o togli un filtro.
 search-read-as = Risultati per «{ $meant }»: hai scritto «{ $typed }».
 search-handled-by = Se ne occupa { $office }: i servizi qui sotto possono aiutarti.
+search-left-out = Nessun servizio contiene «{ $words }»: ecco i risultati per le altre parole.
 anywhere-in-italy = Tutta Italia
 approximate-mark = posizione approssimativa
 open-now = Aperto ora

@@ -42,6 +42,7 @@ results-more = Arată mai multe
 results-empty-hint = Încercați cu mai puține cuvinte sau scoateți un filtru.
 search-read-as = Rezultate pentru „{ $meant }”: ați scris „{ $typed }”.
 search-handled-by = De aceasta se ocupă { $office }; serviciile de mai jos vă pot ajuta.
+search-left-out = Niciun serviciu nu menționează „{ $words }”: iată rezultatele pentru celelalte cuvinte.
 anywhere-in-italy = Toată Italia
 approximate-mark = poziție aproximativă
 open-now = Deschis acum

@@ -42,6 +42,7 @@ results-more = Shfaq më shumë
 results-empty-hint = Provoni me më pak fjalë, ose hiqni një filtër.
 search-read-as = Rezultate për “{ $meant }”: keni shkruar “{ $typed }”.
 search-handled-by = Për këtë merret { $office }; shërbimet më poshtë mund t'ju ndihmojnë.
+search-left-out = Asnjë shërbim nuk përmend “{ $words }”: ja rezultatet për fjalët e tjera.
 anywhere-in-italy = E gjithë Italia
 approximate-mark = vendndodhje e përafërt
 open-now = Hapur tani

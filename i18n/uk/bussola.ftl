@@ -44,6 +44,7 @@ results-more = Показати ще
 results-empty-hint = Спробуйте менше слів або приберіть фільтр.
 search-read-as = Результати для «{ $meant }»: ви написали «{ $typed }».
 search-handled-by = Цим займається { $office }; послуги нижче можуть вам допомогти.
+search-left-out = Жодна послуга не згадує «{ $words }»: ось результати для інших слів.
 anywhere-in-italy = Уся Італія
 approximate-mark = приблизне місце
 open-now = Відчинено зараз

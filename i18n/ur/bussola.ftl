@@ -41,6 +41,7 @@ results-more = مزید دکھائیں
 results-empty-hint = کم الفاظ لکھ کر دیکھیں، یا کوئی فلٹر ہٹا دیں۔
 search-read-as = “{ $meant }” کے نتائج: آپ نے “{ $typed }” لکھا۔
 search-handled-by = یہ کام { $office } کے ذمے ہے؛ نیچے دی گئی خدمات آپ کی مدد کر سکتی ہیں۔
+search-left-out = کسی خدمت میں “{ $words }” نہیں ملا: باقی الفاظ کے نتائج یہ ہیں۔
 anywhere-in-italy = پورا اٹلی
 approximate-mark = تقریبی مقام
 open-now = ابھی کھلا ہے

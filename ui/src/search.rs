@@ -171,6 +171,7 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                         AnswerNotes {
                             corrections: found.corrections,
                             handled_by: found.handled_by,
+                            left_out: found.left_out,
                         },
                     ),
                     Err(error) => (Err(error), AnswerNotes::default()),
@@ -295,10 +296,11 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
 struct AnswerNotes {
     corrections: Vec<Correction>,
     handled_by: Vec<String>,
+    left_out: Vec<String>,
 }
 
 /// Above the results: "Results for «permesso»: you typed «permeso»" when the answer read typed
-/// words as others, and "The Agenzia delle Entrate handles this; the services below can help"
+/// words as others, "No service mentions «gratis»" for a word it left out, and "The Agenzia delle Entrate handles this; the services below can help"
 /// when what was asked is an office's the directory does not list.
 #[component]
 fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
@@ -307,6 +309,7 @@ fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
         let AnswerNotes {
             corrections,
             handled_by,
+            left_out,
         } = notes.get();
         let tr = lang.tr();
         let read_as = (!corrections.is_empty()).then(|| {
@@ -326,7 +329,12 @@ fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
                 view! { <p class="handled-by" role="note">{text}</p> }
             })
             .collect_view();
-        view! { {read_as} {offices} }
+        let left_out = (!left_out.is_empty()).then(|| {
+            let words = left_out.join(", ");
+            let text = tr.text_with("search-left-out", &[("words", (&words).into())]);
+            view! { <p class="read-as" id="left-out" role="status">{text}</p> }
+        });
+        view! { {read_as} {left_out} {offices} }
     }
 }
 

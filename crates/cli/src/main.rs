@@ -274,6 +274,9 @@ fn search(store: &Store, args: SearchArgs) -> Result<()> {
     for read in &answer.corrections {
         eprintln!("(read \"{}\" as \"{}\")", read.typed, read.meant);
     }
+    for word in &answer.left_out {
+        eprintln!("(no service mentions \"{word}\": left out)");
+    }
     for office in &answer.handled_by {
         eprintln!("({office} handles this; the services below can help with it)");
     }

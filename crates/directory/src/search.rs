@@ -92,7 +92,10 @@ impl Store {
         // meanwhile (the app syncs on another connection) is seen by the next search, whole.
         let _snapshot = self.conn.unchecked_transaction()?;
         let catalogue = self.catalogue()?;
-        let corrections = self.correct(&catalogue, &mut tokens)?;
+        let Reading {
+            corrections,
+            left_out,
+        } = self.read_words(&catalogue, &mut tokens)?;
         let mut filter = intersect(
             catalogue.in_categories(&query.categories),
             catalogue.speaking(&query.languages),
@@ -135,23 +138,23 @@ impl Store {
             hits,
             corrections,
             handled_by,
+            left_out,
         })
     }
 
     /// Replaces each word that matches nothing the directory holds (no service's text, no
     /// category word begins with it) by the beginning of the nearest word that does, and says
     /// which were read so. Words that match something are left as typed: an exact match always
-    /// comes before a corrected one.
-    fn correct(&self, catalogue: &Catalogue, tokens: &mut [String]) -> Result<Vec<Correction>> {
+    /// comes before a corrected one. A word that matches nothing and is near nothing
+    /// ("gratis", "marito") is left out of the search, and said so, when other words remain:
+    /// every word must match, and one word nobody wrote would otherwise empty the answer.
+    fn read_words(&self, catalogue: &Catalogue, tokens: &mut Vec<String>) -> Result<Reading> {
         let mut corrections = Vec::new();
-        for token in tokens.iter_mut() {
-            if too_short(token)
-                || !categories_matching(token).is_empty()
-                || thesaurus_words()
-                    .iter()
-                    .any(|w| w.starts_with(token.as_str()))
-                || self.holds(token)?
-            {
+        let mut unknown = Vec::new();
+        // A category word, or a word of a thesaurus phrase the words spell out whole.
+        let reached = categories_reached(tokens);
+        for (index, token) in tokens.iter_mut().enumerate() {
+            if too_short(token) || !reached[index].is_empty() || self.holds(token)? {
                 continue;
             }
             let vocabulary = catalogue.vocabulary(&self.conn, || {
@@ -162,14 +165,24 @@ impl Store {
                 let categories = vocabulary().iter().flat_map(|(_, ws)| ws.iter());
                 categories.chain(one_word).cloned().collect()
             })?;
-            if let Some(reading) = vocabulary.correct(token) {
-                corrections.push(Correction {
+            match vocabulary.correct(token) {
+                Some(reading) => corrections.push(Correction {
                     typed: std::mem::replace(token, reading.prefix),
                     meant: reading.word,
-                });
+                }),
+                None => unknown.push(index),
             }
         }
-        Ok(corrections)
+        let mut left_out = Vec::new();
+        if unknown.len() < tokens.len() {
+            for index in unknown.into_iter().rev() {
+                left_out.insert(0, tokens.remove(index));
+            }
+        }
+        Ok(Reading {
+            corrections,
+            left_out,
+        })
     }
 
     /// Whether some service's text holds a word beginning with `token`.
@@ -199,6 +212,14 @@ impl Store {
         }
         Ok(set)
     }
+}
+
+/// How the typed words were read before searching.
+struct Reading {
+    /// Words read as others.
+    corrections: Vec<Correction>,
+    /// Words that matched nothing and were left out.
+    left_out: Vec<String>,
 }
 
 /// One search under way: the store, what it knows in memory, and the query's bounds.
@@ -848,20 +869,6 @@ fn reached_categories(tokens: &[String]) -> Vec<&'static str> {
         }
     }
     all
-}
-
-/// Every telling word of the thesaurus, folded (for knowing a typed word, and correcting one).
-fn thesaurus_words() -> &'static [String] {
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut all: Vec<String> = crate::thesaurus::needs()
-            .iter()
-            .flat_map(|need| need.phrases().flatten().cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    })
 }
 
 /// The category codes one of whose words (in any locale) starts with `token`.

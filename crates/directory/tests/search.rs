@@ -397,3 +397,17 @@ fn words_the_directory_holds_are_never_corrected() {
         .unwrap();
     assert!(answer.hits.is_empty() && answer.corrections.is_empty());
 }
+
+#[test]
+fn a_word_nothing_holds_is_left_out_when_other_words_answer() {
+    let store = store();
+    let answer = store
+        .answer(&text("consultorio terni zzzqqq"), tuesday_morning())
+        .unwrap();
+    let found: Vec<&str> = answer.hits.iter().map(|h| h.id.0.as_str()).collect();
+    assert_eq!(found, ["consultorio-terni"]);
+    assert_eq!(answer.left_out, ["zzzqqq"]);
+    // Alone, it leaves nothing to search with: nothing found, and nothing left out.
+    let answer = store.answer(&text("zzzqqq"), tuesday_morning()).unwrap();
+    assert!(answer.hits.is_empty() && answer.left_out.is_empty());
+}

@@ -133,6 +133,9 @@ pub struct SearchAnswer {
     /// fiscale": the Agenzia delle Entrate), in the query's display language; the hits are the
     /// services that can help with it.
     pub handled_by: Vec<String>,
+    /// Typed words that nothing in the directory holds, even read as a near word, left out so
+    /// that the others still answer ("scuola italiano gratis": "gratis").
+    pub left_out: Vec<String>,
 }
 
 /// A typed word that matched nothing, and the directory's word it was read as ("permeso" →

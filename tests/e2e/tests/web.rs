@@ -117,6 +117,12 @@ async fn first_visit(screen: Screen) -> Result<()> {
     app.wait_for_text("#read-as", |t| t == read_as).await?;
     app.screenshot(&format!("web-search-typo-it-{}", size(screen)))
         .await?;
+    // A word that nothing holds is left out, and said so; the others still answer.
+    app.search("questura perugia zzzqqq").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
+    let left_out = italian.text_with("search-left-out", &[("words", "zzzqqq".into())]);
+    app.wait_for_text("#left-out", |t| t == left_out).await?;
     // A need handled by an office the directory does not list: the services that help, and
     // the office named.
     app.search("codice fiscale").await?;
