@@ -39,9 +39,9 @@ function announce(event, payload) {
 
 // A new version of the app, installed by the service worker and waiting for every Bussola tab
 // to close: the UI says so, and the person may start it at once.
-let updateWaiting = null;
-function offerUpdate(worker) {
-  updateWaiting = worker;
+let updateReady = false;
+function offerUpdate() {
+  updateReady = true;
   announce('update-ready', null);
 }
 
@@ -77,14 +77,22 @@ const onThePage = {
     await navigator.clipboard.writeText(`${text}\n${url}`);
     return 'copied';
   },
-  // The address of a screen of this site, for a link that opens it on another phone.
-  site_link: async ({ path }) => new URL(path, document.baseURI).href,
-  update_ready: async () => updateWaiting !== null,
+  // The address of a screen of this site, for a link that opens it on another phone: the
+  // site's own address and the screen's, nothing else of this page's.
+  site_link: async ({ path }) => new URL(path, window.location.origin + window.location.pathname).href,
+  update_ready: async () => updateReady,
   // The person asked for the new version now: it takes over, and the page opens again in it.
+  // (Asked of the registration now: another tab may have started it already, or a newer one
+  // may be waiting.)
   apply_update: async () => {
-    if (!updateWaiting) return null;
-    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload());
-    updateWaiting.postMessage('take-over');
+    const registration = await navigator.serviceWorker.getRegistration();
+    const waiting = registration && registration.waiting;
+    if (!waiting) {
+      window.location.reload();
+      return null;
+    }
+    waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') window.location.reload(); });
+    waiting.postMessage('take-over');
     return null;
   },
   // Asked only when the person taps "use my location"; the answer stays on this page.
@@ -122,8 +130,8 @@ if ('serviceWorker' in navigator) {
     // Only an update replaces a worker in charge; the first install is no news.
     const watch = (worker) => {
       if (!worker || !navigator.serviceWorker.controller) return;
-      if (worker.state === 'installed') offerUpdate(worker);
-      else worker.addEventListener('statechange', () => { if (worker.state === 'installed') offerUpdate(worker); });
+      if (worker.state === 'installed') offerUpdate();
+      else worker.addEventListener('statechange', () => { if (worker.state === 'installed') offerUpdate(); });
     };
     // Already waiting, being installed since before this page asked, or found later.
     watch(registration.waiting || registration.installing);

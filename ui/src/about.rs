@@ -7,7 +7,7 @@ use crate::i18n::use_lang;
 use crate::icons::icon;
 use crate::{ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{FeedStatus, RecoveryNotice, SyncFailure, SyncReport, SyncStep};
+use bussola_model::{FeedStatus, RecoveryNotice, Storage, SyncFailure, SyncReport, SyncStep};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,7 +93,15 @@ pub fn DataStatus() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
             leptos::task::spawn_local(ipc::on_sync_progress(move |s| step.set(Some(s))));
-            first_sync(None);
+            let first_sync = first_sync.clone();
+            leptos::task::spawn_local(async move {
+                // A second tab of the web app, running from memory while the first holds the
+                // directory, does not download the whole feed again by itself: the first tab
+                // keeps the device's copy up to date ("Update now" still works here).
+                if ipc::storage().await != Storage::MemoryInUse {
+                    first_sync(None);
+                }
+            });
         }
     });
     // While a version downloads or is written (a first import can take seconds), the status

@@ -174,7 +174,10 @@ impl Store {
             }
         }
         let mut left_out = Vec::new();
-        if unknown.len() < tokens.len() {
+        // Only while a word that can tell something remains: "di gratis" must not become a
+        // search for every text holding "di".
+        let remains = (0..tokens.len()).any(|i| !unknown.contains(&i) && !too_short(&tokens[i]));
+        if remains {
             for index in unknown.into_iter().rev() {
                 left_out.insert(0, tokens.remove(index));
             }
@@ -820,17 +823,21 @@ fn too_short(token: &str) -> bool {
 fn categories_reached(tokens: &[String]) -> Vec<Vec<&'static str>> {
     let mut reached: Vec<Vec<&'static str>> =
         tokens.iter().map(|t| categories_matching(t)).collect();
-    let begins = |t: &String, w: &String| crate::thesaurus::tells(t) && w.starts_with(t.as_str());
+    let last = tokens.len().saturating_sub(1);
+    let begins = |i: usize, w: &String| crate::thesaurus::stands_for(&tokens[i], w, i == last);
     let mut spelled_out: Vec<&'static str> = Vec::new();
     for need in crate::thesaurus::needs() {
         for phrase in need.phrases() {
-            if !phrase.iter().all(|w| tokens.iter().any(|t| begins(t, w))) {
+            if !phrase
+                .iter()
+                .all(|w| (0..tokens.len()).any(|i| begins(i, w)))
+            {
                 continue;
             }
             // Every token that begins a word of the phrase ("নর" begins both words of "নারী
             // নির্যাতন" once folded) reaches the need.
             let spelling: Vec<usize> = (0..tokens.len())
-                .filter(|&i| phrase.iter().any(|w| begins(&tokens[i], w)))
+                .filter(|&i| phrase.iter().any(|w| begins(i, w)))
                 .collect();
             for code in need.categories.iter().map(String::as_str) {
                 for &i in &spelling {
@@ -844,10 +851,12 @@ fn categories_reached(tokens: &[String]) -> Vec<Vec<&'static str>> {
             }
         }
     }
-    // The short words of a phrase ("di" in "medico di base", "tax" in "tax code") tell nothing
-    // by themselves: beside a need spelled out, they reach what it reaches instead of
+    // The short and joining words of a phrase ("di" in "medico di base", "fără" in "fără
+    // adăpost") tell nothing by themselves: beside a need spelled out, they reach what it reaches instead of
     // narrowing the answer to texts that happen to hold them.
-    let short = |t: &str| !crate::thesaurus::tells(t) || (t.is_ascii() && t.len() <= 3);
+    let short = |t: &str| {
+        t.chars().count() < 3 || (t.is_ascii() && t.len() <= 3) || crate::thesaurus::joining(t)
+    };
     for (token, codes) in tokens.iter().zip(&mut reached) {
         if short(token) {
             for code in &spelled_out {

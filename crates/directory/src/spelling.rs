@@ -1,7 +1,7 @@
 //! Typo tolerance: a word that matches nothing the directory holds is read as the nearest word
 //! it does hold, so "permeso", "questra" and "дозвл" still find what the person meant.
 //!
-//! The vocabulary is the directory's own: every term of the full-text index (every language the
+//! The vocabulary is the directory's own: every word of the services' names (every language the
 //! feed has) and every category word of the taxonomy, folded as the index is. The search asks
 //! for a correction only when nothing begins with the typed word, so an exact match always wins, and
 //! only within the edits a person plausibly made: none below 4 letters, one from 4, two from 8
@@ -49,16 +49,19 @@ fn edits_allowed(letters: usize) -> usize {
 }
 
 impl Vocabulary {
-    /// Every term of the full-text index with the number of services holding it, and the
-    /// taxonomy's words (in every locale) beside them.
+    /// Every word of the services' names (in every language) with the number of services
+    /// holding it, and the taxonomy's words (in every locale) beside them. Not the words of
+    /// descriptions and addresses: with a big directory nearly any word is one edit from one of
+    /// those ("marito" from the "Mario" of a street), and a person searches for what a place is.
     pub fn load(conn: &Connection, category_words: &[String]) -> Result<Vocabulary> {
         // fts5vocab reads the index's own term list; a temporary table lives only as long as
         // this connection and writes nothing to the file.
         conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.service_terms
-                 USING fts5vocab(main, service_text, 'row');",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.service_column_terms
+                 USING fts5vocab(main, service_text, 'col');",
         )?;
-        let mut stmt = conn.prepare("SELECT term, doc FROM temp.service_terms")?;
+        let mut stmt =
+            conn.prepare("SELECT term, doc FROM temp.service_column_terms WHERE col = 'names'")?;
         let mut terms: Vec<(String, u32)> = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
             .collect::<std::result::Result<_, _>>()?;

@@ -60,26 +60,194 @@ pub fn needs() -> &'static [Need] {
     })
 }
 
-/// The words of a phrase that can stand for it, folded. A phrase of one word is that word
-/// from three letters ("job", "sos"); in a longer phrase the short words ("di", "the", "per")
-/// are in every sentence and would send any search to the need, so only words of four letters
-/// or more count there. Two characters of a script other than Latin ("居留") are a word.
+/// Words that only join others, in the app's languages ("di", "the", "pour", "من", "по"): in
+/// a phrase they tell nothing, and typed in a search they ask for no need by themselves.
+const JOINING_WORDS: &[&str] = &[
+    // it
+    "di",
+    "da",
+    "del",
+    "della",
+    "dei",
+    "delle",
+    "il",
+    "lo",
+    "la",
+    "le",
+    "gli",
+    "un",
+    "una",
+    "uno",
+    "per",
+    "con",
+    "in",
+    "su",
+    "ed",
+    "al",
+    "alla",
+    "nel",
+    "nella",
+    "che",
+    "mi",
+    "mio",
+    "mia",
+    "ti",
+    "si",
+    "non",
+    "ho",
+    // en
+    "the",
+    "of",
+    "for",
+    "and",
+    "or",
+    "to",
+    "on",
+    "at",
+    "my",
+    "me",
+    "an",
+    "with",
+    "without",
+    "is",
+    "no",
+    "need",
+    // fr
+    "de",
+    "du",
+    "des",
+    "les",
+    "une",
+    "et",
+    "ou",
+    "pour",
+    "avec",
+    "sans",
+    "en",
+    "au",
+    "aux",
+    "mon",
+    "ma",
+    "mes",
+    "je",
+    "pas",
+    "ne",
+    // es
+    "el",
+    "los",
+    "las",
+    "para",
+    "sin",
+    "por",
+    // ro
+    "cu",
+    "și",
+    "sau",
+    "în",
+    "pentru",
+    "fără",
+    "al",
+    "ale",
+    "meu",
+    "mea",
+    // sq
+    "të",
+    "në",
+    "për",
+    "me",
+    "pa",
+    "dhe",
+    "një",
+    "se",
+    // uk
+    "і",
+    "й",
+    "та",
+    "в",
+    "у",
+    "на",
+    "по",
+    "для",
+    "з",
+    "до",
+    "без",
+    "від",
+    "мій",
+    "моя",
+    // ar
+    "من",
+    "في",
+    "إلى",
+    "الى",
+    "على",
+    "عن",
+    "و",
+    "مع",
+    "بدون",
+    "لي",
+    // ur
+    "کا",
+    "کی",
+    "کے",
+    "میں",
+    "سے",
+    "کو",
+    "اور",
+    "پر",
+    "لیے",
+    "بغیر",
+    // bn
+    "এর",
+    "ও",
+    "এবং",
+    "জন্য",
+    "থেকে",
+    "আমার",
+    "না",
+    // zh
+    "的",
+    "和",
+    "我",
+];
+
+/// Whether a folded word only joins others.
+pub(crate) fn joining(word: &str) -> bool {
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    FOLDED
+        .get_or_init(|| JOINING_WORDS.iter().map(|w| crate::fold::fold(w)).collect())
+        .iter()
+        .any(|j| j == word)
+}
+
+/// The words of a phrase that can stand for it, folded: all but single letters and the words
+/// that only join others, so that "tax code" needs "tax" and "code", and "medico di base" needs
+/// "medico" and "base".
 pub(crate) fn telling_words(phrase: &str) -> Vec<String> {
-    let all = words(phrase);
-    let shortest = if all.len() == 1 { 3 } else { 4 };
-    all.into_iter()
-        .filter(|w| {
-            let letters = w.chars().count();
-            letters >= shortest || (!w.is_ascii() && letters >= 2)
-        })
+    words(phrase)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2 && !joining(w))
         .collect()
 }
 
-/// Whether a typed word (folded) is long enough to begin a thesaurus word: three letters, or
-/// two characters of a script other than Latin ("证件", "کا").
-pub(crate) fn tells(token: &str) -> bool {
+/// Whether the typed word `token` (folded) stands for the thesaurus word `word`: the word
+/// itself, or a beginning of it long enough not to be some other word's — four letters for the
+/// word being typed (the query's `last`), five for a finished one, three characters of a
+/// script other than Latin. So "con", "pas" or "من" never stand for "consolato", "passaporto"
+/// or "منحة", while "docu" still finds "documenti" as it is typed.
+pub(crate) fn stands_for(token: &str, word: &str, last: bool) -> bool {
+    if joining(token) || token.chars().count() < 2 {
+        return false;
+    }
+    if token == word {
+        return true;
+    }
     let letters = token.chars().count();
-    letters >= 3 || (!token.is_ascii() && letters >= 2)
+    let enough = match (token.is_ascii(), last) {
+        (true, true) => 4,
+        (true, false) => 5,
+        (false, _) => 3,
+    };
+    letters >= enough && word.starts_with(token)
 }
 
 impl Need {
@@ -88,13 +256,17 @@ impl Need {
         self.folded.iter().map(Vec::as_slice)
     }
 
-    /// Whether `tokens` (folded) ask for this need: every telling word of one of its phrases is
-    /// begun by one of them that [`tells`] ("cod fisc" asks for the tax code).
+    /// Whether `tokens` (folded, in the order typed) ask for this need: every telling word of
+    /// one of its phrases is stood for by one of them ([`stands_for`]).
     pub(crate) fn asked_by(&self, tokens: &[String]) -> bool {
+        let last = tokens.len().saturating_sub(1);
         self.phrases().any(|needed| {
-            needed
-                .iter()
-                .all(|w| tokens.iter().any(|t| tells(t) && w.starts_with(t.as_str())))
+            needed.iter().all(|w| {
+                tokens
+                    .iter()
+                    .enumerate()
+                    .any(|(i, t)| stands_for(t, w, i == last))
+            })
         })
     }
 
@@ -158,6 +330,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn joining_words_and_short_beginnings_ask_for_nothing() {
+        let tokens = |text: &str| words(text);
+        for text in [
+            "corso di italiano con certificato",
+            "je n'ai pas de papiers",
+            "une dhe ti",
+            "che",
+            "din",
+            "emergency number",
+            "postal code",
+            "من",
+            "по",
+        ] {
+            let asked: Vec<&str> = needs()
+                .iter()
+                .filter(|n| !n.handled_by.is_empty() && n.asked_by(&tokens(text)))
+                .map(|n| n.need.as_str())
+                .collect();
+            assert!(asked.is_empty(), "{text} asks for {asked:?}");
+        }
+    }
+
+    #[test]
     fn the_thesaurus_covers_every_locale_with_known_categories() {
         let problems = problems();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -169,9 +364,20 @@ mod tests {
         let tax_code = needs().iter().find(|n| n.need == "tax-code").unwrap();
         let tokens = |text: &str| words(text);
         assert!(tax_code.asked_by(&tokens("codice fiscale")));
-        assert!(tax_code.asked_by(&tokens("cod fisc")));
+        assert!(
+            tax_code.asked_by(&tokens("codice fisc")),
+            "the last word is being typed"
+        );
+        assert!(tax_code.asked_by(&tokens("tax code")));
         assert!(!tax_code.asked_by(&tokens("codice")), "one word of two");
-        assert!(!tax_code.asked_by(&tokens("co fi")), "too short to say");
+        assert!(
+            !tax_code.asked_by(&tokens("codi fisc")),
+            "a finished word stands for itself, or a beginning of five letters"
+        );
+        assert!(
+            !tax_code.asked_by(&tokens("phone number")),
+            "\"number\" alone is not \"tax number\""
+        );
         assert_eq!(
             tax_code.handled_by_in("zz"),
             tax_code.handled_by_in("it"),

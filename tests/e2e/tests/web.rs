@@ -542,6 +542,12 @@ async fn every_request_goes_to_the_site_or_the_feed_and_nowhere_else() -> Result
     app.click("#action-card").await?;
     app.wait_for_text("#card .card-name", |t| t == QUESTURA)
         .await?;
+    app.click("#back").await?;
+    app.click("#back").await?;
+    app.click("#view-map").await?;
+    app.wait_for_text("#map-zoom-in", |_| true)
+        .await
+        .context("the map of comuni, drawn from the app's own geometry")?;
     app.click("#nav-about").await?;
     app.wait_for_text("#attribution", |t| t.contains("openpolis"))
         .await?;
