@@ -428,9 +428,8 @@ impl Search<'_> {
                 .map(|&code| self.catalogue.named_for(code, || self.named_for(code)))
                 .collect::<Result<_>>()?;
             let unranked = reached.len();
-            let mut found: Vec<ServiceKey> = found.ones().map(|s| s as ServiceKey).collect();
             // Each key is worked out once: thousands of services can hold a common word.
-            found.sort_by_cached_key(|&s| {
+            let rank = |s: ServiceKey| {
                 let main = self.catalogue.main_category(s);
                 (
                     std::cmp::Reverse(words_in_name[s as usize]),
@@ -443,8 +442,17 @@ impl Search<'_> {
                     std::cmp::Reverse(self.catalogue.completeness(s)),
                     name_order.rank(s),
                 )
-            });
-            found
+            };
+            let mut ranked: Vec<_> = found.ones().map(|s| (rank(s as ServiceKey), s)).collect();
+            // Only the page needs an order when every candidate will be shown as it comes (no
+            // "open now" to skip some): the best `limit` are picked out, then sorted. A word
+            // being typed ("per") can hold nearly every service of a big directory.
+            if !self.when.only_open && ranked.len() > self.limit {
+                ranked.select_nth_unstable(self.limit - 1);
+                ranked.truncate(self.limit);
+            }
+            ranked.sort_unstable();
+            ranked.into_iter().map(|(_, s)| s as ServiceKey).collect()
         };
         let candidates = in_order.into_iter().map(|service| {
             Ok(Candidate {
@@ -824,19 +832,21 @@ fn categories_reached(tokens: &[String]) -> Vec<Vec<&'static str>> {
     let mut reached: Vec<Vec<&'static str>> =
         tokens.iter().map(|t| categories_matching(t)).collect();
     let last = tokens.len().saturating_sub(1);
+    let telling: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !crate::thesaurus::joining(&tokens[i]))
+        .collect();
     let begins = |i: usize, w: &String| crate::thesaurus::stands_for(&tokens[i], w, i == last);
     let mut spelled_out: Vec<&'static str> = Vec::new();
     for need in crate::thesaurus::needs() {
         for phrase in need.phrases() {
-            if !phrase
-                .iter()
-                .all(|w| (0..tokens.len()).any(|i| begins(i, w)))
-            {
+            if !phrase.iter().all(|w| telling.iter().any(|&i| begins(i, w))) {
                 continue;
             }
             // Every token that begins a word of the phrase ("নর" begins both words of "নারী
             // নির্যাতন" once folded) reaches the need.
-            let spelling: Vec<usize> = (0..tokens.len())
+            let spelling: Vec<usize> = telling
+                .iter()
+                .copied()
                 .filter(|&i| phrase.iter().any(|w| begins(i, w)))
                 .collect();
             for code in need.categories.iter().map(String::as_str) {

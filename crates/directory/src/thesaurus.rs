@@ -212,11 +212,10 @@ const JOINING_WORDS: &[&str] = &[
 
 /// Whether a folded word only joins others.
 pub(crate) fn joining(word: &str) -> bool {
-    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    static FOLDED: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     FOLDED
         .get_or_init(|| JOINING_WORDS.iter().map(|w| crate::fold::fold(w)).collect())
-        .iter()
-        .any(|j| j == word)
+        .contains(word)
 }
 
 /// The words of a phrase that can stand for it, folded: all but single letters and the words
@@ -234,8 +233,11 @@ pub(crate) fn telling_words(phrase: &str) -> Vec<String> {
 /// word being typed (the query's `last`), five for a finished one, three characters of a
 /// script other than Latin. So "con", "pas" or "من" never stand for "consolato", "passaporto"
 /// or "منحة", while "docu" still finds "documenti" as it is typed.
+///
+/// The caller leaves out the joining words of the query first ([`joining`]): this is asked for
+/// every word of every phrase, on every keystroke.
 pub(crate) fn stands_for(token: &str, word: &str, last: bool) -> bool {
-    if joining(token) || token.chars().count() < 2 {
+    if token.chars().count() < 2 {
         return false;
     }
     if token == word {
@@ -260,13 +262,15 @@ impl Need {
     /// one of its phrases is stood for by one of them ([`stands_for`]).
     pub(crate) fn asked_by(&self, tokens: &[String]) -> bool {
         let last = tokens.len().saturating_sub(1);
+        let telling: Vec<(usize, &String)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !joining(t))
+            .collect();
         self.phrases().any(|needed| {
-            needed.iter().all(|w| {
-                tokens
-                    .iter()
-                    .enumerate()
-                    .any(|(i, t)| stands_for(t, w, i == last))
-            })
+            needed
+                .iter()
+                .all(|w| telling.iter().any(|&(i, t)| stands_for(t, w, i == last)))
         })
     }
 

@@ -103,6 +103,25 @@ async fn type_and_time(app: &App, label: &str) -> Result<()> {
         .iter()
         .filter_map(|v| v.as_f64())
         .collect();
+    // The slowest keys, with what the box held after each: where to look next.
+    let mut typed = String::new();
+    let mut after_each = Vec::new();
+    for key in &keys {
+        match key.as_str() {
+            "\u{E003}" => {
+                typed.pop();
+            }
+            letter => typed.push_str(letter),
+        }
+        after_each.push(typed.clone());
+    }
+    let mut slowest: Vec<(f64, &String)> = times.iter().copied().zip(&after_each).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(ms, text)| format!("{ms:.0} ms \"{text}\""))
+        .collect();
     times.sort_by(f64::total_cmp);
     println!(
         "keypress to results drawn, {label}: {} keys, p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
@@ -112,6 +131,7 @@ async fn type_and_time(app: &App, label: &str) -> Result<()> {
         percentile(&times, 0.99),
         times.last().copied().unwrap_or(0.0)
     );
+    println!("  slowest: {}", slowest.join(", "));
     Ok(())
 }
 
