@@ -414,13 +414,7 @@ async fn a_new_version_is_announced_and_takes_over_when_the_person_asks() -> Res
     let server = Server::start_at(site.path().to_owned(), "/");
     let profile = tempfile::tempdir()?;
     let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
-    app.client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.serviceWorker.ready.then(() => done(true));",
-            vec![],
-        )
-        .await?;
+    app.wait_for_offline_copy().await?;
     let before = cache_names(&app).await?;
     ensure!(before.len() == 1, "{before:?}");
     // The host puts a new version up: another service worker, with another version.
