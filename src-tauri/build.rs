@@ -22,6 +22,9 @@ const COMMANDS: &[&str] = &[
     "take_recovery_notice",
     "can_locate",
     "current_position",
+    "can_speak",
+    "speak",
+    "stop_speaking",
 ];
 
 fn main() {

@@ -105,6 +105,70 @@ const onThePage = {
   }),
 };
 
+// Speech ("listen", the read-aloud mode) with the browser's own voices, and only with a voice
+// made on the device: a remote voice would send the text to its vendor. A language the device
+// has no voice for is never read with another language's voice: `can_speak` says no (the UI
+// then says so), and a stretch in such a language is left out.
+const SPEECH_LANGUAGES = new Set(['it', 'en', 'fr', 'ar', 'uk', 'ro', 'sq', 'es', 'zh', 'bn', 'ur']);
+const SPEECH_MAX_CHARS = 2000;
+const SPEECH_RATE = { slow: 0.8, normal: 1.0 };
+let voicesLoaded = null;
+// The browser lists its voices some time after the page loads: waited for once, briefly.
+function localVoices() {
+  if (!('speechSynthesis' in window)) return Promise.resolve([]);
+  if (!voicesLoaded) {
+    voicesLoaded = new Promise((resolve) => {
+      if (speechSynthesis.getVoices().length) return resolve();
+      speechSynthesis.addEventListener('voiceschanged', () => resolve(), { once: true });
+      setTimeout(resolve, 1500);
+    });
+  }
+  return voicesLoaded.then(() => speechSynthesis.getVoices().filter((v) => v.localService));
+}
+function voiceFor(voices, lang) {
+  const named = (v) => v.lang.replace('_', '-').toLowerCase().split('-')[0];
+  return voices.find((v) => named(v) === lang && v.default) || voices.find((v) => named(v) === lang) || null;
+}
+// Plain text only: control characters and bidi marks out, white space made one.
+function plainText(text) {
+  return String(text).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\u02bc/g, "'")
+    .replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+let speechRound = 0;
+Object.assign(onThePage, {
+  can_speak: async ({ lang }) => SPEECH_LANGUAGES.has(lang) && voiceFor(await localVoices(), lang) !== null,
+  speak: async ({ request }) => {
+    const voices = await localVoices();
+    const parts = (request.parts || [])
+      .filter((p) => SPEECH_LANGUAGES.has(p.lang))
+      .map((p) => ({ text: plainText(p.text), voice: voiceFor(voices, p.lang), lang: p.lang }))
+      .filter((p) => p.text && p.voice);
+    if (parts.reduce((n, p) => n + p.text.length, 0) > SPEECH_MAX_CHARS) {
+      throw { code: 'bad_query', message: 'too much to say at once' };
+    }
+    if (!parts.length) throw { code: 'bad_query', message: 'no voice on this device for this language' };
+    const round = ++speechRound;
+    speechSynthesis.cancel();
+    parts.forEach((p, i) => {
+      const utterance = new SpeechSynthesisUtterance(p.text);
+      utterance.voice = p.voice;
+      utterance.lang = p.voice.lang;
+      utterance.rate = SPEECH_RATE[request.pace] || SPEECH_RATE.slow;
+      if (i === parts.length - 1) {
+        // Said to the end, not cut by "stop" or by a newer request.
+        utterance.onend = () => { if (round === speechRound) announce('speech-ended', true); };
+      }
+      speechSynthesis.speak(utterance);
+    });
+    return null;
+  },
+  stop_speaking: async () => {
+    speechRound++;
+    if ('speechSynthesis' in window) speechSynthesis.cancel();
+    return null;
+  },
+});
+
 window.bussola = {
   async call(command, args) {
     if (command in onThePage) return onThePage[command](args || {});

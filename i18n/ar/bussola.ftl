@@ -272,3 +272,32 @@ recovered-body = وضع تطبيق Bussola الملف التالف جانبًا�
 recovered-kept = تم استرجاع المفضلة والإعدادات الخاصة بك.
 recovered-lost = تعذّرت قراءة المفضلة والإعدادات الخاصة بك.
 recovered-where = الملف التالف محفوظ هنا: { $path }
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = استمع
+action-stop-listening = أوقف الصوت
+speech-no-voice = لا يوجد على هذا الجهاز صوت لهذه اللغة.
+read-aloud = القراءة بصوت عالٍ
+read-aloud-on = القراءة بصوت عالٍ مفعّلة: اضغط على أي زر لتسمع اسمه.
+speech-title = الصوت
+speech-pace-label = سرعة الصوت
+speech-pace-slow = بطيئة، لمن يتعلم
+speech-pace-normal = عادية
+speak-time = { $minute ->
+    [0] { $hour }
+    [one] { $hour } وَدَقِيقَة
+    [two] { $hour } وَدَقِيقَتان
+    [few] { $hour } وَ { $minute } دَقَائِق
+   *[other] { $hour } وَ { $minute } دَقِيقَة
+}
+speak-open-now = مَفْتُوح الآن.
+speak-closes-today = يُغْلِق اليوم الساعة { $time }.
+speak-closes-on = يُغْلِق يوم { $day } الساعة { $time }.
+speak-closed-now = مُغْلَق الآن.
+speak-opens-today = يَفْتَح اليوم الساعة { $time }.
+speak-opens-on = يَفْتَح يوم { $day } الساعة { $time }.
+speak-hours-unknown = مَواعِيد العمل غير مَعْرُوفَة: اِتَّصِل قَبْلَ أَنْ تَذْهَب.
+speak-address = العنوان:
+speak-phone = رقم الهاتف: { $digits }.
+speak-access = كَيْفَ تَحْصُل على الخِدْمَة:

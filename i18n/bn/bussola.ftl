@@ -256,3 +256,55 @@ recovered-body = Bussola নষ্ট ফাইলটি আলাদা কর�
 recovered-kept = আপনার প্রিয় সেবা আর সেটিংস ফিরিয়ে আনা গেছে।
 recovered-lost = আপনার প্রিয় সেবা আর সেটিংস পড়া যায়নি।
 recovered-where = নষ্ট ফাইলটি { $path }-এ রাখা আছে।
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = শুনুন
+action-stop-listening = ভয়েস থামান
+speech-no-voice = এই ডিভাইসে এই ভাষার জন্য কোনো ভয়েস নেই।
+read-aloud = জোরে পড়ে শোনান
+read-aloud-on = জোরে পড়া চালু আছে: কোনো বাটনে চাপ দিলে তার নাম শুনতে পাবেন।
+speech-title = ভয়েস
+speech-pace-label = ভয়েসের গতি
+speech-pace-slow = ধীরে, যাঁরা শিখছেন তাঁদের জন্য
+speech-pace-normal = স্বাভাবিক
+speak-time = { $hour ->
+        [0] রাত বারোটা
+        [1] রাত একটা
+        [2] রাত দুইটা
+        [3] রাত তিনটা
+        [4] ভোর চারটা
+        [5] ভোর পাঁচটা
+        [6] সকাল ছয়টা
+        [7] সকাল সাতটা
+        [8] সকাল আটটা
+        [9] সকাল নয়টা
+        [10] সকাল দশটা
+        [11] সকাল এগারোটা
+        [12] দুপুর বারোটা
+        [13] দুপুর একটা
+        [14] দুপুর দুইটা
+        [15] বিকেল তিনটা
+        [16] বিকেল চারটা
+        [17] বিকেল পাঁচটা
+        [18] সন্ধ্যা ছয়টা
+        [19] সন্ধ্যা সাতটা
+        [20] রাত আটটা
+        [21] রাত নয়টা
+        [22] রাত দশটা
+        [23] রাত এগারোটা
+       *[other] { $hour }টা
+    }{ $minute ->
+        [0] য়
+       *[other] { " " }বেজে { $minute } মিনিটে
+    }
+speak-open-now = এখন খোলা আছে।
+speak-closes-today = আজ { $time } বন্ধ হবে।
+speak-closes-on = { $day } { $time } বন্ধ হবে।
+speak-closed-now = এখন বন্ধ আছে।
+speak-opens-today = আজ { $time } খুলবে।
+speak-opens-on = { $day } { $time } খুলবে।
+speak-hours-unknown = খোলার সময় জানা নেই: যাওয়ার আগে ফোন করুন।
+speak-address = ঠিকানা:
+speak-phone = ফোন নম্বর: { $digits }।
+speak-access = কীভাবে সেবা পাবেন:

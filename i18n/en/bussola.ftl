@@ -256,3 +256,30 @@ recovered-body = Bussola put the damaged file aside and started again from the l
 recovered-kept = Your favourites and settings were recovered.
 recovered-lost = Your favourites and settings could not be read.
 recovered-where = The damaged file is kept at { $path }.
+
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Listen
+action-stop-listening = Stop the voice
+speech-no-voice = This device has no voice for this language.
+read-aloud = Read aloud
+read-aloud-on = Reading aloud is on: tap a button to hear its name.
+speech-title = Voice
+speech-pace-label = Speed of the voice
+speech-pace-slow = Slow, for learners
+speech-pace-normal = Normal
+speak-time = { $minute ->
+    [0] { $hour } o'clock
+   *[other] { $hour } { $minute }
+}
+speak-open-now = It is open now.
+speak-closes-today = It closes today at { $time }.
+speak-closes-on = It closes on { $day } at { $time }.
+speak-closed-now = It is closed now.
+speak-opens-today = It opens today at { $time }.
+speak-opens-on = It opens on { $day } at { $time }.
+speak-hours-unknown = The opening hours are not known: call before you go.
+speak-address = Address:
+speak-phone = Phone number: { $digits }.
+speak-access = How to get access:

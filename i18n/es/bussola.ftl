@@ -256,3 +256,37 @@ recovered-body = Bussola guardó aparte el archivo dañado y empezó de nuevo co
 recovered-kept = Se recuperaron tus favoritos y tu configuración.
 recovered-lost = No se pudieron leer tus favoritos ni tu configuración.
 recovered-where = El archivo dañado está guardado en { $path }.
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Escuchar
+action-stop-listening = Detener la voz
+speech-no-voice = Este dispositivo no tiene una voz para este idioma.
+read-aloud = Leer en voz alta
+read-aloud-on = Lectura en voz alta activada: toca un botón para oír su nombre.
+speech-title = Voz
+speech-pace-label = Velocidad de la voz
+speech-pace-slow = Lenta, para quien está aprendiendo
+speech-pace-normal = Normal
+speak-time = { $minute ->
+    [0] { $hour ->
+        [0] las doce de la noche
+        [1] la una
+       *[other] las { $hour }
+    }
+   *[other] { $hour ->
+        [0] las doce y { $minute } de la noche
+        [1] la una y { $minute }
+       *[other] las { $hour } y { $minute }
+    }
+}
+speak-open-now = Ahora está abierto.
+speak-closes-today = Cierra hoy a { $time }.
+speak-closes-on = Cierra el { $day } a { $time }.
+speak-closed-now = Ahora está cerrado.
+speak-opens-today = Abre hoy a { $time }.
+speak-opens-on = Abre el { $day } a { $time }.
+speak-hours-unknown = No se conoce el horario: llama antes de ir.
+speak-address = Dirección:
+speak-phone = Número de teléfono: { $digits }.
+speak-access = Cómo acceder:

@@ -256,3 +256,41 @@ recovered-body = Bussola a mis de côté le fichier endommagé et a recommencé 
 recovered-kept = Vos favoris et vos réglages ont été récupérés.
 recovered-lost = Vos favoris et vos réglages n'ont pas pu être lus.
 recovered-where = Le fichier endommagé est conservé dans { $path }.
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Écouter
+action-stop-listening = Arrêter la voix
+speech-no-voice = Cet appareil n'a pas de voix pour cette langue.
+read-aloud = Lire à voix haute
+read-aloud-on = Lecture à voix haute activée : touchez un bouton pour entendre son nom.
+speech-title = Voix
+speech-pace-label = Vitesse de la voix
+speech-pace-slow = Lente, pour ceux qui apprennent
+speech-pace-normal = Normale
+speak-time = { $minute ->
+    [0] { $hour ->
+        [0] minuit
+        [1] une heure
+        [12] midi
+        [21] vingt et une heures
+       *[other] { $hour } heures
+    }
+   *[other] { $hour ->
+        [0] minuit { $minute }
+        [1] une heure { $minute }
+        [12] midi { $minute }
+        [21] vingt et une heures { $minute }
+       *[other] { $hour } heures { $minute }
+    }
+}
+speak-open-now = C'est ouvert maintenant.
+speak-closes-today = Fermeture aujourd'hui à { $time }.
+speak-closes-on = Fermeture { $day } à { $time }.
+speak-closed-now = C'est fermé maintenant.
+speak-opens-today = Ouverture aujourd'hui à { $time }.
+speak-opens-on = Ouverture { $day } à { $time }.
+speak-hours-unknown = Les horaires ne sont pas connus : téléphonez avant d'y aller.
+speak-address = Adresse :
+speak-phone = Numéro de téléphone : { $digits }.
+speak-access = Comment y accéder :

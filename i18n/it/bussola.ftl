@@ -256,3 +256,30 @@ recovered-body = Bussola ha messo da parte il file danneggiato ed è ripartita d
 recovered-kept = I tuoi preferiti e le tue impostazioni sono stati recuperati.
 recovered-lost = Non è stato possibile leggere i tuoi preferiti e le tue impostazioni.
 recovered-where = Il file danneggiato è conservato in { $path }.
+
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Ascolta
+action-stop-listening = Ferma la voce
+speech-no-voice = Su questo dispositivo non c'è una voce per questa lingua.
+read-aloud = Leggi ad alta voce
+read-aloud-on = Lettura ad alta voce attiva: tocca un pulsante per sentirne il nome.
+speech-title = Voce
+speech-pace-label = Velocità della voce
+speech-pace-slow = Lenta, per chi impara
+speech-pace-normal = Normale
+speak-time = { $minute ->
+    [0] { $hour }
+   *[other] { $hour } e { $minute }
+}
+speak-open-now = Adesso è aperto.
+speak-closes-today = Chiude oggi alle { $time }.
+speak-closes-on = Chiude { $day } alle { $time }.
+speak-closed-now = Adesso è chiuso.
+speak-opens-today = Apre oggi alle { $time }.
+speak-opens-on = Apre { $day } alle { $time }.
+speak-hours-unknown = Gli orari non sono noti: telefona prima di andare.
+speak-address = Indirizzo:
+speak-phone = Numero di telefono: { $digits }.
+speak-access = Come accedere:

@@ -260,3 +260,29 @@ recovered-body = Bussola a pus deoparte fișierul deteriorat și a pornit din no
 recovered-kept = Favoritele și setările dumneavoastră au fost recuperate.
 recovered-lost = Favoritele și setările dumneavoastră nu au putut fi citite.
 recovered-where = Fișierul deteriorat este păstrat în { $path }.
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Ascultați
+action-stop-listening = Opriți vocea
+speech-no-voice = Pe acest dispozitiv nu există o voce pentru această limbă.
+read-aloud = Citiți cu voce tare
+read-aloud-on = Citirea cu voce tare este activă: atingeți un buton ca să-i auziți numele.
+speech-title = Vocea
+speech-pace-label = Viteza vocii
+speech-pace-slow = Lentă, pentru cei care învață
+speech-pace-normal = Normală
+speak-time = { $minute ->
+    [0] ora { $hour }
+   *[other] ora { $hour } și { $minute }
+}
+speak-open-now = Acum este deschis.
+speak-closes-today = Se închide astăzi la { $time }.
+speak-closes-on = Se închide { $day } la { $time }.
+speak-closed-now = Acum este închis.
+speak-opens-today = Se deschide astăzi la { $time }.
+speak-opens-on = Se deschide { $day } la { $time }.
+speak-hours-unknown = Programul nu este cunoscut: sunați înainte să mergeți.
+speak-address = Adresa:
+speak-phone = Numărul de telefon: { $digits }.
+speak-access = Cum aveți acces:

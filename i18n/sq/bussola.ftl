@@ -257,3 +257,30 @@ recovered-body = Bussola e la mënjanë skedarin e dëmtuar dhe nisi përsëri n
 recovered-kept = Të preferuarat dhe cilësimet tuaja u rikuperuan.
 recovered-lost = Të preferuarat dhe cilësimet tuaja nuk mund të lexoheshin.
 recovered-where = Skedari i dëmtuar ruhet në { $path }.
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Dëgjo
+action-stop-listening = Ndalo zërin
+speech-no-voice = Në këtë pajisje nuk ka zë për këtë gjuhë.
+read-aloud = Lexo me zë
+read-aloud-on = Leximi me zë është aktiv: prekni një buton për të dëgjuar emrin e tij.
+speech-title = Zëri
+speech-pace-label = Shpejtësia e zërit
+speech-pace-slow = E ngadaltë, për ata që mësojnë
+speech-pace-normal = Normale
+speak-time = { $minute ->
+    [0] { $hour }
+    [one] { $hour } e { $minute } minutë
+   *[other] { $hour } e { $minute } minuta
+}
+speak-open-now = Tani është hapur.
+speak-closes-today = Mbyllet sot në orën { $time }.
+speak-closes-on = Mbyllet të { $day } në orën { $time }.
+speak-closed-now = Tani është mbyllur.
+speak-opens-today = Hapet sot në orën { $time }.
+speak-opens-on = Hapet të { $day } në orën { $time }.
+speak-hours-unknown = Orari nuk dihet: telefononi para se të shkoni.
+speak-address = Adresa:
+speak-phone = Numri i telefonit: { $digits }.
+speak-access = Si ta merrni shërbimin:

@@ -265,3 +265,55 @@ recovered-body = Bussola відклала пошкоджений файл і п�
 recovered-kept = Ваше обране й налаштування вдалося відновити.
 recovered-lost = Не вдалося прочитати ваше обране й налаштування.
 recovered-where = Пошкоджений файл збережено тут: { $path }.
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = Прослухати
+action-stop-listening = Зупинити голос
+speech-no-voice = На цьому пристрої немає голосу для цієї мови.
+read-aloud = Читати вголос
+read-aloud-on = Читання вголос увімкнено: торкніться кнопки, щоб почути її назву.
+speech-title = Голос
+speech-pace-label = Швидкість голосу
+speech-pace-slow = Повільна, для тих, хто вчить мову
+speech-pace-normal = Звичайна
+speak-time = { $hour ->
+        [0] о нульовій
+        [1] о першій
+        [2] о другій
+        [3] о третій
+        [4] о четвертій
+        [5] о п'ятій
+        [6] о шостій
+        [7] о сьомій
+        [8] о восьмій
+        [9] о дев'ятій
+        [10] о десятій
+        [11] об одинадцятій
+        [12] о дванадцятій
+        [13] о тринадцятій
+        [14] о чотирнадцятій
+        [15] о п'ятнадцятій
+        [16] о шістнадцятій
+        [17] о сімнадцятій
+        [18] о вісімнадцятій
+        [19] о дев'ятнадцятій
+        [20] о двадцятій
+        [21] о двадцять першій
+        [22] о двадцять другій
+        [23] о двадцять третій
+       *[other] о { $hour }
+    } { $minute ->
+        [0] годині
+       *[other] { $minute }
+    }
+speak-open-now = Зараз відчинено.
+speak-closes-today = Сьогодні зачиняється { $time }.
+speak-closes-on = Зачиняється у { $day } { $time }.
+speak-closed-now = Зараз зачинено.
+speak-opens-today = Сьогодні відчиняється { $time }.
+speak-opens-on = Відчиняється у { $day } { $time }.
+speak-hours-unknown = Години роботи невідомі: зателефонуйте, перш ніж іти.
+speak-address = Адреса:
+speak-phone = Номер телефону: { $digits }.
+speak-access = Як отримати послугу:

@@ -256,3 +256,55 @@ recovered-body = Bussola نے خراب فائل الگ رکھ دی، اور ای
 recovered-kept = آپ کی پسندیدہ سروسز اور سیٹنگز واپس مل گئی ہیں۔
 recovered-lost = آپ کی پسندیدہ سروسز اور سیٹنگز پڑھی نہیں جا سکیں۔
 recovered-where = خراب فائل یہاں محفوظ ہے: { $path }
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = سنیں
+action-stop-listening = آواز روکیں
+speech-no-voice = اس ڈیوائس پر اس زبان کے لیے کوئی آواز نہیں ہے۔
+read-aloud = بلند آواز سے پڑھیں
+read-aloud-on = بلند آواز سے پڑھنا آن ہے: کسی بٹن کو دبائیں تو اس کا نام سنائی دے گا۔
+speech-title = آواز
+speech-pace-label = آواز کی رفتار
+speech-pace-slow = آہستہ، سیکھنے والوں کے لیے
+speech-pace-normal = عام
+speak-time = { $hour ->
+        [0] رات 12
+        [1] رات 1
+        [2] رات 2
+        [3] رات 3
+        [4] صبح 4
+        [5] صبح 5
+        [6] صبح 6
+        [7] صبح 7
+        [8] صبح 8
+        [9] صبح 9
+        [10] صبح 10
+        [11] صبح 11
+        [12] دوپہر 12
+        [13] دوپہر 1
+        [14] دوپہر 2
+        [15] سہ پہر 3
+        [16] سہ پہر 4
+        [17] شام 5
+        [18] شام 6
+        [19] شام 7
+        [20] رات 8
+        [21] رات 9
+        [22] رات 10
+        [23] رات 11
+       *[other] { $hour }
+    } { $minute ->
+        [0] بجے
+       *[other] بج کر { $minute } منٹ پر
+    }
+speak-open-now = ابھی کھلا ہے۔
+speak-closes-today = آج { $time } بند ہوگا۔
+speak-closes-on = { $day } کو { $time } بند ہوگا۔
+speak-closed-now = ابھی بند ہے۔
+speak-opens-today = آج { $time } کھلے گا۔
+speak-opens-on = { $day } کو { $time } کھلے گا۔
+speak-hours-unknown = اوقات معلوم نہیں: جانے سے پہلے فون کریں۔
+speak-address = پتہ:
+speak-phone = فون نمبر: { $digits }۔
+speak-access = سروس کیسے حاصل کریں:

@@ -252,3 +252,35 @@ recovered-body = Bussola 已把损坏的文件放到一边，重新使用应用�
 recovered-kept = 您的收藏和设置已经恢复。
 recovered-lost = 无法读取您的收藏和设置。
 recovered-where = 损坏的文件保存在 { $path }。
+## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
+## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
+## said as people say them; days come from weekday-on-N.
+action-listen = 听一听
+action-stop-listening = 停止语音
+speech-no-voice = 这台设备没有这种语言的语音。
+read-aloud = 大声朗读
+read-aloud-on = 大声朗读已开启：点一下按钮，就能听到它的名称。
+speech-title = 语音
+speech-pace-label = 语速
+speech-pace-slow = 慢速，适合初学者
+speech-pace-normal = 正常
+speak-time = { $minute ->
+    [0] { $hour ->
+        [2] 两点
+       *[other] { $hour }点
+    }
+   *[other] { $hour ->
+        [2] 两点{ $minute }分
+       *[other] { $hour }点{ $minute }分
+    }
+}
+speak-open-now = 现在开门。
+speak-closes-today = 今天{ $time }关门。
+speak-closes-on = { $day }{ $time }关门。
+speak-closed-now = 现在关门了。
+speak-opens-today = 今天{ $time }开门。
+speak-opens-on = { $day }{ $time }开门。
+speak-hours-unknown = 开放时间不详，去之前请先打电话。
+speak-address = 地址：
+speak-phone = 电话号码：{ $digits }。
+speak-access = 如何获得服务：

@@ -8,6 +8,7 @@ mod commands;
 mod location;
 mod memory;
 mod recover;
+mod speech;
 mod sync;
 mod webview;
 
@@ -53,6 +54,7 @@ pub fn run() {
             let (mut store, recovered) = directory::recovery::open_or_recover(&path)?;
             directory::bundled::import_bundled(&mut store)?;
             let just_recovered = recovered.is_some();
+            app.manage(speech::Voice::from_env());
             app.manage(AppState {
                 store: Arc::new(Mutex::new(store)),
                 db_path: path,
@@ -80,7 +82,10 @@ pub fn run() {
             recover::take_recovery_notice,
             location::can_locate,
             location::current_position,
-            sync::sync_now
+            sync::sync_now,
+            speech::can_speak,
+            speech::speak,
+            speech::stop_speaking
         ])
         .run(tauri::generate_context!())
         .expect("Bussola could not start its window");

@@ -366,6 +366,7 @@ pub fn AboutScreen() -> impl IntoView {
             <h2>{move || lang.t("about-privacy-title")}</h2>
             <p>{move || lang.t("about-privacy")}</p>
             <ClearMyData />
+            <crate::speech::SpeechSettings />
             <h2>{move || lang.t("about-data-title")}</h2>
             <p>{move || lang.t("about-data")}</p>
             <h2>{move || lang.t("about-attribution-title")}</h2>

@@ -30,6 +30,9 @@ pub fn CardScreen(service: ServiceRef) -> impl IntoView {
                     let italian = lang.italian();
                     let both = person.locale.code != italian.locale.code;
                     view! {
+                        <div class="card-tools">
+                            <crate::speech::ListenButton detail=detail.clone() />
+                        </div>
                         <article class="card" id="card" class:two=both>
                             <p class="card-show">{person.text("card-show")}</p>
                             <div class="card-columns">

@@ -228,6 +228,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     on:click=move |_| nav.open(Screen::Card(card_service.clone()))>
                     {icon("card")}<span>{move || lang.t("action-card")}</span>
                 </button>
+                <crate::speech::ListenButton detail=detail.clone() />
                 {share.button}
                 <a class="action" id="action-report" href=report.clone() on:click=open_link(report)>
                     {icon("report")}<span>{move || lang.t("action-report")}</span>

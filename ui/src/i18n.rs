@@ -38,6 +38,11 @@ impl Lang {
         self.0.get()
     }
 
+    /// The locale code, untracked: for an event handler that only reads it.
+    pub fn code_untracked(&self) -> &'static str {
+        self.0.get_untracked()
+    }
+
     pub fn tr(&self) -> Rc<Translator> {
         translator(self.0.get())
     }

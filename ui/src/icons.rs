@@ -75,6 +75,8 @@ fn path_of(name: &str) -> &'static str {
         "clock" => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 7v5l3 2",
         "refresh" => "M20 4v5h-5 M20 9a8 8 0 1 0 1 6",
         "close" => "M6 6l12 12 M18 6L6 18",
+        "speaker" => "M4 9h4l5-4v14l-5-4H4z M16.5 8.5a5 5 0 0 1 0 7 M19 6a8.5 8.5 0 0 1 0 12",
+        "stop" => "M6 6h12v12H6z",
         _ => "M5 12h.01 M12 12h.01 M19 12h.01",
     }
 }

@@ -5,7 +5,7 @@
 
 use bussola_model::{
     CommandError, FeedStatus, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchAnswer,
-    SearchQuery, ServiceDetail, Storage, SyncReport, SyncStep,
+    SearchQuery, ServiceDetail, SpeechRequest, Storage, SyncReport, SyncStep,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -291,6 +291,37 @@ pub async fn site_link(path: &str) -> Result<String, String> {
         path: &'a str,
     }
     call("site_link", &PathArgs { path }).await
+}
+
+/// Whether the device has a voice for `lang` (espeak-ng's on the desktop, the browser's on the
+/// web).
+pub async fn can_speak(lang: &str) -> bool {
+    #[derive(Serialize)]
+    struct LangArgs<'a> {
+        lang: &'a str,
+    }
+    call("can_speak", &LangArgs { lang }).await.unwrap_or(false)
+}
+
+/// Says the request aloud, cutting whatever was being said.
+pub async fn speak(request: &SpeechRequest) -> Result<(), String> {
+    #[derive(Serialize)]
+    struct SpeakArgs<'a> {
+        request: &'a SpeechRequest,
+    }
+    call("speak", &SpeakArgs { request }).await
+}
+
+pub async fn stop_speaking() {
+    let _ = call::<_, ()>("stop_speaking", &NoArgs {}).await;
+}
+
+/// Calls `on_ended` each time a request was said to the end, for as long as the window lives.
+pub async fn on_speech_ended(on_ended: impl Fn() + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_ended());
+    if shell_listen("speech-ended", &handler).await.is_ok() {
+        handler.forget();
+    }
 }
 
 async fn call<A: Serialize, T: serde::de::DeserializeOwned>(

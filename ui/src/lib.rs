@@ -15,6 +15,7 @@ mod ipc;
 mod map;
 mod results;
 mod search;
+mod speech;
 mod web_notices;
 
 use crate::i18n::{provide_lang, use_lang};
@@ -224,6 +225,7 @@ fn App(locale: &'static str) -> impl IntoView {
         }
     });
     let search = search::provide_search_state();
+    speech::provide_voice(lang);
     // Escape goes back, as the back button does.
     let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && nav.can_go_back() {
@@ -242,7 +244,11 @@ fn App(locale: &'static str) -> impl IntoView {
                 <NavButton screen=Screen::Favourites icon_name="star" label="nav-favourites" id="nav-favourites" />
                 <NavButton screen=Screen::About icon_name="info" label="nav-about" id="nav-about" />
             </nav>
-            <LanguagePicker />
+            <div class="band-tools">
+                <speech::ReadAloudSwitch />
+                <LanguagePicker />
+            </div>
+            <speech::NoVoiceNotice />
         </header>
         <about::DataNotice />
         <web_notices::StorageNotice />

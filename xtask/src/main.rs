@@ -36,6 +36,8 @@ const APT_PACKAGES: &[&str] = &[
     // The web app's end-to-end tests drive Debian's Chromium, headless.
     "chromium",
     "chromium-driver",
+    // The desktop app's voice ("listen"), with voices for all eleven languages.
+    "espeak-ng",
 ];
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";

@@ -521,6 +521,50 @@ pub enum SyncFailure {
     Storage,
 }
 
+/// One stretch of speech in one language. What "listen" reads is a few of these: the app's
+/// own words in the person's language, and a text the feed has only in Italian in Italian, so
+/// an Italian address is never read with an Arabic voice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Utterance {
+    pub text: String,
+    /// One of the app's locale codes (`it`, `ar`, …).
+    pub lang: String,
+}
+
+/// How fast the voice speaks. Slow is the default: many who listen are learning the language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeechPace {
+    #[default]
+    Slow,
+    Normal,
+}
+
+impl SpeechPace {
+    /// The setting's value, as the store keeps it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeechPace::Slow => "slow",
+            SpeechPace::Normal => "normal",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SpeechPace> {
+        match text {
+            "slow" => Some(SpeechPace::Slow),
+            "normal" => Some(SpeechPace::Normal),
+            _ => None,
+        }
+    }
+}
+
+/// What the UI asks a shell to say, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeechRequest {
+    pub parts: Vec<Utterance>,
+    pub pace: SpeechPace,
+}
+
 /// The stable codes of everything that can go wrong behind a command; the UI turns each into a
 /// sentence in the person's language, the detail is kept for the curious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
