@@ -126,19 +126,34 @@ function localVoices() {
   return voicesLoaded.then(() => speechSynthesis.getVoices().filter((v) => v.localService));
 }
 function voiceFor(voices, lang) {
-  const named = (v) => v.lang.replace('_', '-').toLowerCase().split('-')[0];
-  return voices.find((v) => named(v) === lang && v.default) || voices.find((v) => named(v) === lang) || null;
+  const named = (v) => v.lang.replace('_', '-').toLowerCase();
+  const speaks = voices.filter((v) => named(v).split('-')[0] === lang);
+  // Chinese is the app's Simplified Chinese, read in Mandarin: not a Cantonese voice.
+  const preferred = lang === 'zh' ? speaks.filter((v) => /^zh-(cn|hans)/.test(named(v))) : speaks;
+  return preferred.find((v) => v.default) || preferred[0] || null;
 }
 // Plain text only: control characters and bidi marks out, white space made one.
 function plainText(text) {
   return String(text).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\u02bc/g, "'")
     .replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
+// The request being said, numbered as the desktop numbers them: "stop" and the end name it.
 let speechRound = 0;
+// The utterances being said are kept here: a browser may otherwise collect them mid-speech and
+// never tell their end.
+let speaking = [];
+function endSpeech(round, ok) {
+  if (round !== speechRound) return;
+  speaking = [];
+  announce('speech-ended', { id: round, ok });
+}
 Object.assign(onThePage, {
   can_speak: async ({ lang }) => SPEECH_LANGUAGES.has(lang) && voiceFor(await localVoices(), lang) !== null,
   speak: async ({ request }) => {
+    // Numbered before the wait for the voices, so a stop pressed meanwhile is not lost.
+    const round = ++speechRound;
     const voices = await localVoices();
+    if (round !== speechRound) return round;
     const parts = (request.parts || [])
       .filter((p) => SPEECH_LANGUAGES.has(p.lang))
       .map((p) => ({ text: plainText(p.text), voice: voiceFor(voices, p.lang), lang: p.lang }))
@@ -147,23 +162,28 @@ Object.assign(onThePage, {
       throw { code: 'bad_query', message: 'too much to say at once' };
     }
     if (!parts.length) throw { code: 'bad_query', message: 'no voice on this device for this language' };
-    const round = ++speechRound;
     speechSynthesis.cancel();
-    parts.forEach((p, i) => {
+    speaking = parts.map((p, i) => {
       const utterance = new SpeechSynthesisUtterance(p.text);
       utterance.voice = p.voice;
       utterance.lang = p.voice.lang;
       utterance.rate = SPEECH_RATE[request.pace] || SPEECH_RATE.slow;
-      if (i === parts.length - 1) {
-        // Said to the end, not cut by "stop" or by a newer request.
-        utterance.onend = () => { if (round === speechRound) announce('speech-ended', true); };
-      }
-      speechSynthesis.speak(utterance);
+      if (i === parts.length - 1) utterance.onend = () => endSpeech(round, true);
+      // A voice that fails ends the request (a stop or a newer request is no failure).
+      utterance.onerror = (e) => {
+        if (e.error === 'interrupted' || e.error === 'canceled' || round !== speechRound) return;
+        speechSynthesis.cancel();
+        endSpeech(round, false);
+      };
+      return utterance;
     });
-    return null;
+    for (const utterance of speaking) speechSynthesis.speak(utterance);
+    return round;
   },
-  stop_speaking: async () => {
+  stop_speaking: async ({ id }) => {
+    if (id !== undefined && id !== speechRound) return null;
     speechRound++;
+    speaking = [];
     if ('speechSynthesis' in window) speechSynthesis.cancel();
     return null;
   },

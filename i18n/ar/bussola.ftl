@@ -42,6 +42,8 @@ results-count =
        *[other] { $count } خدمة
     }
 results-more = عرض المزيد
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = أكثر من { $count } خدمة
 results-empty-hint = جرّب كلمات أقل، أو احذف أحد الفلاتر.
 search-read-as = النتائج لـ «{ $meant }»: كتبتَ «{ $typed }».
 search-handled-by = الجهة المختصة: { $office }. يمكن للخدمات أدناه مساعدتك.
@@ -92,6 +94,7 @@ cat-education = المدرسة والدراسة
 cat-community = الجمعيات
 cat-helpline = أرقام المساعدة
 cat-emergency = الطوارئ
+cat-town-hall = البلدية
 cat-other = أخرى
 
 ## Languages spoken at an office
@@ -301,3 +304,22 @@ speak-hours-unknown = مَواعِيد العمل غير مَعْرُوفَة: �
 speak-address = العنوان:
 speak-phone = رقم الهاتف: { $digits }.
 speak-access = كَيْفَ تَحْصُل على الخِدْمَة:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] تم التحقق منذ أكثر من سنة: اتصل قبل أن تذهب.
+    [two] تم التحقق منذ سنتين: اتصل قبل أن تذهب.
+    [few] تم التحقق منذ { $years } سنوات: اتصل قبل أن تذهب.
+    [many] تم التحقق منذ { $years } سنة: اتصل قبل أن تذهب.
+   *[other] تم التحقق منذ { $years } سنة: اتصل قبل أن تذهب.
+}
+data-never-checked = لا نعرف متى تم التحقق من هذه المعلومات: اتصل قبل أن تذهب.
+translated-from-italian = مترجم من الإيطالية
+about-stale = { $stale ->
+    [0] تم التحقق من كل الخدمات ({ $total }) خلال السنة الأخيرة.
+    [one] خدمة واحدة من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
+    [two] خدمتان من { $total } تم التحقق منهما منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
+    [few] { $stale } خدمات من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
+    [many] { $stale } خدمة من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
+   *[other] { $stale } خدمة من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
+}

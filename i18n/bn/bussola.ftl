@@ -38,6 +38,8 @@ results-count =
        *[other] { $count }টি সেবা
     }
 results-more = আরও দেখুন
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = { $count }টির বেশি সেবা
 results-empty-hint = কম শব্দ দিয়ে চেষ্টা করুন, অথবা একটি ফিল্টার সরিয়ে দিন।
 search-read-as = “{ $meant }”-এর ফলাফল দেখানো হচ্ছে: আপনি লিখেছেন “{ $typed }”।
 search-handled-by = এই কাজটি করে { $office }; নিচের সেবাগুলো আপনাকে সাহায্য করতে পারে।
@@ -88,6 +90,7 @@ cat-education = স্কুল ও পড়াশোনা
 cat-community = সংগঠন
 cat-helpline = হেল্পলাইন
 cat-emergency = জরুরি অবস্থা
+cat-town-hall = পৌরসভা
 cat-other = অন্যান্য
 
 ## Languages spoken at an office
@@ -308,3 +311,16 @@ speak-hours-unknown = খোলার সময় জানা নেই: য�
 speak-address = ঠিকানা:
 speak-phone = ফোন নম্বর: { $digits }।
 speak-access = কীভাবে সেবা পাবেন:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] এক বছরেরও বেশি আগে যাচাই করা হয়েছে: যাওয়ার আগে ফোন করুন।
+   *[other] { $years } বছর আগে যাচাই করা হয়েছে: যাওয়ার আগে ফোন করুন।
+}
+data-never-checked = কবে যাচাই করা হয়েছে তা জানা নেই: যাওয়ার আগে ফোন করুন।
+translated-from-italian = ইতালীয় ভাষা থেকে অনুবাদ করা
+about-stale = { $stale ->
+    [0] সব { $total }টি সেবা গত এক বছরের মধ্যে যাচাই করা হয়েছে।
+    [one] { $total }টি সেবার মধ্যে { $stale }টি এক বছরেরও বেশি আগে যাচাই করা হয়েছে, অথবা কবে তা জানা নেই: যাওয়ার আগে ফোন করুন।
+   *[other] { $total }টি সেবার মধ্যে { $stale }টি এক বছরেরও বেশি আগে যাচাই করা হয়েছে, অথবা কবে তা জানা নেই: যাওয়ার আগে ফোন করুন।
+}

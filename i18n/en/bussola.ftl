@@ -38,6 +38,8 @@ results-count =
        *[other] { $count } services
     }
 results-more = Show more
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = More than { $count } services
 results-empty-hint = Try fewer words, or remove a filter.
 search-read-as = Showing results for “{ $meant }”: you typed “{ $typed }”.
 search-handled-by = This is done by { $office }; the services below can help you with it.
@@ -88,6 +90,7 @@ cat-education = School and study
 cat-community = Community groups
 cat-helpline = Helplines
 cat-emergency = Emergency
+cat-town-hall = Town hall
 cat-other = Other
 
 ## Languages spoken at an office
@@ -258,8 +261,9 @@ recovered-lost = Your favourites and settings could not be read.
 recovered-where = The damaged file is kept at { $path }.
 
 ## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
-## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
-## said as people say them; days come from weekday-on-N.
+## symbols or brackets. Times arrive as { $hour } (0–23), { $minute } (0–59), { $hour12 } (1–12)
+## and { $period } (morning, afternoon, evening, night), and are said as people say them; days
+## come from weekday-on-N.
 action-listen = Listen
 action-stop-listening = Stop the voice
 speech-no-voice = This device has no voice for this language.
@@ -269,9 +273,33 @@ speech-title = Voice
 speech-pace-label = Speed of the voice
 speech-pace-slow = Slow, for learners
 speech-pace-normal = Normal
-speak-time = { $minute ->
-    [0] { $hour } o'clock
-   *[other] { $hour } { $minute }
+speak-time = { $hour ->
+    [0] { $minute ->
+        [0] midnight
+       *[other] 12 { $minute } at night
+    }
+    [12] { $minute ->
+        [0] noon
+       *[other] 12 { $minute } in the afternoon
+    }
+   *[other] { $hour12 }{ $minute ->
+        [0] {""}
+        [1] {" "}oh 1
+        [2] {" "}oh 2
+        [3] {" "}oh 3
+        [4] {" "}oh 4
+        [5] {" "}oh 5
+        [6] {" "}oh 6
+        [7] {" "}oh 7
+        [8] {" "}oh 8
+        [9] {" "}oh 9
+       *[other] {" "}{ $minute }
+    } { $period ->
+        [morning] in the morning
+        [afternoon] in the afternoon
+        [evening] in the evening
+       *[night] at night
+    }
 }
 speak-open-now = It is open now.
 speak-closes-today = It closes today at { $time }.
@@ -283,3 +311,16 @@ speak-hours-unknown = The opening hours are not known: call before you go.
 speak-address = Address:
 speak-phone = Phone number: { $digits }.
 speak-access = How to get access:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Checked over a year ago: call before you go.
+   *[other] Checked { $years } years ago: call before you go.
+}
+data-never-checked = Nobody knows when this was checked: call before you go.
+translated-from-italian = translated from Italian
+about-stale = { $stale ->
+    [0] All { $total } services were checked in the last year.
+    [one] 1 of { $total } services was checked more than a year ago, or nobody knows when: call before you go.
+   *[other] { $stale } of { $total } services were checked more than a year ago, or nobody knows when: call before you go.
+}

@@ -38,6 +38,8 @@ results-count =
        *[other] { $count } servicios
     }
 results-more = Mostrar más
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Más de { $count } servicios
 results-empty-hint = Prueba con menos palabras, o quita un filtro.
 search-read-as = Resultados para «{ $meant }»: escribiste «{ $typed }».
 search-handled-by = De esto se encarga { $office }; los servicios de abajo pueden ayudarte.
@@ -88,6 +90,7 @@ cat-education = Escuela y estudios
 cat-community = Asociaciones
 cat-helpline = Teléfonos de ayuda
 cat-emergency = Emergencia
+cat-town-hall = Ayuntamiento
 cat-other = Otros
 
 ## Languages spoken at an office
@@ -290,3 +293,16 @@ speak-hours-unknown = No se conoce el horario: llama antes de ir.
 speak-address = Dirección:
 speak-phone = Número de teléfono: { $digits }.
 speak-access = Cómo acceder:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Revisado hace más de un año: llama antes de ir.
+   *[other] Revisado hace { $years } años: llama antes de ir.
+}
+data-never-checked = No se sabe cuándo se revisó: llama antes de ir.
+translated-from-italian = traducido del italiano
+about-stale = { $stale ->
+    [0] Todos los { $total } servicios se revisaron en el último año.
+    [one] 1 de { $total } servicios se revisó hace más de un año, o no se sabe cuándo: llama antes de ir.
+   *[other] { $stale } de { $total } servicios se revisaron hace más de un año, o no se sabe cuándo: llama antes de ir.
+}

@@ -38,6 +38,8 @@ results-count =
        *[other] { $count } services
     }
 results-more = Afficher plus
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Plus de { $count } services
 results-empty-hint = Essayez avec moins de mots, ou enlevez un filtre.
 search-read-as = Résultats pour « { $meant } » : vous avez écrit « { $typed } ».
 search-handled-by = C'est { $office } qui s'en occupe ; les services ci-dessous peuvent vous aider.
@@ -88,6 +90,7 @@ cat-education = École et études
 cat-community = Associations
 cat-helpline = Numéros d'aide
 cat-emergency = Urgence
+cat-town-hall = Mairie
 cat-other = Autre
 
 ## Languages spoken at an office
@@ -294,3 +297,16 @@ speak-hours-unknown = Les horaires ne sont pas connus : téléphonez avant d'y a
 speak-address = Adresse :
 speak-phone = Numéro de téléphone : { $digits }.
 speak-access = Comment y accéder :
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Vérifié il y a plus d'un an : téléphonez avant d'y aller.
+   *[other] Vérifié il y a { $years } ans : téléphonez avant d'y aller.
+}
+data-never-checked = On ne sait pas quand ces informations ont été vérifiées : téléphonez avant d'y aller.
+translated-from-italian = traduit de l'italien
+about-stale = { $stale ->
+    [0] Les { $total } services ont tous été vérifiés il y a moins d'un an.
+    [one] 1 service sur { $total } a été vérifié il y a plus d'un an, ou on ne sait pas quand : téléphonez avant d'y aller.
+   *[other] { $stale } services sur { $total } ont été vérifiés il y a plus d'un an, ou on ne sait pas quand : téléphonez avant d'y aller.
+}

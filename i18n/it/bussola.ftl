@@ -38,6 +38,8 @@ results-count =
        *[other] { $count } servizi
     }
 results-more = Mostra altri
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Più di { $count } servizi
 results-empty-hint = Prova con meno parole, o togli un filtro.
 search-read-as = Risultati per «{ $meant }»: hai scritto «{ $typed }».
 search-handled-by = Se ne occupa { $office }: i servizi qui sotto possono aiutarti.
@@ -88,6 +90,7 @@ cat-education = Scuola e studio
 cat-community = Associazioni
 cat-helpline = Numeri di aiuto
 cat-emergency = Emergenza
+cat-town-hall = Comune
 cat-other = Altro
 
 ## Languages spoken at an office
@@ -258,8 +261,9 @@ recovered-lost = Non è stato possibile leggere i tuoi preferiti e le tue impost
 recovered-where = Il file danneggiato è conservato in { $path }.
 
 ## Listen: a service read aloud. The speak-* messages are heard, not read: no abbreviations,
-## symbols or brackets. Times arrive as { $hour } (0–23) and { $minute } (0–59) numbers and are
-## said as people say them; days come from weekday-on-N.
+## symbols or brackets. Times arrive as { $hour } (0–23), { $minute } (0–59), { $hour12 } (1–12)
+## and { $period } (morning, afternoon, evening, night), and are said as people say them, with
+## the word for "at" (speak-closes-today reads "Chiude oggi { $time }"); days come from weekday-on-N.
 action-listen = Ascolta
 action-stop-listening = Ferma la voce
 speech-no-voice = Su questo dispositivo non c'è una voce per questa lingua.
@@ -269,17 +273,34 @@ speech-title = Voce
 speech-pace-label = Velocità della voce
 speech-pace-slow = Lenta, per chi impara
 speech-pace-normal = Normale
-speak-time = { $minute ->
-    [0] { $hour }
-   *[other] { $hour } e { $minute }
+speak-time = { $hour ->
+    [0] a mezzanotte
+    [1] all'una
+   *[other] alle { $hour }
+}{ $minute ->
+    [0] {""}
+   *[other] {" "}e { $minute }
 }
 speak-open-now = Adesso è aperto.
-speak-closes-today = Chiude oggi alle { $time }.
-speak-closes-on = Chiude { $day } alle { $time }.
+speak-closes-today = Chiude oggi { $time }.
+speak-closes-on = Chiude { $day } { $time }.
 speak-closed-now = Adesso è chiuso.
-speak-opens-today = Apre oggi alle { $time }.
-speak-opens-on = Apre { $day } alle { $time }.
+speak-opens-today = Apre oggi { $time }.
+speak-opens-on = Apre { $day } { $time }.
 speak-hours-unknown = Gli orari non sono noti: telefona prima di andare.
 speak-address = Indirizzo:
 speak-phone = Numero di telefono: { $digits }.
 speak-access = Come accedere:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Controllato più di un anno fa: telefona prima di andare.
+   *[other] Controllato { $years } anni fa: telefona prima di andare.
+}
+data-never-checked = Non si sa quando è stato controllato: telefona prima di andare.
+translated-from-italian = tradotto dall'italiano
+about-stale = { $stale ->
+    [0] Tutti i { $total } servizi sono stati controllati nell'ultimo anno.
+    [one] 1 servizio su { $total } è stato controllato più di un anno fa, o non si sa quando: telefona prima di andare.
+   *[other] { $stale } servizi su { $total } sono stati controllati più di un anno fa, o non si sa quando: telefona prima di andare.
+}

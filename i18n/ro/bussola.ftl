@@ -39,6 +39,8 @@ results-count =
        *[other] { $count } de servicii
     }
 results-more = Arată mai multe
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Peste { $count } de servicii
 results-empty-hint = Încercați cu mai puține cuvinte sau scoateți un filtru.
 search-read-as = Rezultate pentru „{ $meant }”: ați scris „{ $typed }”.
 search-handled-by = De aceasta se ocupă { $office }; serviciile de mai jos vă pot ajuta.
@@ -89,6 +91,7 @@ cat-education = Școală și studii
 cat-community = Asociații
 cat-helpline = Numere de ajutor
 cat-emergency = Urgență
+cat-town-hall = Primărie
 cat-other = Altele
 
 ## Languages spoken at an office
@@ -286,3 +289,18 @@ speak-hours-unknown = Programul nu este cunoscut: sunați înainte să mergeți.
 speak-address = Adresa:
 speak-phone = Numărul de telefon: { $digits }.
 speak-access = Cum aveți acces:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Verificat acum mai mult de un an: sunați înainte să mergeți.
+    [few] Verificat acum { $years } ani: sunați înainte să mergeți.
+   *[other] Verificat acum { $years } de ani: sunați înainte să mergeți.
+}
+data-never-checked = Nu se știe când a fost verificat: sunați înainte să mergeți.
+translated-from-italian = tradus din italiană
+about-stale = { $stale ->
+    [0] Toate serviciile ({ $total }) au fost verificate în ultimul an.
+    [one] 1 serviciu din { $total } a fost verificat acum mai mult de un an, sau nu se știe când: sunați înainte să mergeți.
+    [few] { $stale } servicii din { $total } au fost verificate acum mai mult de un an, sau nu se știe când: sunați înainte să mergeți.
+   *[other] { $stale } de servicii din { $total } au fost verificate acum mai mult de un an, sau nu se știe când: sunați înainte să mergeți.
+}

@@ -39,6 +39,8 @@ results-count =
        *[other] { $count } shërbime
     }
 results-more = Shfaq më shumë
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Më shumë se { $count } shërbime
 results-empty-hint = Provoni me më pak fjalë, ose hiqni një filtër.
 search-read-as = Rezultate për “{ $meant }”: keni shkruar “{ $typed }”.
 search-handled-by = Për këtë merret { $office }; shërbimet më poshtë mund t'ju ndihmojnë.
@@ -89,6 +91,7 @@ cat-education = Shkolla dhe studimet
 cat-community = Shoqatat
 cat-helpline = Numra ndihme
 cat-emergency = Urgjenca
+cat-town-hall = Bashkia
 cat-other = Të tjera
 
 ## Languages spoken at an office
@@ -284,3 +287,16 @@ speak-hours-unknown = Orari nuk dihet: telefononi para se të shkoni.
 speak-address = Adresa:
 speak-phone = Numri i telefonit: { $digits }.
 speak-access = Si ta merrni shërbimin:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] Kontrolluar më shumë se një vit më parë: telefononi para se të shkoni.
+   *[other] Kontrolluar { $years } vjet më parë: telefononi para se të shkoni.
+}
+data-never-checked = Nuk dihet kur është kontrolluar: telefononi para se të shkoni.
+translated-from-italian = përkthyer nga italishtja
+about-stale = { $stale ->
+    [0] Të gjitha { $total } shërbimet janë kontrolluar gjatë vitit të fundit.
+    [one] 1 shërbim nga { $total } është kontrolluar më shumë se një vit më parë, ose nuk dihet kur: telefononi para se të shkoni.
+   *[other] { $stale } shërbime nga { $total } janë kontrolluar më shumë se një vit më parë, ose nuk dihet kur: telefononi para se të shkoni.
+}

@@ -41,6 +41,8 @@ results-count =
        *[other] { $count } послуги
     }
 results-more = Показати ще
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = Понад { $count } послуг
 results-empty-hint = Спробуйте менше слів або приберіть фільтр.
 search-read-as = Результати для «{ $meant }»: ви написали «{ $typed }».
 search-handled-by = Цим займається { $office }; послуги нижче можуть вам допомогти.
@@ -91,6 +93,7 @@ cat-education = Школа та навчання
 cat-community = Громадські організації
 cat-helpline = Гарячі лінії
 cat-emergency = Екстрена допомога
+cat-town-hall = Муніципалітет
 cat-other = Інше
 
 ## Languages spoken at an office
@@ -317,3 +320,21 @@ speak-hours-unknown = Години роботи невідомі: зателеф
 speak-address = Адреса:
 speak-phone = Номер телефону: { $digits }.
 speak-access = Як отримати послугу:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [1] Перевірено понад рік тому: зателефонуйте, перш ніж іти.
+    [one] Перевірено { $years } рік тому: зателефонуйте, перш ніж іти.
+    [few] Перевірено { $years } роки тому: зателефонуйте, перш ніж іти.
+    [many] Перевірено { $years } років тому: зателефонуйте, перш ніж іти.
+   *[other] Перевірено { $years } років тому: зателефонуйте, перш ніж іти.
+}
+data-never-checked = Невідомо, коли це перевіряли: зателефонуйте, перш ніж іти.
+translated-from-italian = перекладено з італійської
+about-stale = { $stale ->
+    [0] Усі послуги ({ $total }) перевірено за останній рік.
+    [one] { $stale } послугу з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
+    [few] { $stale } послуги з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
+    [many] { $stale } послуг з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
+   *[other] { $stale } послуги з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
+}

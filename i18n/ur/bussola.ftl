@@ -38,6 +38,8 @@ results-count =
        *[other] { $count } سروسز
     }
 results-more = مزید دکھائیں
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = { $count } سے زیادہ سروسز
 results-empty-hint = کم الفاظ لکھ کر دیکھیں، یا کوئی فلٹر ہٹا دیں۔
 search-read-as = “{ $meant }” کے نتائج: آپ نے “{ $typed }” لکھا۔
 search-handled-by = یہ کام { $office } کے ذمے ہے؛ نیچے دی گئی خدمات آپ کی مدد کر سکتی ہیں۔
@@ -88,6 +90,7 @@ cat-education = اسکول اور تعلیم
 cat-community = تنظیمیں
 cat-helpline = ہیلپ لائن نمبر
 cat-emergency = ایمرجنسی
+cat-town-hall = بلدیہ
 cat-other = دیگر
 
 ## Languages spoken at an office
@@ -308,3 +311,16 @@ speak-hours-unknown = اوقات معلوم نہیں: جانے سے پہلے ف�
 speak-address = پتہ:
 speak-phone = فون نمبر: { $digits }۔
 speak-access = سروس کیسے حاصل کریں:
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [one] ایک سال سے زیادہ عرصہ پہلے چیک کیا گیا: جانے سے پہلے فون کریں۔
+   *[other] { $years } سال پہلے چیک کیا گیا: جانے سے پہلے فون کریں۔
+}
+data-never-checked = معلوم نہیں کہ یہ کب چیک کیا گیا: جانے سے پہلے فون کریں۔
+translated-from-italian = اطالوی سے ترجمہ
+about-stale = { $stale ->
+    [0] تمام { $total } سروسز پچھلے ایک سال میں چیک کی گئیں۔
+    [one] { $total } میں سے 1 سروس ایک سال سے زیادہ عرصہ پہلے چیک کی گئی، یا معلوم نہیں کب: جانے سے پہلے فون کریں۔
+   *[other] { $total } میں سے { $stale } سروسز ایک سال سے زیادہ عرصہ پہلے چیک کی گئیں، یا معلوم نہیں کب: جانے سے پہلے فون کریں۔
+}

@@ -37,6 +37,8 @@ results-count =
        *[other] { $count } 项服务
     }
 results-more = 显示更多
+# The count when the list shows only its first page ("Show more" brings the rest).
+results-count-more = 超过 { $count } 项服务
 results-empty-hint = 试试少用几个词，或者去掉一个筛选条件。
 search-read-as = 显示“{ $meant }”的结果：您输入的是“{ $typed }”。
 search-handled-by = 此事由{ $office }办理；下面的服务可以帮助您。
@@ -87,6 +89,7 @@ cat-education = 学校和学习
 cat-community = 社团组织
 cat-helpline = 求助热线
 cat-emergency = 紧急情况
+cat-town-hall = 市政厅
 cat-other = 其他
 
 ## Languages spoken at an office
@@ -284,3 +287,15 @@ speak-hours-unknown = 开放时间不详，去之前请先打电话。
 speak-address = 地址：
 speak-phone = 电话号码：{ $digits }。
 speak-access = 如何获得服务：
+
+## How old the data is, and whose words a translation is
+data-checked-years-ago = { $years ->
+    [1] 一年多以前核实过：去之前请先打电话。
+   *[other] { $years } 年前核实过：去之前请先打电话。
+}
+data-never-checked = 不知道这条信息是什么时候核实的：去之前请先打电话。
+translated-from-italian = 从意大利语翻译
+about-stale = { $stale ->
+    [0] 全部 { $total } 项服务都在最近一年内核实过。
+   *[other] { $total } 项服务中，有 { $stale } 项是一年多以前核实的，或者不知道是什么时候核实的：去之前请先打电话。
+}

@@ -51,8 +51,7 @@ pub fn run() {
         .setup(|app| {
             webview::draw_on_the_cpu(app);
             let path = database_path(app)?;
-            let (mut store, recovered) = directory::recovery::open_or_recover(&path)?;
-            directory::bundled::import_bundled(&mut store)?;
+            let (store, recovered) = directory::recovery::open_with_bundled(&path)?;
             let just_recovered = recovered.is_some();
             app.manage(speech::Voice::from_env());
             app.manage(AppState {
@@ -87,6 +86,11 @@ pub fn run() {
             speech::speak,
             speech::stop_speaking
         ])
-        .run(tauri::generate_context!())
-        .expect("Bussola could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Bussola could not start its window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<speech::Voice>().silence();
+            }
+        });
 }

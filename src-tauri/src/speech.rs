@@ -9,8 +9,16 @@ use bussola_model::{CommandError, ErrorCode, SpeechRequest};
 use bussola_speech::espeak::{self, Sink, Speaker};
 use tauri::{Emitter, State};
 
-/// The event sent when a request was said to the end (not when it was stopped).
+/// The event sent when a request was said to the end (not when it was stopped), with its
+/// number: the UI knows which of its requests ended.
 pub const ENDED_EVENT: &str = "speech-ended";
+
+/// What [`ENDED_EVENT`] carries.
+#[derive(Clone, serde::Serialize)]
+struct Ended {
+    id: u64,
+    ok: bool,
+}
 
 /// The one voice of the app: a new request cuts the one being said.
 pub struct Voice(Speaker);
@@ -18,6 +26,11 @@ pub struct Voice(Speaker);
 impl Voice {
     pub fn from_env() -> Voice {
         Voice(Speaker::new(Sink::from_env()))
+    }
+
+    /// Silences the app (it is closing): no espeak-ng outlives it.
+    pub fn silence(&self) {
+        self.0.stop();
     }
 }
 
@@ -29,28 +42,38 @@ pub async fn can_speak(lang: String) -> bool {
         .unwrap_or(false)
 }
 
-/// Says `request`, cutting what was being said; `speech-ended` follows when all was said.
+/// Says `request`, cutting what was being said, and returns its number; `speech-ended` with
+/// that number follows when all was said.
 #[tauri::command]
 pub fn speak(
     app: tauri::AppHandle,
     voice: State<'_, Voice>,
     request: SpeechRequest,
-) -> Result<(), CommandError> {
+) -> Result<u64, CommandError> {
     let request = bussola_speech::checked(request).map_err(|refused| CommandError {
         code: ErrorCode::BadQuery,
         message: refused.to_string(),
     })?;
-    voice.0.speak(request, move |said| {
+    Ok(voice.0.speak(request, move |id, said| {
         if let Err(e) = &said {
             eprintln!("bussola: speech failed: {e}");
         }
-        let _ = app.emit(ENDED_EVENT, said.is_ok());
-    });
-    Ok(())
+        let _ = app.emit(
+            ENDED_EVENT,
+            Ended {
+                id,
+                ok: said.is_ok(),
+            },
+        );
+    }))
 }
 
-/// Stops what is being said.
+/// Stops request `id` if it is still being said (a stop that arrives after a newer request
+/// leaves that one alone), or whatever is being said when no `id` is given.
 #[tauri::command]
-pub fn stop_speaking(voice: State<'_, Voice>) {
-    voice.0.stop();
+pub fn stop_speaking(voice: State<'_, Voice>, id: Option<u64>) {
+    match id {
+        Some(id) => voice.0.stop_request(id),
+        None => voice.0.stop(),
+    }
 }

@@ -303,8 +303,9 @@ pub async fn can_speak(lang: &str) -> bool {
     call("can_speak", &LangArgs { lang }).await.unwrap_or(false)
 }
 
-/// Says the request aloud, cutting whatever was being said.
-pub async fn speak(request: &SpeechRequest) -> Result<(), String> {
+/// Says the request aloud, cutting whatever was being said; its number, which the end of it
+/// ([`on_speech_ended`]) and [`stop_speaking`] name.
+pub async fn speak(request: &SpeechRequest) -> Result<u64, String> {
     #[derive(Serialize)]
     struct SpeakArgs<'a> {
         request: &'a SpeechRequest,
@@ -312,13 +313,28 @@ pub async fn speak(request: &SpeechRequest) -> Result<(), String> {
     call("speak", &SpeakArgs { request }).await
 }
 
-pub async fn stop_speaking() {
-    let _ = call::<_, ()>("stop_speaking", &NoArgs {}).await;
+/// Stops request `id`, if it is still being said.
+pub async fn stop_speaking(id: u64) {
+    #[derive(Serialize)]
+    struct IdArgs {
+        id: u64,
+    }
+    let _ = call::<_, ()>("stop_speaking", &IdArgs { id }).await;
 }
 
-/// Calls `on_ended` each time a request was said to the end, for as long as the window lives.
-pub async fn on_speech_ended(on_ended: impl Fn() + 'static) {
-    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_ended());
+/// Calls `on_ended` with a request's number each time one was said to the end, for as long as
+/// the window lives.
+pub async fn on_speech_ended(on_ended: impl Fn(u64) + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let payload =
+            js_sys::Reflect::get(&event, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+        let id = js_sys::Reflect::get(&payload, &JsValue::from_str("id"))
+            .ok()
+            .and_then(|id| id.as_f64());
+        if let Some(id) = id {
+            on_ended(id as u64);
+        }
+    });
     if shell_listen("speech-ended", &handler).await.is_ok() {
         handler.forget();
     }

@@ -20,12 +20,23 @@ const READ_ALOUD_SETTING: &str = "speech-read-aloud";
 /// What the voice is doing, shared by every component.
 #[derive(Clone, Copy)]
 pub struct Voice {
-    /// The "listen" whose speech is going on, if any: only that button shows "stop".
-    speaking: RwSignal<Option<&'static str>>,
+    /// The request being said, if any: only the control that asked shows "stop".
+    speaking: RwSignal<Option<Speaking>>,
+    /// Requests asked so far in this window, to tell a late answer from the current one.
+    asked: StoredValue<u64>,
     pub pace: RwSignal<SpeechPace>,
     pub read_aloud: RwSignal<bool>,
     /// Whether the device has a voice for the chosen language, asked again on a switch.
     can_speak: LocalResource<bool>,
+}
+
+/// A request being said: the control that asked ("listen:umbria/questura-pg", the read-aloud
+/// mode), this window's number for it, and the shell's once it answered.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaking {
+    by: String,
+    asked: u64,
+    id: Option<u64>,
 }
 
 /// Who is speaking when the read-aloud mode says a control's name.
@@ -33,27 +44,54 @@ const READ_ALOUD: &str = "read-aloud";
 
 impl Voice {
     /// Says `parts`, cutting what was being said; `by` names the control that asked.
-    pub fn say(&self, by: &'static str, parts: Vec<Utterance>) {
+    pub fn say(&self, by: &str, parts: Vec<Utterance>) {
         let request = SpeechRequest {
             parts,
             pace: self.pace.get_untracked(),
         };
+        let asked = self.asked.get_value() + 1;
+        self.asked.set_value(asked);
         let speaking = self.speaking;
-        speaking.set(Some(by));
+        speaking.set(Some(Speaking {
+            by: by.to_owned(),
+            asked,
+            id: None,
+        }));
         leptos::task::spawn_local(async move {
-            if ipc::speak(&request).await.is_err() {
-                speaking.set(None);
+            let answer = ipc::speak(&request).await;
+            let current = speaking.with_untracked(|s| s.as_ref().map(|s| s.asked)) == Some(asked);
+            match answer {
+                Ok(id) if current => speaking.update(|s| {
+                    if let Some(s) = s {
+                        s.id = Some(id);
+                    }
+                }),
+                // Stopped before the shell answered: stop it now. (A newer request cut it
+                // already, in the shell.)
+                Ok(id) => {
+                    if speaking.with_untracked(Option::is_none) {
+                        ipc::stop_speaking(id).await;
+                    }
+                }
+                Err(_) if current => speaking.set(None),
+                Err(_) => {}
             }
         });
     }
 
+    /// Stops what is being said.
     pub fn stop(&self) {
+        let stopped = self.speaking.get_untracked();
         self.speaking.set(None);
-        leptos::task::spawn_local(ipc::stop_speaking());
+        if let Some(id) = stopped.and_then(|s| s.id) {
+            leptos::task::spawn_local(ipc::stop_speaking(id));
+        }
     }
 
-    pub fn speaking(&self, by: &'static str) -> bool {
-        self.speaking.get() == Some(by)
+    /// Whether the control `by` asked for what is being said.
+    pub fn speaking(&self, by: &str) -> bool {
+        self.speaking
+            .with(|s| s.as_ref().is_some_and(|s| s.by == by))
     }
 
     /// Whether the device can speak the chosen language (`None` while it is being asked).
@@ -81,6 +119,7 @@ impl Voice {
 pub fn provide_voice(lang: Lang) -> Voice {
     let voice = Voice {
         speaking: RwSignal::new(None),
+        asked: StoredValue::new(0),
         pace: RwSignal::new(SpeechPace::default()),
         read_aloud: RwSignal::new(false),
         can_speak: LocalResource::new(move || ipc::can_speak(lang.code())),
@@ -95,7 +134,16 @@ pub fn provide_voice(lang: Lang) -> Voice {
         if let Ok(Some(on)) = ipc::setting(READ_ALOUD_SETTING).await {
             voice.read_aloud.set(on == "on");
         }
-        ipc::on_speech_ended(move || voice.speaking.set(None)).await;
+        ipc::on_speech_ended(move |id| {
+            if voice
+                .speaking
+                .with_untracked(|s| s.as_ref().and_then(|s| s.id))
+                == Some(id)
+            {
+                voice.speaking.set(None);
+            }
+        })
+        .await;
     });
     // A switch of language mid-sentence would leave a voice speaking words no longer shown.
     Effect::new(move |previous: Option<&'static str>| {
@@ -184,15 +232,19 @@ pub fn use_voice() -> Voice {
 pub fn ListenButton(detail: ServiceDetail) -> impl IntoView {
     let lang = use_lang();
     let voice = use_voice();
-    const BY: &str = "listen";
+    // One service's "listen": another page's button does not show this one's "stop".
+    let by = StoredValue::new(format!("listen:{}/{}", detail.feed.0, detail.id.0));
+    let detail = StoredValue::new(detail);
     let listen = move |_| {
-        if voice.speaking(BY) {
+        if by.with_value(|by| voice.speaking(by)) {
             voice.stop();
             return;
         }
-        let tr = lang.tr();
-        let parts = bussola_speech::spoken::essentials(&detail, &tr, &crate::results::today());
-        voice.say(BY, parts);
+        let tr = lang.tr_untracked();
+        let parts = detail.with_value(|detail| {
+            bussola_speech::spoken::essentials(detail, &tr, &crate::results::today())
+        });
+        by.with_value(|by| voice.say(by, parts));
     };
     move || {
         match voice.available() {
@@ -201,10 +253,10 @@ pub fn ListenButton(detail: ServiceDetail) -> impl IntoView {
         }
         .into_any(),
         _ => {
-            let speaking = voice.speaking(BY);
+            let speaking = by.with_value(|by| voice.speaking(by));
             view! {
                 <button type="button" class="action" id="action-listen" data-speaks=""
-                    aria-pressed=speaking.to_string() on:click=listen.clone()>
+                    aria-pressed=speaking.to_string() on:click=listen>
                     {icon(if speaking { "stop" } else { "speaker" })}
                     <span>{lang.t(if speaking { "action-stop-listening" } else { "action-listen" })}</span>
                 </button>
@@ -223,15 +275,16 @@ pub fn ReadAloudSwitch() -> impl IntoView {
     let toggle = move |_| {
         let on = !voice.read_aloud.get_untracked();
         voice.set_read_aloud(on);
-        match on {
-            true => voice.say(
-                READ_ALOUD,
-                vec![Utterance {
-                    text: lang.t("read-aloud-on"),
-                    lang: lang.code_untracked().to_owned(),
-                }],
-            ),
-            false => voice.stop(),
+        if on {
+            let text = lang.tr_untracked().text("read-aloud-on");
+            let lang = lang.code_untracked().to_owned();
+            voice.say(READ_ALOUD, vec![Utterance { text, lang }]);
+        } else if voice
+            .speaking
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.by == READ_ALOUD))
+        {
+            // Switched off mid-name; a "listen" under way goes on.
+            voice.stop();
         }
     };
     view! {

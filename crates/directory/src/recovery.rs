@@ -91,6 +91,35 @@ pub fn open_or_recover(path: &Path) -> Result<(Store, Option<Recovered>)> {
     }
 }
 
+/// Opens the database at `path` with the bundled feeds imported, as a shell does at start. A file
+/// that opens but breaks while the bundled feed is checked or imported (a damaged page the first
+/// read reaches) is recovered as one that does not open: the app starts either way.
+pub fn open_with_bundled(path: &Path) -> Result<(Store, Option<Recovered>)> {
+    let (mut store, recovered) = open_or_recover(path)?;
+    match crate::bundled::import_bundled(&mut store) {
+        Ok(_) => Ok((store, recovered)),
+        Err(error) if recovered.is_none() && is_damage(&error) => {
+            drop(store);
+            let (mut store, recovered) = recover(path, &error.to_string())?;
+            crate::bundled::import_bundled(&mut store)?;
+            Ok((store, Some(recovered)))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Whether an error says the file is damaged (rather than, say, the disk being full).
+fn is_damage(error: &crate::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match error {
+        crate::Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+            matches!(e.code, DatabaseCorrupt | NotADatabase)
+        }
+        crate::Error::Storage(_) => true,
+        _ => false,
+    }
+}
+
 /// Reads every page of the database at `path` on a connection of its own and says whether it is
 /// whole. `Err` carries what SQLite found.
 pub fn check(path: &Path) -> std::result::Result<(), String> {

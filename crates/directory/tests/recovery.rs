@@ -3,7 +3,7 @@
 //! leaves no trace of the person's data in the file.
 
 use directory::Store;
-use directory::recovery::{check, open_or_recover, recover};
+use directory::recovery::{check, open_or_recover, open_with_bundled, recover};
 use std::path::Path;
 
 /// A store with the bundled feed, two favourites, a note and two settings, closed.
@@ -36,6 +36,18 @@ fn store_with_user_data(path: &Path) {
     .unwrap();
 }
 
+/// Overwrites the file's last 8 pages with noise; the file's bytes afterwards.
+fn break_last_pages(path: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let pages = bytes.len() / page;
+    for p in pages - 8..pages {
+        bytes[p * page..(p + 1) * page].fill(0xA5);
+    }
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
 #[test]
 fn a_file_that_is_not_a_database_is_moved_aside_and_a_fresh_store_opens() {
     let dir = tempfile::tempdir().unwrap();
@@ -55,7 +67,10 @@ fn a_file_that_is_not_a_database_is_moved_aside_and_a_fresh_store_opens() {
     assert!(!recovered.reason.is_empty());
 
     assert!(directory::bundled::import_bundled(&mut store).unwrap());
-    assert_eq!(store.service_count().unwrap(), 41);
+    assert_eq!(
+        store.service_count().unwrap(),
+        directory::bundled::BUNDLED_SERVICES
+    );
     assert_eq!(store.path(), path);
     drop(store);
     check(&path).unwrap();
@@ -70,13 +85,7 @@ fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
 
     // Overwrite the last pages of the file: the feed's records, written by the import after the
     // migrations had created every table (the person's among them) near the start.
-    let mut bytes = std::fs::read(&path).unwrap();
-    let page = 4096;
-    let pages = bytes.len() / page;
-    for p in pages - 8..pages {
-        bytes[p * page..(p + 1) * page].fill(0xA5);
-    }
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = break_last_pages(&path);
 
     let found = check(&path).expect_err("quick_check sees the broken pages");
     assert!(!found.is_empty());
@@ -102,7 +111,36 @@ fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
     assert_eq!(store.setting("lang").unwrap().as_deref(), Some("uk"));
     let mut store = store;
     directory::bundled::import_bundled(&mut store).unwrap();
-    assert_eq!(store.service_count().unwrap(), 41);
+    assert_eq!(
+        store.service_count().unwrap(),
+        directory::bundled::BUNDLED_SERVICES
+    );
+    drop(store);
+    check(&path).unwrap();
+}
+
+#[test]
+fn a_start_that_trips_on_a_broken_page_recovers_instead_of_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bussola.db");
+    store_with_user_data(&path);
+    // Break the last pages: the file opens (its header and schema read), and the first look at
+    // the bundled feed's records finds the damage.
+    let bytes = break_last_pages(&path);
+    // The damage hides from opening and shows at the import (on a copy: it may rewrite pages).
+    let copy = dir.path().join("copy.db");
+    std::fs::write(&copy, &bytes).unwrap();
+    let (mut opened, recovered) = open_or_recover(&copy).unwrap();
+    assert!(recovered.is_none(), "the file opens");
+    assert!(directory::bundled::import_bundled(&mut opened).is_err());
+    drop(opened);
+
+    let (store, recovered) = open_with_bundled(&path).unwrap();
+    assert!(recovered.is_some(), "the damage was found and dealt with");
+    assert_eq!(
+        store.service_count().unwrap(),
+        directory::bundled::BUNDLED_SERVICES
+    );
     drop(store);
     check(&path).unwrap();
 }
@@ -138,7 +176,10 @@ fn clearing_personal_data_forgets_it_and_keeps_the_feed() {
     store.clear_personal_data().unwrap();
     assert!(store.favourites().unwrap().is_empty());
     assert_eq!(store.setting("lang").unwrap(), None);
-    assert_eq!(store.service_count().unwrap(), 41);
+    assert_eq!(
+        store.service_count().unwrap(),
+        directory::bundled::BUNDLED_SERVICES
+    );
     let notes: i64 = rusqlite::Connection::open(&path)
         .unwrap()
         .query_row("SELECT count(*) FROM note", [], |r| r.get(0))

@@ -92,6 +92,11 @@ fn every_locale_has_a_file_and_every_file_is_a_locale() {
     }
 }
 
+/// Variables the code passes to a message beyond those Italian uses: the 12-hour clock and the
+/// part of the day, for the languages whose speakers tell the time that way
+/// (`bussola_speech::spoken::spoken_time`).
+const PASSED_BEYOND_ITALIAN: &[(&str, &[&str])] = &[("speak-time", &["hour12", "period"])];
+
 #[test]
 fn every_locale_has_exactly_the_italian_messages_and_variables() {
     let italian = messages(REFERENCE);
@@ -106,7 +111,13 @@ fn every_locale_has_exactly_the_italian_messages_and_variables() {
         }
         for (id, variables) in &theirs {
             if let Some(passed) = italian.get(id) {
-                for unknown in variables.difference(passed) {
+                let mut passed = passed.clone();
+                for (message, extra) in PASSED_BEYOND_ITALIAN {
+                    if message == id {
+                        passed.extend(extra.iter().map(|v| (*v).to_owned()));
+                    }
+                }
+                for unknown in variables.difference(&passed) {
                     problems.push(format!(
                         "{}: {id} uses ${unknown}, which the code does not pass",
                         locale.code
@@ -125,12 +136,18 @@ fn every_message_formats_without_errors_in_every_locale() {
         let tr = Translator::new(locale.code);
         for (id, variables) in &italian {
             assert!(tr.has(id), "{}: {id} missing from the bundle", locale.code);
+            let mut variables: Vec<&str> = variables.iter().map(String::as_str).collect();
+            for (message, extra) in PASSED_BEYOND_ITALIAN {
+                if message == id {
+                    variables.extend(extra.iter());
+                }
+            }
             for count in [0i64, 1, 2, 3, 5, 11, 21, 100] {
                 let args: Vec<(&str, Arg<'_>)> = variables
                     .iter()
-                    .map(|v| match v.as_str() {
-                        "count" | "version" => (v.as_str(), Arg::Number(count)),
-                        _ => (v.as_str(), Arg::Text("X")),
+                    .map(|&v| match v {
+                        "count" | "version" => (v, Arg::Number(count)),
+                        _ => (v, Arg::Text("X")),
                     })
                     .collect();
                 let text = tr.text_with(id, &args);
@@ -182,16 +199,19 @@ fn every_message_the_ui_asks_for_exists() {
     let mut asked = BTreeSet::new();
     for path in sources {
         let source = std::fs::read_to_string(path).unwrap();
-        for call in ["t(\"", "t_with(\"", "text(\"", "text_with(\""] {
+        for call in ["t(", "t_with(", "text(", "text_with("] {
             for (at, _) in source.match_indices(call) {
                 // `closest("…")` is not `t("…")`.
                 let before = source[..at].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                let rest = &source[at + call.len()..];
-                if let Some(end) = rest.find('"') {
-                    asked.insert(rest[..end].to_owned());
+                // The id may follow on the next line, as formatted calls put it.
+                let rest = source[at + call.len()..].trim_start();
+                if let Some(quoted) = rest.strip_prefix('"')
+                    && let Some(end) = quoted.find('"')
+                {
+                    asked.insert(quoted[..end].to_owned());
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! feed says can become an option or markup.
 //!
 //! A [`Speaker`] says one request at a time: a new one, or [`Speaker::stop`], cuts the one
-//! being said. With `BUSSOLA_SPEECH_WAV=DIR` set it writes each stretch to a WAV file in DIR
+//! being said, and kills the espeak-ng that was saying it (so no voice outlives the app). With `BUSSOLA_SPEECH_WAV=DIR` set it writes each stretch to a WAV file in DIR
 //! (named by time and language, its text beside it in a `.txt` of the same name) instead of
 //! playing it, and takes as long as playing would, so "stop" behaves the same: tests and people
 //! without speakers can check what would be said.
@@ -23,7 +23,7 @@ pub const PROGRAM: &str = "espeak-ng";
 pub const WAV_HOOK: &str = "BUSSOLA_SPEECH_WAV";
 
 /// espeak-ng's voice for one of the app's locales. Chinese uses the Mandarin voice that reads
-/// characters as pinyin syllables: the plain `cmn` voice reads them through English spelling.
+/// Latin letters as pinyin: the plain `cmn` voice reads Debian's Chinese characters as English.
 pub fn voice(locale: &str) -> Option<&'static str> {
     Some(match locale {
         "it" => "it",
@@ -83,25 +83,35 @@ fn command(part: &Utterance, pace: SpeechPace) -> Result<Command, SpeechError> {
         .arg(words_per_minute(pace).to_string())
         .arg("--stdin")
         .stdin(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::null());
     Ok(command)
 }
 
-/// Starts `command` and hands it the text; the child is left running.
+/// Starts `command` and hands it the text; the child is left running (or, when it could not
+/// take the text, ended and reaped).
 fn start(mut command: Command, text: &str) -> Result<Child, SpeechError> {
     let mut child = command.spawn().map_err(SpeechError::NoProgram)?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
+    // espeak-ng reads its input to the end and drops the last character: a new line.
+    let written = stdin
         .write_all(text.as_bytes())
-        .and_then(|()| stdin.write_all(b"\n"))
-        .map_err(SpeechError::Io)?;
+        .and_then(|()| stdin.write_all(b"\n"));
+    drop(stdin);
+    if let Err(e) = written {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(SpeechError::Io(e));
+    }
     Ok(child)
 }
 
 /// One stretch of speech as a WAV file's bytes (16-bit mono, espeak-ng's 22 050 Hz).
 pub fn synthesise(part: &Utterance, pace: SpeechPace) -> Result<Vec<u8>, SpeechError> {
     let mut command = command(part, pace)?;
-    command.arg("--stdout").stdout(Stdio::piped());
+    command
+        .arg("--stdout")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let child = start(command, &part.text)?;
     let output = child.wait_with_output().map_err(SpeechError::Io)?;
     let sound = Wav::read(&output.stdout);
@@ -223,9 +233,12 @@ impl Sink {
 #[derive(Debug, Clone)]
 pub struct Speaker {
     sink: Sink,
-    /// Bumped by every new request and every stop: a request still being said whose number is
-    /// no longer the current one stops at once.
+    /// The number of the request being said, bumped by every new request and every stop: a
+    /// thread whose number is no longer the current one stops at once.
     current: Arc<(Mutex<u64>, Condvar)>,
+    /// The espeak-ng playing now and the request it says, so a stop (the app closing, too)
+    /// ends it at once.
+    playing: Arc<Mutex<Option<(u64, Child)>>>,
 }
 
 impl Speaker {
@@ -233,114 +246,191 @@ impl Speaker {
         Speaker {
             sink,
             current: Arc::default(),
+            playing: Arc::default(),
         }
     }
 
-    /// Says `request`, cutting whatever was being said. `finished` is called once everything
-    /// was said (with the first error, if one stretch could not be), not when it was cut.
+    /// Says `request`, cutting whatever was being said, and returns its number. `finished` is
+    /// called with that number once every stretch was said (with the first that could not be,
+    /// if any: the others are still said), not when the request was cut.
     pub fn speak(
         &self,
         request: SpeechRequest,
-        finished: impl FnOnce(Result<(), SpeechError>) + Send + 'static,
-    ) {
-        let mine = self.bump();
-        let (sink, current) = (self.sink.clone(), self.current.clone());
+        finished: impl FnOnce(u64, Result<(), SpeechError>) + Send + 'static,
+    ) -> u64 {
+        let mine = self.bump(None).expect("a bump without a condition happens");
+        let speaker = self.clone();
         std::thread::spawn(move || {
-            let said = say_all(&sink, &current, mine, &request);
-            let still_mine = *current.0.lock().unwrap_or_else(|p| p.into_inner()) == mine;
-            if still_mine {
-                finished(said);
+            let said = speaker.say_all(mine, &request);
+            // Checked and called under the lock, so a request started meanwhile is not told
+            // this one's end as its own (`finished` must not call the speaker).
+            let number = lock(&speaker.current.0);
+            if *number == mine {
+                finished(mine, said);
             }
         });
+        mine
     }
 
     /// Stops what is being said, at once.
     pub fn stop(&self) {
-        self.bump();
+        self.bump(None);
     }
 
-    fn bump(&self) -> u64 {
+    /// Stops request `number` if it is still the one being said (a stop that arrives after a
+    /// newer request must not cut that one).
+    pub fn stop_request(&self, number: u64) {
+        self.bump(Some(number));
+    }
+
+    /// A new current number, when the current one is `only_if` (or always); the playing
+    /// espeak-ng is killed. The new number, or `None` when nothing changed.
+    fn bump(&self, only_if: Option<u64>) -> Option<u64> {
         let (number, changed) = &*self.current;
-        let mut number = number.lock().unwrap_or_else(|p| p.into_inner());
+        let mut number = lock(number);
+        if only_if.is_some_and(|n| n != *number) {
+            return None;
+        }
+        let cut = *number;
         *number += 1;
         changed.notify_all();
-        *number
+        self.end_playing(cut);
+        Some(*number)
     }
+
+    fn is_current(&self, mine: u64) -> bool {
+        *lock(&self.current.0) == mine
+    }
+
+    /// Says each stretch in turn until done or cut; a stretch that fails does not silence the
+    /// others (an Italian voice missing still leaves the person's own language).
+    fn say_all(&self, mine: u64, request: &SpeechRequest) -> Result<(), SpeechError> {
+        let mut first_error = None;
+        for (index, part) in request.parts.iter().enumerate() {
+            if !self.is_current(mine) {
+                break;
+            }
+            let said = match &self.sink {
+                Sink::Speakers => self.play(part, request.pace, mine),
+                Sink::WavFiles(dir) => self.write_and_wait(dir, mine, index, part, request.pace),
+            };
+            if let Err(e) = said {
+                first_error.get_or_insert(e);
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Plays one stretch through espeak-ng's player until it ends or is cut. (The current
+    /// number and the playing child are never locked together here: [`Speaker::bump`] takes
+    /// them in that order.)
+    fn play(&self, part: &Utterance, pace: SpeechPace, mine: u64) -> Result<(), SpeechError> {
+        let mut command = command(part, pace)?;
+        command.stdout(Stdio::null());
+        let child = start(command, &part.text)?;
+        *lock(&self.playing) = Some((mine, child));
+        loop {
+            if self.wait_unless_cut(mine, POLL) {
+                // Killed by the stop already, unless it came before the child was in its place.
+                self.end_playing(mine);
+                return Ok(());
+            }
+            let mut playing = lock(&self.playing);
+            let Some((_, child)) = playing.as_mut().filter(|(n, _)| *n == mine) else {
+                return Ok(());
+            };
+            if let Some(status) = child.try_wait().map_err(SpeechError::Io)? {
+                *playing = None;
+                return match status.success() {
+                    true => Ok(()),
+                    false => Err(SpeechError::Failed(format!("{status}"))),
+                };
+            }
+        }
+    }
+
+    /// Kills and reaps request `number`'s espeak-ng, if it is the one playing.
+    fn end_playing(&self, number: u64) {
+        let mut playing = lock(&self.playing);
+        if playing.as_ref().is_some_and(|(n, _)| *n == number)
+            && let Some((_, mut child)) = playing.take()
+        {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// The WAV hook: writes one stretch, then takes as long as hearing it would.
+    fn write_and_wait(
+        &self,
+        dir: &Path,
+        mine: u64,
+        index: usize,
+        part: &Utterance,
+        pace: SpeechPace,
+    ) -> Result<(), SpeechError> {
+        let (wav, length) = synthesise_with_length(part, pace)?;
+        if !self.is_current(mine) {
+            return Ok(());
+        }
+        write_wav(dir, mine, index, part, &wav)?;
+        self.wait_unless_cut(mine, length);
+        Ok(())
+    }
+
+    /// Waits `length`, or less if request `mine` is cut meanwhile; true when it was.
+    fn wait_unless_cut(&self, mine: u64, length: Duration) -> bool {
+        let (number, changed) = &*self.current;
+        let number = lock(number);
+        let (number, _) = changed
+            .wait_timeout_while(number, length, |n| *n == mine)
+            .unwrap_or_else(|p| p.into_inner());
+        *number != mine
+    }
+}
+
+/// A lock, whatever a thread that panicked while holding it left (a number, a child handle:
+/// nothing half-changed to fear).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// How often a playing espeak-ng is checked for having finished or been cut.
 const POLL: Duration = Duration::from_millis(40);
 
-/// Says each stretch in turn until done or cut.
-fn say_all(
-    sink: &Sink,
-    current: &(Mutex<u64>, Condvar),
-    mine: u64,
-    request: &SpeechRequest,
-) -> Result<(), SpeechError> {
-    for (index, part) in request.parts.iter().enumerate() {
-        let cut = match sink {
-            Sink::Speakers => play(part, request.pace, current, mine)?,
-            Sink::WavFiles(dir) => {
-                let wav = synthesise(part, request.pace)?;
-                let length = Wav::read(&wav).map(|w| w.duration()).unwrap_or_default();
-                write_wav(dir, index, part, &wav)?;
-                wait_unless_cut(current, mine, length)
-            }
-        };
-        if cut {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// Plays one stretch through espeak-ng's player; true when it was cut.
-fn play(
+/// [`synthesise`], with how long the stretch lasts.
+fn synthesise_with_length(
     part: &Utterance,
     pace: SpeechPace,
-    current: &(Mutex<u64>, Condvar),
-    mine: u64,
-) -> Result<bool, SpeechError> {
-    let mut command = command(part, pace)?;
-    command.stdout(Stdio::null());
-    let mut child = start(command, &part.text)?;
-    loop {
-        if let Some(status) = child.try_wait().map_err(SpeechError::Io)? {
-            return match status.success() {
-                true => Ok(false),
-                false => Err(SpeechError::Failed(format!("{status}"))),
-            };
-        }
-        if wait_unless_cut(current, mine, POLL) {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(true);
-        }
-    }
+) -> Result<(Vec<u8>, Duration), SpeechError> {
+    let wav = synthesise(part, pace)?;
+    let length = Wav::read(&wav).map(|w| w.duration()).unwrap_or_default();
+    Ok((wav, length))
 }
 
-/// Waits `length`, or less if the request is cut meanwhile; true when it was.
-fn wait_unless_cut(current: &(Mutex<u64>, Condvar), mine: u64, length: Duration) -> bool {
-    let (number, changed) = current;
-    let number = number.lock().unwrap_or_else(|p| p.into_inner());
-    let (number, _) = changed
-        .wait_timeout_while(number, length, |n| *n == mine)
-        .unwrap_or_else(|p| p.into_inner());
-    *number != mine
-}
-
-/// Writes one stretch as `<milliseconds since 1970>-<index>-<lang>.wav` in `dir`, and its
-/// text as the `.txt` of the same name (written first: a WAV present has its text).
-fn write_wav(dir: &Path, index: usize, part: &Utterance, wav: &[u8]) -> Result<(), SpeechError> {
+/// Writes one stretch as `<milliseconds since 1970>-<request>-<index>-<lang>.wav` in `dir`, and
+/// its text as the `.txt` of the same name. Each is written under a temporary name and renamed,
+/// the text first: a WAV present is whole and has its text.
+fn write_wav(
+    dir: &Path,
+    request: u64,
+    index: usize,
+    part: &Utterance,
+    wav: &[u8],
+) -> Result<(), SpeechError> {
     std::fs::create_dir_all(dir).map_err(SpeechError::Io)?;
     let millis = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
         .as_millis();
-    let name = dir.join(format!("{millis}-{index:02}-{}", part.lang));
-    std::fs::write(name.with_extension("txt"), &part.text).map_err(SpeechError::Io)?;
-    std::fs::write(name.with_extension("wav"), wav).map_err(SpeechError::Io)
+    let name = format!("{millis}-{request:04}-{index:02}-{}", part.lang);
+    for (extension, bytes) in [("txt", part.text.as_bytes()), ("wav", wav)] {
+        let path = dir.join(format!("{name}.{extension}"));
+        let partial = dir.join(format!(".{name}.{extension}.partial"));
+        std::fs::write(&partial, bytes).map_err(SpeechError::Io)?;
+        std::fs::rename(&partial, &path).map_err(SpeechError::Io)?;
+    }
+    Ok(())
 }
 
 /// One stretch written by the WAV hook: its language, its text and how long it lasts.
@@ -358,10 +448,11 @@ pub fn said_in(dir: &Path) -> Vec<Said> {
             entries
                 .filter_map(|e| Some(e.ok()?.path()))
                 .filter(|path| path.extension().is_some_and(|x| x == "wav"))
+                .filter(|path| !path.to_string_lossy().ends_with(".partial"))
                 .collect()
         })
         .unwrap_or_default();
-    // Named by the time they were said, then their place in the request.
+    // Named by the time they were said, the request, then their place in it.
     wavs.sort();
     wavs.iter()
         .map(|wav| Said {

@@ -88,7 +88,8 @@ pub fn checked(request: SpeechRequest) -> Result<SpeechRequest, Refused> {
 
 /// Text with control characters turned to spaces, bidi marks and isolates removed, and runs
 /// of white space made one. Ukrainian's apostrophe (U+02BC, "пʼятниця") becomes the plain one,
-/// which espeak-ng reads as the pause it is; the other it reads as a letter's name.
+/// which espeak-ng reads as the pause it is; the other it reads as a letter's name. Double
+/// brackets are parted: espeak-ng reads `[[…]]` as phoneme codes, and feed text is words.
 fn plain(text: &str) -> String {
     let is_bidi_mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     let cleaned: String = text
@@ -100,6 +101,7 @@ fn plain(text: &str) -> String {
             c => c,
         })
         .collect();
+    let cleaned = cleaned.replace("[[", "[ [").replace("]]", "] ]");
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -125,14 +127,19 @@ mod tests {
     fn only_plain_text_in_the_apps_languages_is_spoken() {
         let spoken = checked(request(&[
             ("Apre\u{0007} alle \u{2068}9\u{2069}.\n", "it"),
-            ("у пʼятницю", "uk"),
+            ("у пʼятницю [[h@'l@U]]", "uk"),
             ("   ", "ar"),
             ("يفتح", "ar"),
         ]))
         .unwrap();
         assert_eq!(
             spoken.parts,
-            request(&[("Apre alle 9.", "it"), ("у п'ятницю", "uk"), ("يفتح", "ar")]).parts
+            request(&[
+                ("Apre alle 9.", "it"),
+                ("у п'ятницю [ [h@'l@U] ]", "uk"),
+                ("يفتح", "ar")
+            ])
+            .parts
         );
         assert_eq!(
             checked(request(&[("hello", "xx")])),

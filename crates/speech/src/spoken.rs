@@ -36,9 +36,37 @@ pub fn essentials(detail: &ServiceDetail, tr: &Translator, today: &str) -> Vec<U
     }
     if let Some(access) = &detail.application_process {
         speech.own(&tr.text("speak-access"));
-        speech.feed_text(access);
+        speech.feed_text(&Localized {
+            text: first_sentences(&access.text, ACCESS_BUDGET),
+            ..access.clone()
+        });
     }
     speech.parts
+}
+
+/// How much of "how to get access" is read, in characters: with the rest of the essentials it
+/// stays inside what one request may hold ([`crate::MAX_CHARS`]); the screen has it all.
+const ACCESS_BUDGET: usize = 900;
+
+/// The text's first sentences that fit in `budget` characters (at least the first words
+/// that do, when one sentence is longer).
+fn first_sentences(text: &str, budget: usize) -> String {
+    if text.chars().count() <= budget {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(budget).collect();
+    let sentence_end = cut
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '。' | '।' | '۔' | '؟'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back();
+    match sentence_end {
+        Some(end) => cut[..end].to_owned(),
+        None => match cut.rfind(' ') {
+            Some(space) => cut[..space].to_owned(),
+            None => cut,
+        },
+    }
 }
 
 /// Whether the service is open now and when that changes, as one or two spoken sentences.
@@ -53,10 +81,7 @@ pub fn open_state(hours: Option<&Timetable>, tr: &Translator, today: &str) -> St
     };
     let mut text = tr.text(now_id);
     if let Some((date, hour, minute)) = hours.next_change.as_deref().and_then(moment) {
-        let time = tr.text_with(
-            "speak-time",
-            &[("hour", hour.into()), ("minute", minute.into())],
-        );
+        let time = spoken_time(tr, hour, minute);
         let change = match (date == today, weekday_of(date)) {
             (true, _) => tr.text_with(today_id, &[("time", (&time).into())]),
             (false, Some(day)) => {
@@ -73,6 +98,31 @@ pub fn open_state(hours: Option<&Timetable>, tr: &Translator, today: &str) -> St
         }
     }
     text
+}
+
+/// A time of day as people say it in `tr`'s language. The messages get the 24-hour `hour`, the
+/// 12-hour `hour12` and the `period` of the day (`morning`, `afternoon`, `evening`, `night`)
+/// for languages whose speakers use the 12-hour clock.
+pub fn spoken_time(tr: &Translator, hour: i64, minute: i64) -> String {
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    let period = match hour {
+        5..=11 => "morning",
+        12..=17 => "afternoon",
+        18..=21 => "evening",
+        _ => "night",
+    };
+    tr.text_with(
+        "speak-time",
+        &[
+            ("hour", hour.into()),
+            ("minute", minute.into()),
+            ("hour12", hour12.into()),
+            ("period", period.into()),
+        ],
+    )
 }
 
 /// A phone number as it is said in Italy: digit by digit, a pause between groups, without the
@@ -201,6 +251,27 @@ mod tests {
         assert_eq!(digits_to_say("112"), "1 1 2");
         assert_eq!(digits_to_say("0755061"), "0 7 5, 5 0 6 1");
         assert_eq!(digits_to_say("n/d"), "");
+    }
+
+    #[test]
+    fn a_long_access_text_is_read_to_its_last_whole_sentence_within_the_budget() {
+        let text = "Prima frase. Seconda frase più lunga. Terza.";
+        assert_eq!(first_sentences(text, 100), text);
+        assert_eq!(first_sentences(text, 30), "Prima frase.");
+        assert_eq!(first_sentences("una parola dopo l'altra", 12), "una parola");
+    }
+
+    #[test]
+    fn times_are_said_as_people_say_them() {
+        let it = Translator::new("it");
+        assert_eq!(spoken_time(&it, 13, 0), "alle 13");
+        assert_eq!(spoken_time(&it, 9, 30), "alle 9 e 30");
+        assert_eq!(spoken_time(&it, 1, 0), "all'una");
+        assert_eq!(spoken_time(&it, 0, 0), "a mezzanotte");
+        let en = Translator::new("en");
+        assert_eq!(spoken_time(&en, 13, 0), "1 in the afternoon");
+        assert_eq!(spoken_time(&en, 9, 5), "9 oh 5 in the morning");
+        assert_eq!(spoken_time(&en, 18, 30), "6 30 in the evening");
     }
 
     #[test]

@@ -20,6 +20,7 @@ fn italian(text: &str, person: &str) -> Localized {
         text: text.to_owned(),
         lang: "it".to_owned(),
         is_fallback: person != "it",
+        translated: false,
     }
 }
 
@@ -133,7 +134,7 @@ fn every_locale_is_spoken_with_its_own_voice_and_makes_sound_as_long_as_its_text
         );
         assert!(
             tr.has("speak-closed-now"),
-            "{}: the spoken words are Italian's",
+            "{}: the spoken words fall back to Italian",
             locale.code
         );
         for part in &request.parts {
@@ -178,7 +179,7 @@ fn the_wav_hook_writes_each_stretch_named_by_time_and_language() {
         pace: SpeechPace::Normal,
     };
     let (done, finished) = mpsc::channel();
-    speaker.speak(request, move |said| done.send(said.is_ok()).unwrap());
+    speaker.speak(request, move |_, said| done.send(said.is_ok()).unwrap());
     assert!(finished.recv_timeout(Duration::from_secs(120)).unwrap());
     let said = espeak::said_in(dir.path());
     let langs: Vec<&str> = said.iter().map(|s| s.lang.as_str()).collect();
@@ -190,37 +191,50 @@ fn the_wav_hook_writes_each_stretch_named_by_time_and_language() {
     );
 }
 
+/// A request of five short stretches, about a second each.
+fn five_short_stretches() -> SpeechRequest {
+    SpeechRequest {
+        parts: ["Uno.", "Due.", "Tre.", "Quattro.", "Cinque."]
+            .iter()
+            .map(|text| Utterance {
+                text: (*text).to_owned(),
+                lang: "it".into(),
+            })
+            .collect(),
+        pace: SpeechPace::Slow,
+    }
+}
+
 #[test]
-fn stop_cuts_what_is_being_said() {
+fn stop_cuts_what_is_being_said_and_the_next_request_is_said_whole() {
     let dir = tempfile::tempdir().unwrap();
     let speaker = Speaker::new(Sink::WavFiles(dir.path().to_owned()));
-    let long = "Questo è un testo lungo da leggere piano. ".repeat(8);
-    let parts = (0..4)
-        .map(|_| Utterance {
-            text: long.clone(),
-            lang: "it".into(),
-        })
-        .collect();
     let (done, finished) = mpsc::channel();
-    speaker.speak(
-        SpeechRequest {
-            parts,
-            pace: SpeechPace::Slow,
-        },
-        move |_| done.send(()).unwrap(),
-    );
+    let first_done = done.clone();
+    let first = speaker.speak(five_short_stretches(), move |n, _| {
+        first_done.send(n).unwrap()
+    });
     while espeak::said_in(dir.path()).is_empty() {
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     }
     speaker.stop();
-    // Each stretch lasts about 20 s: had it gone on, the second would have come by now.
-    assert!(
-        finished.recv_timeout(Duration::from_secs(3)).is_err(),
-        "a cut request is not 'finished'"
-    );
+    // Had it gone on, the four other stretches would all have been said by now.
+    let whole: Duration = espeak::said_in(dir.path())[0].length * 5;
+    std::thread::sleep(whole + Duration::from_secs(1));
     assert_eq!(
         espeak::said_in(dir.path()).len(),
         1,
-        "nothing more was said after stop"
+        "nothing more after stop"
     );
+    assert!(
+        finished.try_recv().is_err(),
+        "a cut request is not 'finished'"
+    );
+
+    // The speaker goes on with the next request, and a late stop of the first cuts nothing.
+    let second = speaker.speak(five_short_stretches(), move |n, _| done.send(n).unwrap());
+    assert_ne!(first, second);
+    speaker.stop_request(first);
+    assert_eq!(finished.recv_timeout(whole * 3).unwrap(), second);
+    assert_eq!(espeak::said_in(dir.path()).len(), 6);
 }
