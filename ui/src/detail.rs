@@ -112,11 +112,15 @@ fn link(href: String, text: String, class: &'static str) -> AnyView {
     }
 }
 
-/// A feed text, with "in Italian" beside it when the person reads another language.
+/// A feed text, with "in Italian" beside it when the person reads another language, or
+/// "translated from Italian" when the feed's editors translated it (not the office's words).
 fn localized(lang: Lang, text: Localized) -> impl IntoView {
     view! {
         <span lang=text.lang.clone() dir="auto">{text.text}</span>
         {text.is_fallback.then(|| view! { " " <span class="in-italian">{lang.t("in-italian")}</span> })}
+        {text.translated.then(|| view! {
+            " " <span class="in-italian translated">{lang.t("translated-from-italian")}</span>
+        })}
     }
 }
 
@@ -155,23 +159,38 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         .iter()
         .find(|p| p.kind.as_deref() != Some("fax"))
         .cloned();
-    let directions = first_point.map(|(p, _)| {
-        let label = detail.name_it.replace(['(', ')'], " ");
-        format!(
-            "geo:{:.6},{:.6}?q={:.6},{:.6}({})",
-            p.lat,
-            p.lon,
-            p.lat,
-            p.lon,
-            encode(&label)
-        )
-    });
-    let osm = first_point.map(|(p, _)| {
-        format!(
-            "https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=16/{:.5}/{:.5}",
-            p.lat, p.lon, p.lat, p.lon
-        )
-    });
+    // Where the point is only the comune's centre but the street is known, the maps app is
+    // handed the address to find the door, not the middle of town.
+    let street_address = first_point
+        .filter(|(_, l)| l.approximate && l.street.is_some())
+        .and_then(|(_, l)| l.address_line(false));
+    let directions = match &street_address {
+        Some(address) => Some(format!("geo:0,0?q={}", encode(address))),
+        None => first_point.map(|(p, _)| {
+            let label = detail.name_it.replace(['(', ')'], " ");
+            format!(
+                "geo:{:.6},{:.6}?q={:.6},{:.6}({})",
+                p.lat,
+                p.lon,
+                p.lat,
+                p.lon,
+                encode(&label)
+            )
+        }),
+    };
+    let osm = match &street_address {
+        Some(address) => Some(format!(
+            "https://www.openstreetmap.org/search?query={}",
+            encode(address)
+        )),
+        None => first_point.map(|(p, _)| {
+            format!(
+                "https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=16/{:.5}/{:.5}",
+                p.lat, p.lon, p.lat, p.lon
+            )
+        }),
+    };
+    let stale = crate::results::stale_text(&lang.tr_untracked(), detail.assured_date.as_deref());
     let report = report_link(&detail);
     let share = share_action(&detail, &service);
     let card_service = service.clone();
@@ -200,6 +219,14 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                         let (class, text) = open_text(&lang.tr(), h.state, h.next_change.as_deref());
                         view! { <span class=class>{text}</span> }
                     }}</p>
+                })}
+                {stale.map(|_| {
+                    let date = detail.assured_date.clone();
+                    view! {
+                        <p class="stale" id="detail-stale">{icon("clock")}
+                            <span>{move || crate::results::stale_text(&lang.tr(), date.as_deref())}</span>
+                        </p>
+                    }
                 })}
                 <button type="button" id="favourite" class="favourite"
                     aria-pressed=favourite.to_string() on:click=toggle_favourite>

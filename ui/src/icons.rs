@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 /// The categories of the taxonomy in the order the chips show them (DESIGN.md, "The feed").
-pub const CATEGORIES: [&str; 14] = [
+pub const CATEGORIES: [&str; 15] = [
     "permits",
     "access-point",
     "mediation",
@@ -20,6 +20,7 @@ pub const CATEGORIES: [&str; 14] = [
     "community",
     "helpline",
     "emergency",
+    "town-hall",
 ];
 
 /// The outline of an icon, in a 24×24 box.
@@ -49,6 +50,8 @@ fn path_of(name: &str) -> &'static str {
             "M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2"
         }
         "emergency" => "M12 3l10 18H2z M12 10v5 M12 17.5v.5",
+        // A public building: pediment, columns, steps.
+        "town-hall" => "M3 9l9-5 9 5z M5 9v9 M9.5 9v9 M14.5 9v9 M19 9v9 M3 18h18 M2 21h20",
         "search" => "M10.5 4a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13 M15.5 15.5L21 21",
         "star" => "M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z",
         "list" => "M8 6h13 M8 12h13 M8 18h13 M3.5 6h.01 M3.5 12h.01 M3.5 18h.01",

@@ -7,7 +7,7 @@ use crate::icons::{category_icon, icon};
 use crate::search::use_search_state;
 use crate::{Screen, ServiceRef, ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{Hit, OpenState};
+use bussola_model::{DataAge, Hit, OpenState, data_age};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -75,7 +75,12 @@ fn row_key(hit: &Hit, locale: &str) -> String {
 
 /// The count and the list of services found, row by row as the answer changes.
 #[component]
-pub fn HitList(#[prop(into)] hits: Signal<Vec<Hit>>) -> impl IntoView {
+pub fn HitList(
+    #[prop(into)] hits: Signal<Vec<Hit>>,
+    /// More results wait behind "Show more": the count says "more than".
+    #[prop(into, optional)]
+    more: Signal<bool>,
+) -> impl IntoView {
     let lang = use_lang();
     let count = move || hits.with(Vec::len) as i64;
     Effect::new(move |_| {
@@ -87,7 +92,10 @@ pub fn HitList(#[prop(into)] hits: Signal<Vec<Hit>>) -> impl IntoView {
     });
     view! {
         <p class="count" id="result-count" aria-live="polite">
-            {move || lang.t_with("results-count", &[("count", count().into())])}
+            {move || match more.get() {
+                true => lang.t_with("results-count-more", &[("count", count().into())]),
+                false => lang.t_with("results-count", &[("count", count().into())]),
+            }}
         </p>
         {move || (count() == 0).then(|| view! { <p class="hint">{move || lang.t("results-empty-hint")}</p> })}
         <ul class="hits" id="results">
@@ -133,8 +141,23 @@ fn HitRow(hit: Hit) -> impl IntoView {
                     })}
                 </h2>
                 <p class="meta">{hit_meta(&tr, &hit)}</p>
+                {stale_text(&tr, hit.checked.as_deref()).map(|text| view! {
+                    <p class="stale">{icon("clock")}<span>{text}</span></p>
+                })}
             </div>
         </li>
+    }
+}
+
+/// "Checked 6 years ago: call before you go", for data checked more than a year ago or never
+/// dated; nothing for recent data.
+pub fn stale_text(tr: &Translator, checked: Option<&str>) -> Option<String> {
+    match data_age(checked, &today()) {
+        DataAge::Recent => None,
+        DataAge::YearsOld(years) => {
+            Some(tr.text_with("data-checked-years-ago", &[("years", years.into())]))
+        }
+        DataAge::Undated => Some(tr.text("data-never-checked")),
     }
 }
 

@@ -277,7 +277,7 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                     view! { <crate::map::MapView hits centre /> }.into_any()
                 }
                 Showing::List => view! {
-                    <HitList hits=shown_hits />
+                    <HitList hits=shown_hits more=Signal::derive(has_more) />
                     {move || has_more().then(|| view! {
                         <button type="button" class="more" id="results-more"
                             on:click=move |_| state.shown.update(|n| *n += PAGE)>

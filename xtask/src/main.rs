@@ -6,6 +6,8 @@
 //! only when it is missing or at another version, so a second run costs seconds. Nothing is
 //! fetched from outside crates.io, npm and Debian's archive.
 
+mod opendata;
+
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,8 +60,13 @@ commands:
           build the web app into target/web/ (static files with relative paths, for any
           static host); --serve then serves it on 127.0.0.1 and prints the URL; --feed-url
           makes it sync from that feed (its host must allow the site's origin: CORS)
+  opendata
+          write data/umbria/opendata-services.json (every comune's town hall, the public
+          hospitals) from the official open data in data/opendata/
   bundle-feed
-          rebuild the bundled feed data/umbria/feed from data/umbria/services.json, signed
+          rebuild the bundled feed data/umbria/feed from data/umbria/services.json and
+          data/umbria/opendata-services.json, with the project's translations in
+          data/umbria/translations/, signed
           with the development key in data/umbria/dev-key
   fuzz [--seconds N]
           install cargo-fuzz if missing, then run each fuzz target of fuzz/ for N seconds
@@ -88,6 +95,7 @@ fn main() -> Result<()> {
             package(&root)
         }
         "bundle-feed" => bundle_feed(&root),
+        "opendata" => opendata::generate(&root),
         "web" => {
             setup()?;
             let args: Vec<String> = std::env::args().skip(2).collect();
@@ -527,6 +535,8 @@ fn serve_web(site: &Path) -> Result<()> {
 /// data/umbria/dev-key/README.txt).
 const BUNDLED_FEED: &str = "data/umbria/feed";
 const BUNDLED_SOURCE: &str = "data/umbria/services.json";
+/// The project's translations of the researched services' texts, one file per language.
+const BUNDLED_TRANSLATIONS: &str = "data/umbria/translations";
 const DEVELOPMENT_KEY: &str = "data/umbria/dev-key/DEVELOPMENT-ONLY.key";
 
 /// Rebuilds the bundled feed with the project's own `feed build`: the next version after the one
@@ -552,6 +562,10 @@ fn bundle_feed(root: &Path) -> Result<()> {
                 "umbria",
                 "--source",
                 BUNDLED_SOURCE,
+                "--source",
+                opendata::OUTPUT,
+                "--translations",
+                BUNDLED_TRANSLATIONS,
             ])
             .arg("--out")
             .arg(&staging)

@@ -85,9 +85,15 @@ enum FeedCommands {
         #[arg(long)]
         id: String,
         /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape, or a
-        /// .csv spreadsheet with one row per service location (see the README).
-        #[arg(long, value_name = "FILE")]
-        source: PathBuf,
+        /// .csv spreadsheet with one row per service location (see the README). Repeat for
+        /// several files; an id may be in only one. `editor_notes` is never published.
+        #[arg(long, value_name = "FILE", required = true)]
+        source: Vec<PathBuf>,
+        /// The project's translations of the Italian texts: DIR/<lang>.json, each
+        /// {"<service id>": {"name": "…", "description": "…"}}; published marked as translated
+        /// from Italian.
+        #[arg(long, value_name = "DIR")]
+        translations: Option<PathBuf>,
         /// The published folder (the previous versions are read from it).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -334,9 +340,32 @@ fn show(store: &Store, id: &str, json: bool) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
         println!("feed: {feed}");
+        println!(
+            "{}",
+            checked_line(record["assured_date"].as_str(), &today())
+        );
         print_value(&record, 0);
     }
     Ok(())
+}
+
+/// How old the entry's data is, by the app's rule: past a year (or undated), call first.
+fn checked_line(checked: Option<&str>, today: &str) -> String {
+    use bussola_model::DataAge;
+    let date = checked.unwrap_or("never");
+    match bussola_model::data_age(checked, today) {
+        DataAge::Recent => format!("checked: {date}"),
+        DataAge::YearsOld(1) => format!("checked: {date} — over a year ago: call before you go"),
+        DataAge::YearsOld(years) => {
+            format!("checked: {date} — {years} years ago: call before you go")
+        }
+        DataAge::Undated => "checked: no date — call before you go".to_owned(),
+    }
+}
+
+/// Today's date on this device, `YYYY-MM-DD`.
+fn today() -> String {
+    directory::now().format("%Y-%m-%d").to_string()
 }
 
 /// Prints a JSON record as indented "key: value" lines, leaving out empty values.
@@ -556,27 +585,20 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
         FeedCommands::Build {
             id,
             source,
+            translations,
             out,
             key,
         } => {
-            let text = std::fs::read_to_string(source)
-                .with_context(|| format!("reading {}", source.display()))?;
-            let name = source.display().to_string();
-            let services = if name.to_ascii_lowercase().ends_with(".csv") {
-                directory::publish::services_from_csv(&name, &text)?
-            } else {
-                let value: serde_json::Value =
-                    serde_json::from_str(&text).with_context(|| format!("{name} is not JSON"))?;
-                match value {
-                    serde_json::Value::Array(services) => services,
-                    mut object => match object["services"].take() {
-                        serde_json::Value::Array(services) => services,
-                        _ => bail!(
-                            "{name} holds neither an array of services nor {{\"services\": [...]}}"
-                        ),
-                    },
-                }
-            };
+            let name = source
+                .iter()
+                .map(|s| s.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let mut services = directory::publish::read_sources(source)?;
+            if let Some(dir) = translations {
+                directory::publish::add_translations(&mut services, dir)?;
+            }
+            directory::publish::without_editors_notes(&mut services);
             let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
             let key_text = std::fs::read_to_string(key)
                 .with_context(|| format!("reading the secret key {}", key.display()))?;

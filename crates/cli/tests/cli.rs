@@ -30,10 +30,10 @@ fn stderr(output: &Output) -> String {
 fn info_describes_the_bundled_feed_in_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
     let info = json(&cli(&dir.path().join("b.db"), &["info", "--json"]));
-    assert_eq!(info["services"], 41);
+    assert_eq!(info["services"], directory::bundled::BUNDLED_SERVICES);
     let feed = &info["feeds"][0];
     assert_eq!(feed["feed"], "umbria");
-    assert_eq!(feed["services"], 41);
+    assert_eq!(feed["services"], directory::bundled::BUNDLED_SERVICES);
     for key in [
         "version",
         "generated_at",
@@ -64,15 +64,19 @@ fn search_near_a_comune_lists_the_nearest_permit_offices_first() {
     assert!(!hits.is_empty());
     assert_eq!(hits[0]["city"], "Terni");
     assert!(hits[0]["distance_m"].as_f64().unwrap() < 5_000.0);
-    // Terni's two permit offices come first; the CPIA further on mentions "permesso" too.
-    let mut first_two: Vec<&str> = hits[..2]
+    // Terni's three permit offices come first; the CPIA further on mentions "permesso" too.
+    let mut first_three: Vec<&str> = hits[..3]
         .iter()
         .map(|h| h["id"].as_str().unwrap())
         .collect();
-    first_two.sort();
+    first_three.sort();
     assert_eq!(
-        first_two,
-        ["questura-tr-immigrazione", "terni-sportello-migranti"]
+        first_three,
+        [
+            "prefettura-tr",
+            "questura-tr-immigrazione",
+            "terni-sportello-migranti"
+        ]
     );
     for hit in hits {
         assert!(hit.get("id").is_some() && hit.get("name").is_some() && hit.get("open").is_some());
@@ -189,6 +193,13 @@ fn show_prints_the_whole_record_and_comuni_finds_names_and_caps() {
     let record = json(&cli(&db, &["show", "cpia-terni", "--json"]));
     assert_eq!(record["id"], "cpia-terni");
     assert!(!record["sources"].as_array().unwrap().is_empty());
+    // Data checked years ago is said to be old, by the app's rule.
+    let out = cli(&db, &["show", "numero-1522"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("checked: 2020-01-01 — ") && text.contains("years ago: call before you go"),
+        "{text}"
+    );
     let out = cli(&db, &["show", "no-such-service"]);
     assert!(
         stderr(&out).contains("no service with id"),

@@ -126,7 +126,7 @@ fn an_editor_publishes_and_a_mediator_syncs_from_a_folder() {
     assert!(again.contains("up to date (version 2)"), "{again}");
     // Both regions live side by side.
     let info: Value = serde_json::from_str(&ok(cli(&["--db", db, "info", "--json"]))).unwrap();
-    assert_eq!(info["services"], 43);
+    assert_eq!(info["services"], directory::bundled::BUNDLED_SERVICES + 2);
 }
 
 #[test]

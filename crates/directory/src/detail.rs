@@ -53,6 +53,7 @@ impl Store {
                 text: id.to_owned(),
                 lang: "it".to_owned(),
                 is_fallback: false,
+                translated: false,
             }),
             name_it: text(&record["name"]).unwrap_or_else(|| id.to_owned()),
             description: reader.localized("description"),
@@ -93,21 +94,25 @@ struct Reader<'r> {
 }
 
 impl Reader<'_> {
-    /// `field` in the person's language when the feed translates it, else in Italian.
+    /// `field` in the person's language when the feed translates it, else in Italian; marked
+    /// when the translation is the feed editors' own of the Italian (`translated_from`).
     fn localized(&self, field: &str) -> Option<Localized> {
+        let translation = &self.record["translations"][self.lang];
         if self.lang != "it"
-            && let Some(translated) = text(&self.record["translations"][self.lang][field])
+            && let Some(translated) = text(&translation[field])
         {
             return Some(Localized {
                 text: translated,
                 lang: self.lang.to_owned(),
                 is_fallback: false,
+                translated: translation["translated_from"].is_string(),
             });
         }
         text(&self.record[field]).map(|italian| Localized {
             text: italian,
             lang: "it".to_owned(),
             is_fallback: self.lang != "it",
+            translated: false,
         })
     }
 }

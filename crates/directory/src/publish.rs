@@ -13,8 +13,8 @@ use crate::{Error, Result};
 use bussola_feed::contract::{DeltaRef, FileRef, MANIFEST, Manifest, SIGNATURE, sha256_hex};
 use bussola_feed::keys::SigningKey;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 /// Deltas are offered from this many earlier versions.
 pub const DELTAS_FROM: u64 = 5;
@@ -171,12 +171,148 @@ fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Fields an editors' source may hold that are never published: their notes (what the sources
+/// lacked, which year the hours come from) stay beside the facts they explain but never reach a
+/// person's screen.
+pub const EDITORS_ONLY: &[&str] = &["editor_notes"];
+
+/// The texts of a service that may be translated.
+pub const TRANSLATABLE: &[&str] = &[
+    "name",
+    "description",
+    "application_process",
+    "fees_description",
+    "eligibility_description",
+    "alert",
+];
+
+/// The services of one source file: a JSON array (or `{"services": [...]}`) in the feed's
+/// SERVICE shape, or a `.csv` spreadsheet ([`services_from_csv`]).
+pub fn read_source(path: &Path) -> Result<Vec<Value>> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
+    if name.to_ascii_lowercase().ends_with(".csv") {
+        return services_from_csv(&name, &text);
+    }
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
+    match value {
+        Value::Array(services) => Ok(services),
+        mut object => match object["services"].take() {
+            Value::Array(services) => Ok(services),
+            _ => Err(Error::InvalidFeed(format!(
+                "{name} holds neither an array of services nor {{\"services\": [...]}}"
+            ))),
+        },
+    }
+}
+
+/// The services of every source file, in order: a region may keep its researched services and
+/// those generated from open data apart. One id in two files is an error naming both.
+pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Value>> {
+    let mut services = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for path in paths {
+        let file = path.display().to_string();
+        for service in read_source(path)? {
+            if let Some(id) = service["id"].as_str()
+                && let Some(first) = seen.insert(id.to_owned(), file.clone())
+                && first != file
+            {
+                return Err(Error::InvalidFeed(format!(
+                    "the service \"{id}\" is in both {first} and {file}"
+                )));
+            }
+            services.push(service);
+        }
+    }
+    Ok(services)
+}
+
+/// Adds the project's translations, kept beside the sources one file per language,
+/// `DIR/<lang>.json`: `{"<service id>": {"name": "…", "description": "…"}}`. Each becomes the
+/// service's `translations.<lang>`, marked `"translated_from": "it"`: the project translated the
+/// Italian, these are not the office's own words (the app says so). A file for a language the
+/// app does not speak, a service no source has, a field that is not a text of the service, or a
+/// language the source already translates the service into (the office's own words are not
+/// mixed with the project's), is an error: nothing is dropped or overwritten quietly.
+pub fn add_translations(services: &mut [Value], dir: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::InvalidFeed(format!("cannot read {}: {e}", dir.display())))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let index: HashMap<String, usize> = services
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s["id"].as_str()?.to_owned(), i)))
+        .collect();
+    for file in files {
+        let name = file.display().to_string();
+        let lang = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if lang == "it" || !crate::taxonomy::LOCALES.contains(&lang) {
+            return Err(Error::InvalidFeed(format!(
+                "{name}: \"{lang}\" is not a language the app translates into"
+            )));
+        }
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
+        let by_service: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(&text)
+            .map_err(|e| {
+                Error::InvalidFeed(format!(
+                    "{name}: expected {{\"<service id>\": {{\"<field>\": \"<text>\"}}}}: {e}"
+                ))
+            })?;
+        for (id, fields) in by_service {
+            let Some(&at) = index.get(&id) else {
+                return Err(Error::InvalidFeed(format!(
+                    "{name}: no source has the service \"{id}\""
+                )));
+            };
+            let translation = &mut services[at]["translations"][lang];
+            if !translation.is_null() {
+                return Err(Error::InvalidFeed(format!(
+                    "{name}: the source already translates \"{id}\" into {lang}"
+                )));
+            }
+            for (field, text) in fields {
+                if !TRANSLATABLE.contains(&field.as_str()) {
+                    return Err(Error::InvalidFeed(format!(
+                        "{name}: {id}.{field} is not a text of a service ({})",
+                        TRANSLATABLE.join(", ")
+                    )));
+                }
+                translation[&field] = Value::String(text);
+            }
+            translation["translated_from"] = Value::String("it".to_owned());
+        }
+    }
+    Ok(())
+}
+
+/// Takes out what is only for the editors ([`EDITORS_ONLY`]).
+pub fn without_editors_notes(services: &mut [Value]) {
+    for service in services {
+        if let Value::Object(fields) = service {
+            for field in EDITORS_ONLY {
+                fields.remove(*field);
+            }
+        }
+    }
+}
+
 /// Services from an editors' spreadsheet saved as CSV: one row per service location, the
 /// service's own columns repeated (or left empty) on its further rows.
 ///
 /// Columns, by header name: `id`, `name`, `status` (default `active`), `categories` and
 /// `languages` (codes separated by `;`), `description`, `organization`, `phone`, `email`,
-/// `url`, `sources` (`;`), `assured_date`, and per location `location_name`, `address`, `city`,
+/// `url`, `sources` (`;`), `assured_date`, `editor_notes` (never published), and per location `location_name`, `address`, `city`,
 /// `postal_code`, `province`, `latitude`, `longitude`, `geo_precision`, `opening_hours`.
 /// `name_en`, `description_ar` and the like are translations. Unknown columns are an error, so
 /// a misspelt header is caught rather than silently dropped.
@@ -194,6 +330,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         "url",
         "sources",
         "assured_date",
+        "editor_notes",
         "location_name",
         "address",
         "city",
@@ -308,7 +445,14 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         }
         let mut service = json!({"id": id, "status": cell("status").unwrap_or("active"),
                                  "categories": list("categories"), "service_at_locations": []});
-        for field in ["name", "description", "email", "url", "assured_date"] {
+        for field in [
+            "name",
+            "description",
+            "email",
+            "url",
+            "assured_date",
+            "editor_notes",
+        ] {
             if let Some(v) = cell(field) {
                 service[field] = v.into();
             }
@@ -353,6 +497,69 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn sources_are_joined_and_an_id_in_two_files_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let researched = write(dir.path(), "a.json", r#"[{"id": "x", "name": "X"}]"#);
+        let opendata = write(
+            dir.path(),
+            "b.json",
+            r#"{"services": [{"id": "y", "name": "Y"}]}"#,
+        );
+        let again = write(dir.path(), "c.json", r#"[{"id": "x", "name": "X again"}]"#);
+        let both = read_sources(&[researched.clone(), opendata]).unwrap();
+        assert_eq!(both.len(), 2);
+        let error = read_sources(&[researched, again]).unwrap_err().to_string();
+        assert!(error.contains("\"x\" is in both"), "{error}");
+    }
+
+    #[test]
+    fn the_projects_translations_are_added_marked_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut services = vec![
+            json!({"id": "q", "name": "Questura", "description": "Permessi.", "editor_notes": "orari 2022"}),
+            json!({"id": "own", "name": "Sportello", "translations": {"ar": {"name": "مكتب"}}}),
+        ];
+        write(
+            dir.path(),
+            "ar.json",
+            r#"{"q": {"name": "الشرطة", "description": "تصاريح."}}"#,
+        );
+        write(
+            dir.path(),
+            "en.json",
+            r#"{"q": {"description": "Permits."}}"#,
+        );
+        add_translations(&mut services, dir.path()).unwrap();
+        assert_eq!(services[0]["translations"]["ar"]["name"], "الشرطة");
+        assert_eq!(services[0]["translations"]["ar"]["translated_from"], "it");
+        assert_eq!(services[0]["translations"]["en"]["description"], "Permits.");
+        assert!(services[1]["translations"]["en"].is_null());
+        without_editors_notes(&mut services);
+        assert!(services[0].get("editor_notes").is_none());
+
+        // What an editor can get wrong is said, and nothing is half-added.
+        let refused = |file: &str, text: &str| {
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), file, text);
+            let mut fresh =
+                vec![json!({"id": "own", "name": "S", "translations": {"ar": {"name": "م"}}})];
+            add_translations(&mut fresh, dir.path())
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(refused("de.json", "{}").contains("not a language"));
+        assert!(refused("en.json", r#"{"nobody": {"name": "N"}}"#).contains("no source has"));
+        assert!(refused("en.json", r#"{"own": {"phone": "1"}}"#).contains("not a text"));
+        assert!(refused("ar.json", r#"{"own": {"name": "x"}}"#).contains("already translates"));
+    }
 
     #[test]
     fn a_spreadsheet_row_per_location_becomes_services() {

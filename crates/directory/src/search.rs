@@ -26,8 +26,8 @@ use chrono::{DateTime, Utc};
 use fixedbitset::FixedBitSet;
 use geo::{Distance, Haversine, Point};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 /// Hits closer than this to each other count as equally near, and the words decide.
 const NEAR_TIE_M: f64 = 250.0;
@@ -360,11 +360,14 @@ impl Search<'_> {
         self.open_page(candidates.into_iter().map(Ok))
     }
 
-    /// Among hits within the same [`NEAR_TIE_M`] of distance, the one whose name holds more of
-    /// the words comes first. Only the groups that reach the page are looked at, and only
-    /// groups of two or more need the names.
+    /// Among hits within the same [`NEAR_TIE_M`] of distance, the best answer comes first, as
+    /// without a place: the one whose name holds more of the words, then one whose name says
+    /// it is what was asked, then by main category, then one a person can act on. Many
+    /// services share their comune's centre, so ties are common. Only the groups that reach
+    /// the page are looked at, and only groups of two or more need the names.
     fn break_near_ties(&self, by_distance: &mut [Candidate], tokens: &[String]) -> Result<()> {
         let bucket = |c: &Candidate| (distance(c) / NEAR_TIE_M) as u64;
+        let mut relevance = None;
         let mut start = 0;
         while start < self.limit.min(by_distance.len()) {
             let group = bucket(&by_distance[start]);
@@ -383,8 +386,17 @@ impl Search<'_> {
                             .count()
                     })
                 };
-                // Stable: equal word counts keep their distance order.
-                ties.sort_by_key(|c| std::cmp::Reverse(words_in_name(c)));
+                if relevance.is_none() {
+                    relevance = Some(self.relevance(tokens)?);
+                }
+                let relevance = relevance.as_ref().expect("set above");
+                // Stable: equals keep their distance order.
+                ties.sort_by_key(|c| {
+                    (
+                        std::cmp::Reverse(words_in_name(c)),
+                        relevance.key(self.catalogue, c.service),
+                    )
+                });
             }
             start += len;
         }
@@ -419,27 +431,12 @@ impl Search<'_> {
                     words_in_name[s] += 1;
                 }
             }
-            // What the words ask for, and the services whose name says they are that: "permesso"
-            // asks for permits, and "Questura" is one of that category's words.
-            // The categories come in the order the words reach them, the most telling first.
-            let reached = reached_categories(tokens);
-            let named_for: Vec<_> = reached
-                .iter()
-                .map(|&code| self.catalogue.named_for(code, || self.named_for(code)))
-                .collect::<Result<_>>()?;
-            let unranked = reached.len();
+            let relevance = self.relevance(tokens)?;
             // Each key is worked out once: thousands of services can hold a common word.
             let rank = |s: ServiceKey| {
-                let main = self.catalogue.main_category(s);
                 (
                     std::cmp::Reverse(words_in_name[s as usize]),
-                    named_for
-                        .iter()
-                        .position(|set| set.contains(s as usize))
-                        .unwrap_or(unranked),
-                    main.and_then(|m| reached.iter().position(|&r| r == m))
-                        .unwrap_or(unranked),
-                    std::cmp::Reverse(self.catalogue.completeness(s)),
+                    relevance.key(self.catalogue, s),
                     name_order.rank(s),
                 )
             };
@@ -468,22 +465,53 @@ impl Search<'_> {
         self.open_page(candidates)
     }
 
-    /// The services whose name (in any language) holds one of the taxonomy's words for
-    /// `category` as a whole word.
+    /// What the words ask for, for ranking: the categories they reach, the most telling first,
+    /// and for each the services whose name says they are that ("permesso" asks for permits,
+    /// and "Questura" is one of that category's words).
+    fn relevance(&self, tokens: &[String]) -> Result<Relevance> {
+        let reached = reached_categories(tokens);
+        let named_for = reached
+            .iter()
+            .map(|&code| self.catalogue.named_for(code, || self.named_for(code)))
+            .collect::<Result<_>>()?;
+        Ok(Relevance { reached, named_for })
+    }
+
+    /// The services whose own name holds one of the taxonomy's words for `category` (in any
+    /// language) as a whole word. The feed's name decides, not a translation of it: translated
+    /// names gloss the Italian ("Police station … immigration desk" for a Commissariato's
+    /// "sportello immigrazione"), and the taxonomy's word lists are not word for word alike.
     fn named_for(&self, category: &str) -> Result<FixedBitSet> {
-        let mut terms: Vec<String> = vocabulary()
+        let terms: HashSet<&str> = vocabulary()
             .iter()
             .filter(|(code, _)| *code == category)
             .flat_map(|(_, words)| words.iter())
             .filter(|w| !too_short(w))
-            .map(|w| format!("\"{w}\""))
+            .map(String::as_str)
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
+        let mut named = self.catalogue.empty_set();
         if terms.is_empty() {
-            return Ok(self.catalogue.empty_set());
+            return Ok(named);
         }
-        self.fts_set(&format!("names : ({})", terms.join(" OR ")))
+        let mut quoted: Vec<String> = terms.iter().map(|w| format!("\"{w}\"")).collect();
+        quoted.sort_unstable();
+        // The index finds the names in any language holding a word; the service's own name
+        // is then read for it.
+        let mut stmt = self.store.conn.prepare_cached(
+            "SELECT s.id, s.name FROM service_text t JOIN service s ON s.id = t.rowid
+             WHERE service_text MATCH ?1",
+        )?;
+        let mut rows = stmt.query([format!("names : ({})", quoted.join(" OR "))])?;
+        while let Some(row) = rows.next()? {
+            let (rowid, name): (i64, String) = (row.get(0)?, row.get(1)?);
+            if words(&name).iter().any(|w| terms.contains(w.as_str()))
+                && let Ok(key) = usize::try_from(rowid)
+                && key < named.len()
+            {
+                named.insert(key);
+            }
+        }
+        Ok(named)
     }
 
     /// Evaluates hours in order, keeping the open ones when asked, until the page is full.
@@ -650,7 +678,7 @@ impl Search<'_> {
         let mut stmt = self.store.conn.prepare_cached(
             "SELECT s.feed, s.service_id, s.name, s.organization, s.categories,
                     (SELECT n.name FROM service_name n WHERE n.service = s.id AND n.lang = ?2),
-                    (SELECT city FROM location WHERE id = ?3)
+                    (SELECT city FROM location WHERE id = ?3), s.checked
              FROM service s WHERE s.id = ?1",
         )?;
         let spot = c.spot.map(|s| &self.catalogue.spots[s as usize]);
@@ -662,21 +690,24 @@ impl Search<'_> {
             String,
             Option<String>,
             Option<String>,
+            Option<String>,
         );
-        let (feed, id, italian, organization, categories, translated, city): Row = stmt.query_row(
-            rusqlite::params![c.service, lang, spot.map(|s| s.location)],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
-        )?;
+        let (feed, id, italian, organization, categories, translated, city, checked): Row = stmt
+            .query_row(
+                rusqlite::params![c.service, lang, spot.map(|s| s.location)],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                },
+            )?;
         let (name, name_lang, name_is_fallback) = match translated {
             Some(t) if lang != "it" => (t, lang.to_owned(), false),
             _ => (italian, "it".to_owned(), lang != "it"),
@@ -708,7 +739,33 @@ impl Search<'_> {
                 lat: s.lat,
                 lon: s.lon,
             }),
+            checked,
         })
+    }
+}
+
+/// The categories a search's words reach and the services named for each ([`Search::relevance`]).
+struct Relevance {
+    reached: Vec<&'static str>,
+    named_for: Vec<Arc<FixedBitSet>>,
+}
+
+impl Relevance {
+    /// How well `s` answers, after the words in its name (smaller is better): named for the
+    /// first category reached, then its main category among those reached, then what a person
+    /// can act on (known hours, an address).
+    fn key(&self, catalogue: &Catalogue, s: ServiceKey) -> (usize, usize, std::cmp::Reverse<u8>) {
+        let unranked = self.reached.len();
+        let main = catalogue.main_category(s);
+        (
+            self.named_for
+                .iter()
+                .position(|set| set.contains(s as usize))
+                .unwrap_or(unranked),
+            main.and_then(|m| self.reached.iter().position(|&r| r == m))
+                .unwrap_or(unranked),
+            std::cmp::Reverse(catalogue.completeness(s)),
+        )
     }
 }
 

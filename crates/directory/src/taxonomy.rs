@@ -246,6 +246,22 @@ pub const CATEGORIES: &[Category] = &[
             "ایمرجنسی تشدد خطرہ 112 فوری مدد",
         ],
     },
+    Category {
+        code: "town-hall",
+        words: [
+            "comune municipio anagrafe residenza carta d'identità servizi sociali ufficio comunale certificato",
+            "town hall city hall municipality council registry office identity card id card social services certificate",
+            "mairie commune municipalité hôtel de ville état civil carte d'identité services sociaux certificat",
+            "بلدية البلدية كومونة سجل السكان بطاقة الهوية الخدمات الاجتماعية شهادة",
+            "муніципалітет мерія комуна прописка посвідчення особи соціальні служби довідка",
+            "primărie primăria comună evidența populației carte de identitate servicii sociale certificat",
+            "bashkia bashki komuna gjendja civile karta e identitetit shërbime sociale certifikatë",
+            "ayuntamiento municipio empadronamiento padrón documento de identidad dni cédula servicios sociales certificado",
+            "市政厅 市政府 户籍登记 居住登记 身份证 社会服务 证明",
+            "পৌরসভা কমুনে মিউনিসিপ্যালিটি পরিচয়পত্র আইডি কার্ড সামাজিক সেবা সনদ",
+            "بلدیہ میونسپلٹی کمونے ٹاؤن ہال شناختی کارڈ سماجی خدمات سرٹیفکیٹ",
+        ],
+    },
 ];
 
 /// The category with this code, if the app knows it.
@@ -273,6 +289,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(CATEGORIES.len(), 14);
+        assert_eq!(CATEGORIES.len(), 15);
     }
 }

@@ -1,8 +1,9 @@
 //! The Umbria feed the app carries (data/umbria/feed): the reference minisign tool verifies it
 //! against the key data/feeds.json pins, the folder holds exactly what the signed manifest names,
-//! it is what `cargo xtask bundle-feed` builds from data/umbria/services.json today, and once
-//! imported it is honest about what it knows and finds the offices its sources name in the
-//! region's main comuni.
+//! it is what `cargo xtask bundle-feed` builds from the sources in data/umbria/ today, and once
+//! imported it is honest about what it knows (every fact dated and sourced, no editor's note
+//! shown, every text translated and marked so), reaches every comune of the region, and finds
+//! the offices its sources name in the region's main comuni.
 
 use bussola_model::{Place, SearchQuery};
 use directory::bundled::{self, UMBRIA_SNAPSHOT};
@@ -45,10 +46,17 @@ fn pinned_keys() -> Vec<String> {
     umbria.keys.clone()
 }
 
-/// The editors' source: the services the bundled feed must carry.
+/// The editors' sources as `cargo xtask bundle-feed` publishes them: the researched services and
+/// those from open data, with the project's translations, without the editors' notes.
 fn source_services() -> Vec<Value> {
-    let text = std::fs::read_to_string(data().join("umbria/services.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    let mut services = publish::read_sources(&[
+        data().join("umbria/services.json"),
+        data().join("umbria/opendata-services.json"),
+    ])
+    .unwrap();
+    publish::add_translations(&mut services, &data().join("umbria/translations")).unwrap();
+    publish::without_editors_notes(&mut services);
+    services
 }
 
 fn snapshot_services(text: &str) -> Vec<Value> {
@@ -270,4 +278,94 @@ fn searching_near_the_main_comuni_finds_the_offices_the_sources_name_there() {
             assert!(hit.distance_m.is_some_and(|d| d.0 <= 15_000.0));
         }
     }
+}
+
+/// The 92 comuni of Umbria, from the gazetteer the app carries.
+fn umbrian_comuni() -> Vec<String> {
+    let text = std::fs::read_to_string(data().join("comuni-umbria.json")).unwrap();
+    let comuni: Vec<Value> = serde_json::from_str(&text).unwrap();
+    comuni
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn every_comune_of_umbria_has_a_service_of_its_own() {
+    let store = imported();
+    let comuni = umbrian_comuni();
+    assert_eq!(comuni.len(), 92);
+    let records = store.records().unwrap();
+    let served: BTreeSet<String> = records
+        .iter()
+        .flat_map(|(_, record)| {
+            let service: Value = serde_json::from_str(record).unwrap();
+            locations(&service)
+                .iter()
+                .filter_map(|l| l["addresses"][0]["city"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let unserved: Vec<&String> = comuni.iter().filter(|c| !served.contains(*c)).collect();
+    assert!(unserved.is_empty(), "no service in {unserved:?}");
+    // Its own town hall is the nearest answer for what the comune does.
+    let query = SearchQuery {
+        text: Some("anagrafe".into()),
+        place: Some(Place::Comune("Preci".into())),
+        ..SearchQuery::default()
+    };
+    let hits = store.search(&query, directory::now()).unwrap();
+    assert_eq!(hits[0].name, "Comune di Preci");
+    assert!(
+        hits[0].approximate,
+        "placed at the comune's centre, and said so"
+    );
+}
+
+/// What the editors wrote for each other: words of their notes that must never reach a screen
+/// (in any case), and the project codes they used (as written).
+const EDITORS_WORDS: &[&str] = &["fonte", "fonti", "non nella", "verificare"];
+const EDITORS_CODES: &[&str] = &["I.R.I.S", "FAMI", "PEC"];
+
+#[test]
+fn no_editors_note_reaches_a_person_and_every_fact_is_dated() {
+    for service in snapshot_services(UMBRIA_SNAPSHOT) {
+        let id = service["id"].as_str().unwrap();
+        assert!(
+            service.get("editor_notes").is_none(),
+            "{id} ships its notes"
+        );
+        let description = service["description"].as_str().unwrap_or_default();
+        let lower = description.to_lowercase();
+        let words = EDITORS_WORDS.iter().filter(|w| lower.contains(*w));
+        let mut found = words.chain(EDITORS_CODES.iter().filter(|c| description.contains(*c)));
+        if let Some(word) = found.next() {
+            panic!("{id}: the description reads like an editor's note ({word}): {description}");
+        }
+        assert!(
+            service["assured_date"].as_str().is_some(),
+            "{id} does not say when it was checked"
+        );
+    }
+}
+
+#[test]
+fn every_text_is_in_every_language_and_says_it_is_the_projects_translation() {
+    let languages = &directory::taxonomy::LOCALES[1..];
+    let mut missing = Vec::new();
+    for service in snapshot_services(UMBRIA_SNAPSHOT) {
+        let id = service["id"].as_str().unwrap();
+        for lang in languages {
+            let translation = &service["translations"][lang];
+            if service["description"].is_string() && !translation["description"].is_string() {
+                missing.push(format!("{id}: description in {lang}"));
+            }
+            if translation.is_object() && translation["translated_from"] != "it" {
+                missing.push(format!(
+                    "{id}: {lang} is not marked as translated from Italian"
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }

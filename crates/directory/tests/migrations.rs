@@ -25,14 +25,22 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_of_fixture(&dir);
     let store = Store::open(&path).expect("migrated");
-    // 0004 added the kind of a feed's last failed sync.
-    assert_eq!(store.schema_version().unwrap(), 4);
+    // 0004 added the kind of a feed's last failed sync, 0005 the day each service was checked.
+    assert_eq!(store.schema_version().unwrap(), 5);
 
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);
     assert_eq!(feeds[0].feed, FeedId("umbria".into()));
     assert_eq!(feeds[0].version, FeedVersion(1));
-    assert_eq!(feeds[0].services, 41);
+    let delivered: serde_json::Value = serde_json::from_str(DELIVERED).unwrap();
+    let delivered = delivered["services"].as_array().unwrap().len() as u64;
+    assert_eq!(feeds[0].services, delivered);
+    // Each record's date, read into its column when it was indexed again.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let dated: i64 = conn
+        .query_row("SELECT count(checked) FROM service", [], |r| r.get(0))
+        .unwrap();
+    assert!(dated > 0 && dated as u64 <= delivered, "{dated}");
     assert_eq!(feeds[0].source.as_deref(), Some("bundled"));
     assert!(feeds[0].last_sync.is_some(), "feed state kept");
     assert_eq!(feeds[0].last_error, None);
@@ -45,7 +53,6 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
         store.favourites().unwrap(),
         [(FeedId("umbria".into()), "cpia-terni".to_owned())]
     );
-    let conn = rusqlite::Connection::open(&path).unwrap();
     let note: String = conn
         .query_row(
             "SELECT body FROM note WHERE service_id = 'cpia-terni'",

@@ -51,6 +51,9 @@ pub struct Service {
     /// Service-wide hours, for services without a location (helplines).
     #[serde(default)]
     pub opening_hours: Option<String>,
+    /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub assured_date: Option<String>,
     #[serde(default)]
     pub service_at_locations: Vec<ServiceAtLocation>,
 }

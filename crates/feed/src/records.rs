@@ -34,6 +34,7 @@ pub const CATEGORY_CODES: &[&str] = &[
     "community",
     "helpline",
     "emergency",
+    "town-hall",
 ];
 
 /// A generous box around Italy, islands and Lampedusa included.

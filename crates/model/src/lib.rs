@@ -172,6 +172,61 @@ pub struct Hit {
     /// True when the coordinate is only the comune's centre, not the building.
     pub approximate: bool,
     pub location: Option<LatLon>,
+    /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub checked: Option<String>,
+}
+
+/// A service's data older than this many months is flagged: "checked 3 years ago: call before
+/// you go". Offices move and change their hours; a person should not travel on old facts.
+pub const STALE_AFTER_MONTHS: i64 = 12;
+
+/// How old a service's data is, as the person is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataAge {
+    /// Checked within [`STALE_AFTER_MONTHS`].
+    Recent,
+    /// Checked this many whole years ago (1 or more).
+    YearsOld(i64),
+    /// The feed gives no date it was checked.
+    Undated,
+}
+
+impl DataAge {
+    /// Whether the person should be told to call before going.
+    pub fn is_stale(self) -> bool {
+        self != DataAge::Recent
+    }
+}
+
+/// How old data checked on `checked` is on `today` (both `YYYY-MM-DD`; no clock here).
+pub fn data_age(checked: Option<&str>, today: &str) -> DataAge {
+    let Some((checked, today)) = checked.and_then(ymd).zip(ymd(today)) else {
+        return DataAge::Undated;
+    };
+    let months =
+        (today.0 - checked.0) * 12 + (today.1 - checked.1) - i64::from(today.2 < checked.2);
+    match months >= STALE_AFTER_MONTHS {
+        true => DataAge::YearsOld(months / 12),
+        false => DataAge::Recent,
+    }
+}
+
+/// The day before which data is stale on `today` (`YYYY-MM-DD`): the same day a year earlier.
+pub fn stale_before(today: &str) -> Option<String> {
+    let (year, month, day) = ymd(today)?;
+    Some(format!(
+        "{:04}-{month:02}-{day:02}",
+        year - STALE_AFTER_MONTHS / 12
+    ))
+}
+
+fn ymd(date: &str) -> Option<(i64, i64, i64)> {
+    let mut parts = date
+        .get(..10)?
+        .splitn(3, '-')
+        .map(|p| p.parse::<i64>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
 /// A text from the feed in the language the person reads, or in Italian when the feed has no
@@ -181,6 +236,10 @@ pub struct Localized {
     pub text: String,
     pub lang: String,
     pub is_fallback: bool,
+    /// The feed's editors translated it from the Italian (marked `translated_from` in the
+    /// feed): not the office's own words, and the UI says so.
+    #[serde(default)]
+    pub translated: bool,
 }
 
 /// A phone number of a service, with the digits a `tel:` link dials.
@@ -395,6 +454,9 @@ pub struct FeedStatus {
     /// Past `expires_at`: still used, and the person is told the data may be out of date.
     #[serde(default)]
     pub expired: bool,
+    /// Services last checked more than [`STALE_AFTER_MONTHS`] ago, or with no date at all.
+    #[serde(default)]
+    pub stale_services: u64,
 }
 
 /// A step of a sync under way, streamed from the shell to the UI (event `sync-progress`).
@@ -588,6 +650,24 @@ pub struct CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_older_than_a_year_or_undated_is_stale() {
+        assert_eq!(data_age(Some("2026-01-15"), "2026-11-30"), DataAge::Recent);
+        assert_eq!(
+            data_age(Some("2025-11-30"), "2026-11-30"),
+            DataAge::YearsOld(1)
+        );
+        assert_eq!(data_age(Some("2025-12-01"), "2026-11-30"), DataAge::Recent);
+        assert_eq!(
+            data_age(Some("2020-01-01"), "2026-11-30"),
+            DataAge::YearsOld(6)
+        );
+        assert_eq!(data_age(None, "2026-11-30"), DataAge::Undated);
+        assert_eq!(data_age(Some("soon"), "2026-11-30"), DataAge::Undated);
+        assert!(!DataAge::Recent.is_stale() && DataAge::Undated.is_stale());
+        assert_eq!(stale_before("2026-11-30").as_deref(), Some("2025-11-30"));
+    }
 
     #[test]
     fn failed_syncs_are_retried_later_and_later_but_never_later_than_usual() {

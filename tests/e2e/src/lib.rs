@@ -92,6 +92,26 @@ pub fn web_site() -> PathBuf {
     site.canonicalize().unwrap_or(site)
 }
 
+/// The result count a first start shows, in Italian: the bundled feed's services, or "more
+/// than" the first page of them when they do not fit on it.
+pub fn all_bundled() -> String {
+    all_bundled_in("it")
+}
+
+/// [`all_bundled`] in the language `code`.
+pub fn all_bundled_in(code: &str) -> String {
+    let tr = bussola_i18n::Translator::new(code);
+    let all = directory::bundled::BUNDLED_SERVICES;
+    let page = u64::from(FIRST_PAGE);
+    match all > page {
+        true => tr.text_with("results-count-more", &[("count", page.into())]),
+        false => tr.text_with("results-count", &[("count", all.into())]),
+    }
+}
+
+/// How many results the UI shows before "Show more" (ui/src/search.rs, `PAGE`).
+pub const FIRST_PAGE: u32 = 50;
+
 /// How to start the app.
 #[derive(Debug, Clone)]
 pub struct Launch {

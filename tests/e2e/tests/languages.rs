@@ -60,16 +60,17 @@ async fn an_arabic_system_gets_arabic_right_to_left() -> Result<()> {
         );
         app.wait_for_text("#chip-permits", |t| t == arabic.category("permits"))
             .await?;
-        // Names the feed has only in Italian say so in the list too.
-        app.wait_for_text("#results li:first-child .in-italian", |t| {
-            t == arabic.text("in-italian")
-        })
-        .await?;
+        // Every name has the project's Arabic translation.
+        let first = app
+            .client
+            .find(Locator::Css("#results li:first-child .hit-open"))
+            .await?;
+        assert_eq!(first.attr("lang").await?.as_deref(), Some("ar"));
         app.screenshot(&format!("search-ar-{screen}")).await?;
         open_first_service(&app).await?;
-        // The Italian name is marked as Italian inside the Arabic page.
-        let marker = app.texts("#detail-name .in-italian").await?;
-        assert_eq!(marker, [arabic.text("in-italian")]);
+        // The name is the project's translation of the Italian, and says so.
+        let marker = app.texts("#detail-name .translated").await?;
+        assert_eq!(marker, [arabic.text("translated-from-italian")]);
         app.screenshot(&format!("detail-ar-{screen}")).await?;
         app.client
             .find(Locator::Css("#action-card"))
@@ -111,10 +112,21 @@ async fn the_language_switches_from_any_screen_and_is_remembered() -> Result<()>
     app.screenshot("detail-uk-1280x800").await?;
     // Back on the list, the rows were drawn again in Ukrainian.
     app.click("#back").await?;
-    app.wait_for_text("#results .in-italian", |t| {
-        t == ukrainian.text("in-italian")
-    })
-    .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let first = app
+            .client
+            .find(Locator::Css("#results li:first-child .hit-open"))
+            .await?;
+        if first.attr("lang").await?.as_deref() == Some("uk") {
+            break;
+        }
+        ensure!(
+            std::time::Instant::now() < deadline,
+            "the list was not drawn again in Ukrainian"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.stop().await?;
 
     let app = App::start(&launch).await?;
@@ -131,5 +143,64 @@ async fn the_language_switches_from_any_screen_and_is_remembered() -> Result<()>
     app.screenshot("search-uk-1280x800").await?;
     app.client.set_window_size(360, 740).await?;
     app.screenshot("search-uk-360x740").await?;
+    app.stop().await
+}
+
+/// The flag a service checked on `checked` carries today, in `tr`'s words.
+fn stale_flag(tr: &Translator, checked: &str) -> String {
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    match bussola_model::data_age(Some(checked), &today) {
+        bussola_model::DataAge::YearsOld(years) => {
+            tr.text_with("data-checked-years-ago", &[("years", years.into())])
+        }
+        age => panic!("{checked} is not old data today: {age:?}"),
+    }
+}
+
+#[tokio::test]
+async fn old_data_is_flagged_in_the_list_on_its_page_and_in_about() -> Result<()> {
+    // The 1522 helpline's sources are years old.
+    let mut store = directory::Store::open_in_memory()?;
+    directory::bundled::import_bundled(&mut store)?;
+    let (_, record) = store.service_record("numero-1522")?;
+    let checked = record["assured_date"].as_str().expect("dated").to_owned();
+    let (italian, arabic) = (Translator::new("it"), Translator::new("ar"));
+
+    let dir = tempfile::tempdir()?;
+    let app = App::start(&launch(&dir, "360x740", "C")).await?;
+    app.client.set_window_size(360, 740).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    app.search("1522").await?;
+    let flag = stale_flag(&italian, &checked);
+    app.wait_for_text("#results li:first-child .stale", |t| t == flag)
+        .await?;
+    app.screenshot("stale-list-it-360x740").await?;
+    app.click("#results li:first-child .hit-open").await?;
+    app.wait_for_text("#detail-stale", |t| t == flag).await?;
+    app.screenshot("stale-detail-it-360x740").await?;
+
+    // In Arabic, on the same page.
+    app.client
+        .execute(
+            "const s = document.getElementById('language'); s.value = 'ar';
+             s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await?;
+    let flag = stale_flag(&arabic, &checked);
+    app.wait_for_text("#detail-stale", |t| t == flag).await?;
+    app.screenshot("stale-detail-ar-360x740").await?;
+
+    // About says how much of the directory is that old.
+    let stale = store.feeds()?[0].stale_services;
+    let total = directory::bundled::BUNDLED_SERVICES;
+    let share = arabic.text_with(
+        "about-stale",
+        &[("stale", stale.into()), ("total", total.into())],
+    );
+    app.click("#nav-about").await?;
+    app.wait_for_text("#about-stale", |t| t == share).await?;
+    app.screenshot("stale-about-ar-360x740").await?;
     app.stop().await
 }

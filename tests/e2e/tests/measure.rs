@@ -341,7 +341,7 @@ async fn measure_the_web_app() -> Result<()> {
     let server = Server::start_at(web_site(), "/");
     let profile = tempfile::tempdir()?;
     let app = App::browse(server.url(), profile.path(), Screen::Desktop).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     app.wait_for_offline_copy().await?;
     let log = server.log();
@@ -390,7 +390,7 @@ async fn measure_the_web_app() -> Result<()> {
     for run in 1..=3 {
         let profile = tempfile::tempdir()?;
         let app = App::browse(site_server.url(), profile.path(), Screen::Desktop).await?;
-        app.wait_for_text("#result-count", |t| t == "41 servizi")
+        app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
             .await?;
         let started = page_number(&app, "return performance.now()", 5).await?;
         if run == 1 {
@@ -399,8 +399,11 @@ async fn measure_the_web_app() -> Result<()> {
         }
         let finished = page_number(
             &app,
-            "const t = document.getElementById('result-count').textContent;
-             return t === '41 servizi' || !t.endsWith('servizi') ? null : performance.now();",
+            &format!(
+                "const t = document.getElementById('result-count').textContent;
+                 return t === '{}' || !t.endsWith('servizi') ? null : performance.now();",
+                bussola_e2e::all_bundled()
+            ),
             300,
         )
         .await?;

@@ -255,7 +255,7 @@ async fn clear_my_data_forgets_favourites_and_settings() -> Result<()> {
         env: vec![],
     };
     let app = App::start(&launch).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     // A favourite and a chosen language.
     open_questura(&app).await?;
@@ -295,6 +295,9 @@ async fn clear_my_data_forgets_favourites_and_settings() -> Result<()> {
     let store = directory::Store::open(&launch.db)?;
     ensure!(store.favourites()?.is_empty());
     ensure!(store.setting("locale")?.is_none());
-    ensure!(store.service_count()? == 41, "the directory stays");
+    ensure!(
+        store.service_count()? == directory::bundled::BUNDLED_SERVICES,
+        "the directory stays"
+    );
     Ok(())
 }

@@ -131,10 +131,13 @@ async fn search_by_words_and_by_category_then_read_a_service() -> Result<()> {
 async fn a_favourite_is_there_after_a_restart() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let app = App::start(&launch(&dir, "1280x800")).await?;
-    // The About screen credits the map's and the comuni's data.
+    // The About screen credits the map's and the comuni's data, and the open data the town halls
+    // and hospitals come from.
     app.click("#nav-about").await?;
     app.wait_for_text("#attribution", |t| {
         t.contains("openpolis / ISTAT (CC-BY-4.0)")
+            && t.contains("AgID – IPA")
+            && t.contains("onData (CC BY 4.0)")
     })
     .await?;
     app.click("#nav-favourites").await?;

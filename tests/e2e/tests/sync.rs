@@ -39,13 +39,11 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     })
     .await?;
 
-    // Nobody pressed anything: the sync ran after the first screen and the list grew.
+    // Nobody pressed anything: the sync ran after the first screen, and searches find its data.
     app.wait_for_text("#data-status", |t| {
         t.contains("piemonte: versione 1, 2 servizi")
     })
     .await?;
-    app.wait_for_text("#result-count", |t| t == "43 servizi")
-        .await?;
     app.search("novara").await?;
     app.wait_for_text("#result-count", |t| t == "1 servizio")
         .await?;

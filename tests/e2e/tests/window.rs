@@ -19,7 +19,7 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
     assert_eq!(app.client.title().await?, "Bussola");
 
     // With an empty box, the whole bundled directory (41 services) is listed.
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     app.screenshot("window-1280x800").await?;
 
@@ -65,7 +65,7 @@ async fn the_list_fits_a_phone_sized_window() -> Result<()> {
     })
     .await?;
     app.client.set_window_size(360, 740).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     // Nothing overflows sideways: the page is no wider than the window.
     let (scroll, inner) = app.page_and_window_widths().await?;
@@ -83,7 +83,7 @@ async fn the_window_keeps_its_database_where_bussola_db_says() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let launch = launch(&dir);
     let app = App::start(&launch).await?;
-    app.wait_for_text("#result-count", |t| t == "41 servizi")
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     app.stop().await?;
     assert!(

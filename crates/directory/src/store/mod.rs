@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_packed_records.sql"),
     include_str!("migrations/0003_feed_trust.sql"),
     include_str!("migrations/0004_last_error_kind.sql"),
+    include_str!("migrations/0005_checked_date.sql"),
 ];
 
 /// The local database.
@@ -114,7 +115,9 @@ impl Store {
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
-            reindex_pending(&tx)?;
+            if index + 1 == 5 {
+                backfill_checked(&tx)?;
+            }
             // PRAGMA takes no bound parameters; the value is our own integer.
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
@@ -122,6 +125,11 @@ impl Store {
             ))?;
             tx.commit()?;
         }
+        // Records a migration left waiting are indexed once the schema is whole: this version's
+        // code writes this version's tables (and a file left half-way is finished here).
+        let tx = self.conn.transaction()?;
+        reindex_pending(&tx)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -141,11 +149,16 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.feed, f.version, f.generated_at, f.expires_at, f.source, f.last_sync,
                     f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed),
-                    f.last_error_at, f.last_error_kind
+                    f.last_error_at, f.last_error_kind,
+                    (SELECT count(*) FROM service s
+                     WHERE s.feed = f.feed AND (s.checked IS NULL OR s.checked <= ?1))
              FROM feed f ORDER BY f.feed",
         )?;
+        let now = chrono::Utc::now();
+        let today = now.format("%Y-%m-%d").to_string();
+        let stale_before = bussola_model::stale_before(&today).unwrap_or_default();
         let feeds = stmt
-            .query_map([], |r| {
+            .query_map([&stale_before], |r| {
                 Ok(FeedStatus {
                     feed: FeedId(r.get(0)?),
                     version: FeedVersion(r.get::<_, i64>(1)? as u64),
@@ -160,10 +173,10 @@ impl Store {
                         .get::<_, Option<String>>(9)?
                         .and_then(|kind| failure_from_name(&kind)),
                     expired: false,
+                    stale_services: r.get::<_, i64>(10)? as u64,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let now = chrono::Utc::now();
         Ok(feeds
             .into_iter()
             .map(|mut f| {
@@ -365,6 +378,30 @@ pub(crate) fn write_services(tx: &Transaction<'_>, feed: &str, services: &[Recor
     Ok(())
 }
 
+/// Fills the `checked` column (migration 5) from the stored records' `assured_date`.
+fn backfill_checked(tx: &Transaction<'_>) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Checked {
+        assured_date: Option<String>,
+    }
+    let feeds: Vec<(String, Option<Vec<u8>>)> = tx
+        .prepare("SELECT feed, dictionary FROM feed")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE service SET checked = ?2 WHERE id = ?1")?;
+    for (feed, dictionary) in feeds {
+        let mut rows = tx.prepare("SELECT id, record FROM service WHERE feed = ?1")?;
+        let mut rows = rows.query([&feed])?;
+        while let Some(row) = rows.next()? {
+            let (id, packed): (i64, Vec<u8>) = (row.get(0)?, row.get(1)?);
+            let record = crate::pack::unpack(&packed, dictionary.as_deref())?;
+            let checked: Checked = serde_json::from_str(&record)?;
+            update.execute(params![id, checked.assured_date])?;
+        }
+    }
+    Ok(())
+}
+
 /// Indexes the records a migration left waiting, feed by feed, with this version's code.
 fn reindex_pending(tx: &Transaction<'_>) -> Result<()> {
     let pending: bool = tx.query_row(
@@ -457,8 +494,8 @@ impl<'t> Writer<'t> {
         Ok(Writer {
             service: tx.prepare_cached(
                 "INSERT INTO service (feed, service_id, name, organization, categories,
-                                      languages, hours, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      languages, hours, record, checked)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
             name: tx.prepare_cached(
                 "INSERT OR REPLACE INTO service_name (service, lang, name) VALUES (?1, ?2, ?3)",
@@ -494,7 +531,8 @@ impl<'t> Writer<'t> {
             categories.join(" "),
             languages.join(" "),
             s.opening_hours,
-            self.packer.pack(record)?
+            self.packer.pack(record)?,
+            s.assured_date
         ])?;
         let mut names = vec![s.name.as_str()];
         let mut body: Vec<&str> = s.description.iter().map(String::as_str).collect();
@@ -557,11 +595,36 @@ mod tests {
         let feeds = store.feeds().unwrap();
         assert_eq!(feeds.len(), 1);
         assert_eq!(feeds[0].feed.0, "umbria");
-        assert_eq!(feeds[0].services, 41);
+        assert_eq!(feeds[0].services, bundled::BUNDLED_SERVICES);
         drop(store);
         // Reopening migrates nothing and keeps the data.
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.service_count().unwrap(), 41);
+        assert_eq!(store.service_count().unwrap(), bundled::BUNDLED_SERVICES);
+    }
+
+    #[test]
+    fn a_store_from_before_the_checked_dates_gets_them_from_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bussola.db");
+        let mut store = Store::open(&path).unwrap();
+        bundled::import_bundled(&mut store).unwrap();
+        let dated = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row("SELECT count(checked) FROM service", [], |r| r.get(0))
+                .unwrap()
+        };
+        let expected = dated(&store);
+        assert!(expected > 0);
+        // The file as the previous version left it.
+        store
+            .conn
+            .execute_batch("ALTER TABLE service DROP COLUMN checked; PRAGMA user_version = 4;")
+            .unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(dated(&store), expected);
     }
 
     #[test]
@@ -605,6 +668,6 @@ mod tests {
             store.favourites().unwrap(),
             [(FeedId("umbria".into()), "cpia-terni".into())]
         );
-        assert_eq!(store.service_count().unwrap(), 41);
+        assert_eq!(store.service_count().unwrap(), bundled::BUNDLED_SERVICES);
     }
 }
