@@ -155,6 +155,7 @@ action-card = بطاقة للمكتب
 action-report = أبلغ عن خطأ
 action-share = مشاركة
 share-copied = تم النسخ: الصقه في رسالة.
+email-certified = بريد إلكتروني معتمد (PEC): قد لا يقبل رسائل البريد الإلكتروني العادية.
 detail-alert = تنبيه
 detail-where = أين
 detail-approximate = موقع تقريبي: النقطة هي وسط البلدية، وليست مكان المكتب.

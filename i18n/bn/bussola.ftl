@@ -147,6 +147,7 @@ action-card = অফিসের জন্য কার্ড
 action-report = ভুল জানান
 action-share = শেয়ার করুন
 share-copied = কপি হয়েছে: একটি বার্তায় পেস্ট করুন।
+email-certified = সার্টিফায়েড ইমেইল (PEC): সাধারণ ইমেইল গ্রহণ নাও করতে পারে।
 detail-alert = বিজ্ঞপ্তি
 detail-where = কোথায়
 detail-approximate = আনুমানিক অবস্থান: বিন্দুটি শহরের কেন্দ্র, অফিস নয়।

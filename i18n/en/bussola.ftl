@@ -147,6 +147,7 @@ action-card = Card for the office
 action-report = Report a mistake
 action-share = Share
 share-copied = Copied: paste it into a message.
+email-certified = Certified email (PEC): it may not accept ordinary emails.
 detail-alert = Notice
 detail-where = Where
 detail-approximate = Approximate location: the point is the centre of the town, not the office.

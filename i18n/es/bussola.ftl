@@ -147,6 +147,7 @@ action-card = Ficha para la oficina
 action-report = Avisar de un error
 action-share = Compartir
 share-copied = Copiado: pégalo en un mensaje.
+email-certified = Correo electrónico certificado (PEC): puede no aceptar los correos normales.
 detail-alert = Aviso
 detail-where = Dónde
 detail-approximate = Ubicación aproximada: el punto es el centro del municipio, no la oficina.

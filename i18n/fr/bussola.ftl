@@ -147,6 +147,7 @@ action-card = Fiche pour le guichet
 action-report = Signaler une erreur
 action-share = Partager
 share-copied = Copié : collez-le dans un message.
+email-certified = E-mail certifié (PEC) : il peut ne pas accepter les e-mails normaux.
 detail-alert = Avis
 detail-where = Où
 detail-approximate = Position approximative : le point est le centre de la commune, pas le bureau.

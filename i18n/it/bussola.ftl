@@ -147,6 +147,7 @@ action-card = Scheda per lo sportello
 action-report = Segnala un errore
 action-share = Condividi
 share-copied = Copiato: incollalo in un messaggio.
+email-certified = Posta certificata (PEC): può non accettare le e-mail normali.
 detail-alert = Avviso
 detail-where = Dove
 detail-approximate = Posizione approssimativa: il punto è il centro del comune, non l'ufficio.

@@ -149,6 +149,7 @@ action-card = Fișă pentru ghișeu
 action-report = Semnalați o greșeală
 action-share = Distribuiți
 share-copied = Copiat: lipiți-l într-un mesaj.
+email-certified = E-mail certificat (PEC): este posibil să nu accepte e-mailurile obișnuite.
 detail-alert = Atenție
 detail-where = Unde
 detail-approximate = Poziție aproximativă: punctul este centrul localității, nu biroul.

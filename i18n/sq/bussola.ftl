@@ -148,6 +148,7 @@ action-card = Kartelë për sportelin
 action-report = Njofto një gabim
 action-share = Ndaj
 share-copied = U kopjua: ngjite në një mesazh.
+email-certified = Email i certifikuar (PEC): mund të mos pranojë emailet e zakonshme.
 detail-alert = Njoftim
 detail-where = Ku
 detail-approximate = Vendndodhje e përafërt: pika është qendra e komunës, jo zyra.

@@ -147,6 +147,7 @@ action-card = دفتر کے لیے کارڈ
 action-report = غلطی کی اطلاع دیں
 action-share = شیئر کریں
 share-copied = کاپی ہو گیا: اسے کسی پیغام میں پیسٹ کریں۔
+email-certified = تصدیق شدہ ای میل (PEC): ہو سکتا ہے یہ عام ای میل قبول نہ کرے۔
 detail-alert = اطلاع
 detail-where = کہاں
 detail-approximate = تقریبی مقام: یہ نشان شہر کا مرکز ہے، دفتر نہیں۔

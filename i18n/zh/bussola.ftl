@@ -145,6 +145,7 @@ action-card = 窗口出示卡
 action-report = 报告错误
 action-share = 分享
 share-copied = 已复制：请粘贴到消息中。
+email-certified = 认证电子邮箱（PEC）：可能不接收普通电子邮件。
 detail-alert = 注意
 detail-where = 地点
 detail-approximate = 大概位置：这个点是市镇的中心，不是办公室的位置。

@@ -294,6 +294,12 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     {detail.email.clone().map(|e| view! {
                         <li class="email">{icon("mail")}{link(format!("mailto:{e}"), e.clone(), "mail")}</li>
                     })}
+                    {detail.certified_email.clone().map(|e| view! {
+                        <li class="email certified" id="detail-certified-email">
+                            {icon("mail")}{link(format!("mailto:{e}"), e.clone(), "mail")}
+                            <span class="certified-note">{move || lang.t("email-certified")}</span>
+                        </li>
+                    })}
                     {detail.url.clone().map(|u| view! {
                         <li class="website">{icon("web")}{link(u.clone(), u, "web")}</li>
                     })}

@@ -2,8 +2,9 @@
 //! to `data/umbria/opendata-services.json` for `bundle-feed` beside the researched ones.
 //!
 //! Every Umbrian comune's town hall (AgID's index of public administrations, IPA: address,
-//! postal code, website, e-mail) and the region's public hospitals (the Istituto Superiore di
-//! Sanità's list: name, address, web page). Nothing else is claimed: no phone or hours (the
+//! postal code, website, the comune's own e-mail and certified e-mail) and the ten public
+//! hospitals the Istituto Superiore di Sanità lists for Umbria (its map of IVG services: name,
+//! address, web page). Nothing else is claimed: no phone or hours (the
 //! sources give none), positions are the comune's centre and marked so, the source's own
 //! address text is kept. The texts for the person come from `data/umbria/opendata-texts.json`,
 //! written in Italian and translated by the project in every language of the app, and are marked
@@ -19,6 +20,19 @@ const ISS_HOSPITALS: &str = "data/opendata/iss-ospedali-ivg-umbria.csv";
 const COMUNI: &str = "data/comuni-italia.csv";
 const TEXTS: &str = "data/umbria/opendata-texts.json";
 pub const OUTPUT: &str = "data/umbria/opendata-services.json";
+
+/// The local parts of a comune's own ordinary mailboxes, the most useful to a person first.
+const OFFICE_MAILBOXES: &[&str] = &[
+    "info",
+    "urp",
+    "comune",
+    "protocollo",
+    "segreteria",
+    "municipio",
+    "anagrafe",
+    "demografici",
+    "servizi.demografici",
+];
 
 /// The IPA file's date (AgID's data as of that day) and where it is published.
 const IPA_DATE: &str = "2026-08-18";
@@ -212,15 +226,27 @@ fn town_halls(
             bail!("{IPA_COMUNI}: a row without a comune or a province");
         };
         let comune = find(comuni, &name, &province)?;
-        // A certified address (PEC) may refuse ordinary mail: a person is given the ordinary
-        // address when the comune has one, else the certified one, the only one there is.
-        let ordinary_mail = (1..=5).find_map(|i| {
-            let kind = field(&format!("tipo_mail{i}"))?;
-            (kind != "Pec")
-                .then(|| field(&format!("mail{i}")))
-                .flatten()
+        // The comune's own boxes only: the IPA's mail columns also hold work addresses of
+        // officials (first.last@) and of back offices, which are nobody's door.
+        let mails: Vec<(String, String)> = (1..=5)
+            .filter_map(|i| {
+                Some((
+                    field(&format!("mail{i}"))?,
+                    field(&format!("tipo_mail{i}"))?,
+                ))
+            })
+            .collect();
+        let ordinary_mail = OFFICE_MAILBOXES.iter().find_map(|office| {
+            mails.iter().find_map(|(mail, kind)| {
+                let local = mail.split('@').next()?.to_lowercase();
+                (kind != "Pec" && local == *office).then(|| mail.clone())
+            })
         });
-        let mail = ordinary_mail.clone().or_else(|| field("mail1"));
+        // The comune's certified address (domicilio digitale), which the IPA lists first.
+        let certified_mail = mails
+            .first()
+            .filter(|(_, kind)| kind == "Pec")
+            .map(|(mail, _)| mail.clone());
         let website = field("sito_istituzionale").map(|site| match site.starts_with("http") {
             true => site,
             false => format!("https://{site}"),
@@ -231,7 +257,7 @@ fn town_halls(
             field("cod_amm").unwrap_or_default()
         );
         if ordinary_mail.is_none() {
-            notes.push_str(" Solo posta certificata (PEC) nella fonte: è l'e-mail indicata.");
+            notes.push_str(" Nessuna casella ordinaria del Comune nella fonte: solo la PEC.");
         }
         services.push(json!({
             "id": format!("comune-{}", comune.istat),
@@ -240,7 +266,8 @@ fn town_halls(
             "description": italian(template, "description", &comune.name)?,
             "editor_notes": notes,
             "categories": ["town-hall"],
-            "email": mail,
+            "email": ordinary_mail,
+            "certified_email": certified_mail,
             "url": website,
             "assured_date": IPA_DATE,
             "sources": [IPA_SOURCE],
@@ -272,7 +299,7 @@ fn town_halls(
     Ok(services)
 }
 
-/// The region's public hospitals, from the ISS list.
+/// The public hospitals the ISS lists for Umbria (its map of IVG services).
 fn hospitals(
     root: &Path,
     texts: &Value,

@@ -598,7 +598,6 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             if let Some(dir) = translations {
                 directory::publish::add_translations(&mut services, dir)?;
             }
-            directory::publish::without_editors_notes(&mut services);
             let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
             let key_text = std::fs::read_to_string(key)
                 .with_context(|| format!("reading the secret key {}", key.display()))?;

@@ -62,6 +62,7 @@ impl Store {
             organization: text(&record["organization"]["name"]),
             phones: phones(&record["phones"]),
             email: text(&record["email"]),
+            certified_email: text(&record["certified_email"]),
             url: text(&record["url"]).filter(|u| is_web_link(u)),
             languages: list(&record["languages"])
                 .filter_map(|l| text(&l["code"]).or_else(|| text(l)))
@@ -105,7 +106,7 @@ impl Reader<'_> {
                 text: translated,
                 lang: self.lang.to_owned(),
                 is_fallback: false,
-                translated: translation["translated_from"].is_string(),
+                translated: translation["translated_from"] == "it",
             });
         }
         text(&self.record[field]).map(|italian| Localized {

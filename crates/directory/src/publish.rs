@@ -43,11 +43,13 @@ pub fn build(
 pub fn build_from(
     source: &str,
     feed: &str,
-    services: Vec<Value>,
+    mut services: Vec<Value>,
     dir: &Path,
     key: &SigningKey,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Built> {
+    // The editors' notes are theirs: never published, whatever path the services came by.
+    without_editors_notes(&mut services);
     // The very pass a device makes: a source a device would refuse cannot be signed.
     let checked = bussola_feed::records::check_values(source, &services)?;
     let warnings = checked.warnings.iter().map(ToString::to_string).collect();
@@ -275,6 +277,12 @@ pub fn add_translations(services: &mut [Value], dir: &Path) -> Result<()> {
                     "{name}: no source has the service \"{id}\""
                 )));
             };
+            if !(services[at]["translations"].is_object() || services[at]["translations"].is_null())
+            {
+                return Err(Error::InvalidFeed(format!(
+                    "{name}: the source's \"translations\" of \"{id}\" is not an object"
+                )));
+            }
             let translation = &mut services[at]["translations"][lang];
             if !translation.is_null() {
                 return Err(Error::InvalidFeed(format!(
@@ -296,13 +304,20 @@ pub fn add_translations(services: &mut [Value], dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Takes out what is only for the editors ([`EDITORS_ONLY`]).
+/// Takes out what is only for the editors ([`EDITORS_ONLY`]), from the services and from their
+/// translations.
 pub fn without_editors_notes(services: &mut [Value]) {
-    for service in services {
-        if let Value::Object(fields) = service {
+    fn strip(value: &mut Value) {
+        if let Value::Object(fields) = value {
             for field in EDITORS_ONLY {
                 fields.remove(*field);
             }
+        }
+    }
+    for service in services {
+        strip(service);
+        if let Some(Value::Object(translations)) = service.get_mut("translations") {
+            translations.values_mut().for_each(strip);
         }
     }
 }

@@ -325,7 +325,7 @@ fn every_comune_of_umbria_has_a_service_of_its_own() {
 /// What the editors wrote for each other: words of their notes that must never reach a screen
 /// (in any case), and the project codes they used (as written).
 const EDITORS_WORDS: &[&str] = &["fonte", "fonti", "non nella", "verificare"];
-const EDITORS_CODES: &[&str] = &["I.R.I.S", "FAMI", "PEC"];
+const EDITORS_CODES: &[&str] = &["I.R.I.S", "FAMI"];
 
 #[test]
 fn no_editors_note_reaches_a_person_and_every_fact_is_dated() {
@@ -335,12 +335,41 @@ fn no_editors_note_reaches_a_person_and_every_fact_is_dated() {
             service.get("editor_notes").is_none(),
             "{id} ships its notes"
         );
-        let description = service["description"].as_str().unwrap_or_default();
-        let lower = description.to_lowercase();
-        let words = EDITORS_WORDS.iter().filter(|w| lower.contains(*w));
-        let mut found = words.chain(EDITORS_CODES.iter().filter(|c| description.contains(*c)));
-        if let Some(word) = found.next() {
-            panic!("{id}: the description reads like an editor's note ({word}): {description}");
+        // The name and the description, in Italian and in every translation.
+        let mut texts: Vec<&str> = ["name", "description"]
+            .iter()
+            .filter_map(|f| service[*f].as_str())
+            .collect();
+        for translation in service["translations"].as_object().into_iter().flatten() {
+            texts.extend(
+                ["name", "description"]
+                    .iter()
+                    .filter_map(|f| translation.1[*f].as_str()),
+            );
+        }
+        for text in texts {
+            let lower = text.to_lowercase();
+            let words = EDITORS_WORDS.iter().filter(|w| lower.contains(*w));
+            let mut found = words.chain(EDITORS_CODES.iter().filter(|c| text.contains(*c)));
+            if let Some(word) = found.next() {
+                panic!("{id}: a text reads like an editor's note ({word}): {text}");
+            }
+        }
+        // A published e-mail is an office's, never a person's ("nome.cognome@").
+        for field in ["email", "certified_email"] {
+            if let Some(mail) = service[field].as_str() {
+                let local = mail.split('@').next().unwrap_or_default();
+                let personal = local.split('.').count() == 2
+                    && ![
+                        "servizi.demografici",
+                        "ufficio.anagrafe",
+                        "comune",
+                        "protocollo",
+                    ]
+                    .iter()
+                    .any(|office| local.starts_with(office));
+                assert!(!personal, "{id}: {field} {mail} looks like a person's");
+            }
         }
         assert!(
             service["assured_date"].as_str().is_some(),

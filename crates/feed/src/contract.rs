@@ -51,11 +51,21 @@ pub struct Service {
     /// Service-wide hours, for services without a location (helplines).
     #[serde(default)]
     pub opening_hours: Option<String>,
-    /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
-    #[serde(default)]
+    /// The day the feed's editors last checked the entry, `YYYY-MM-DD`; anything else (a
+    /// number, another shape) reads as no date rather than refusing the record.
+    #[serde(default, deserialize_with = "date_or_nothing")]
     pub assured_date: Option<String>,
     #[serde(default)]
     pub service_at_locations: Vec<ServiceAtLocation>,
+}
+
+/// A `YYYY-MM-DD` string, or nothing for any other value.
+fn date_or_nothing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value
+        .as_str()
+        .and_then(bussola_model::valid_date)
+        .map(str::to_owned))
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -201,6 +201,7 @@ impl DataAge {
 
 /// How old data checked on `checked` is on `today` (both `YYYY-MM-DD`; no clock here).
 pub fn data_age(checked: Option<&str>, today: &str) -> DataAge {
+    let checked = checked.and_then(valid_date);
     let Some((checked, today)) = checked.and_then(ymd).zip(ymd(today)) else {
         return DataAge::Undated;
     };
@@ -219,6 +220,23 @@ pub fn stale_before(today: &str) -> Option<String> {
         "{:04}-{month:02}-{day:02}",
         year - STALE_AFTER_MONTHS / 12
     ))
+}
+
+/// `date` when it is a calendar day written `YYYY-MM-DD`, else `None`: what the feed's
+/// `assured_date` must be to count (a timestamp, "2025/03/01" or "soon" is no date).
+pub fn valid_date(date: &str) -> Option<&str> {
+    let digits = |range: std::ops::Range<usize>| {
+        date.get(range)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let shaped = date.len() == 10
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && &date[4..5] == "-"
+        && &date[7..8] == "-";
+    let (_, month, day) = ymd(date)?;
+    (shaped && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(date)
 }
 
 fn ymd(date: &str) -> Option<(i64, i64, i64)> {
@@ -343,6 +361,9 @@ pub struct ServiceDetail {
     pub organization: Option<String>,
     pub phones: Vec<Phone>,
     pub email: Option<String>,
+    /// A certified address (PEC), which may refuse ordinary mail: shown as such.
+    #[serde(default)]
+    pub certified_email: Option<String>,
     /// Only `https:`/`http:` links reach the UI.
     pub url: Option<String>,
     pub languages: Vec<String>,
@@ -667,6 +688,13 @@ mod tests {
         assert_eq!(data_age(Some("soon"), "2026-11-30"), DataAge::Undated);
         assert!(!DataAge::Recent.is_stale() && DataAge::Undated.is_stale());
         assert_eq!(stale_before("2026-11-30").as_deref(), Some("2025-11-30"));
+        assert_eq!(
+            data_age(Some("2025-03-01T10:00Z"), "2026-11-30"),
+            DataAge::Undated
+        );
+        assert_eq!(data_age(Some("2025-13-01"), "2026-11-30"), DataAge::Undated);
+        assert_eq!(valid_date("2024-02-29"), Some("2024-02-29"));
+        assert_eq!(valid_date("2024/02/29"), None);
     }
 
     #[test]

@@ -43,6 +43,7 @@ fn office(lang: &str) -> ServiceDetail {
             description: None,
         }],
         email: None,
+        certified_email: None,
         url: None,
         languages: vec![],
         application_process: Some(italian(

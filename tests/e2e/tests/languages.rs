@@ -114,11 +114,13 @@ async fn the_language_switches_from_any_screen_and_is_remembered() -> Result<()>
     app.click("#back").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let first = app
+        // The list is drawn again after "back": its first row may not be there yet.
+        if let Ok(first) = app
             .client
             .find(Locator::Css("#results li:first-child .hit-open"))
-            .await?;
-        if first.attr("lang").await?.as_deref() == Some("uk") {
+            .await
+            && first.attr("lang").await.ok().flatten().as_deref() == Some("uk")
+        {
             break;
         }
         ensure!(

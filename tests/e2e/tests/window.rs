@@ -24,9 +24,9 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
     app.screenshot("window-1280x800").await?;
 
     app.search("Questura Terni").await?;
-    // The Questura itself first (its name has both words), then Terni's other permit desk
-    // (reached through the category's word "questura").
-    app.wait_for_text("#result-count", |t| t == "2 servizi")
+    // The Questura itself first (its name has both words), then Terni's other permit offices,
+    // the Prefettura and the comune's desk (reached through the category's word "questura").
+    app.wait_for_text("#result-count", |t| t == "3 servizi")
         .await?;
     let names = app.texts("#results .name").await?;
     assert_eq!(names[0], "Questura di Terni - Ufficio Immigrazione");

@@ -115,7 +115,8 @@ impl Store {
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
-            if index + 1 == 5 {
+            // Migration 5 added the `checked` column; the records already stored fill it.
+            if index + 1 == CHECKED_DATE_MIGRATION {
                 backfill_checked(&tx)?;
             }
             // PRAGMA takes no bound parameters; the value is our own integer.
@@ -378,11 +379,16 @@ pub(crate) fn write_services(tx: &Transaction<'_>, feed: &str, services: &[Recor
     Ok(())
 }
 
+/// The migration that added the `checked` column (0005_checked_date.sql).
+const CHECKED_DATE_MIGRATION: usize = 5;
+
 /// Fills the `checked` column (migration 5) from the stored records' `assured_date`.
 fn backfill_checked(tx: &Transaction<'_>) -> Result<()> {
+    /// Only the date of a record, read as the feed core reads it (anything but a day: none).
     #[derive(serde::Deserialize)]
     struct Checked {
-        assured_date: Option<String>,
+        #[serde(default)]
+        assured_date: serde_json::Value,
     }
     let feeds: Vec<(String, Option<Vec<u8>>)> = tx
         .prepare("SELECT feed, dictionary FROM feed")?
@@ -396,7 +402,11 @@ fn backfill_checked(tx: &Transaction<'_>) -> Result<()> {
             let (id, packed): (i64, Vec<u8>) = (row.get(0)?, row.get(1)?);
             let record = crate::pack::unpack(&packed, dictionary.as_deref())?;
             let checked: Checked = serde_json::from_str(&record)?;
-            update.execute(params![id, checked.assured_date])?;
+            let date = checked
+                .assured_date
+                .as_str()
+                .and_then(bussola_model::valid_date);
+            update.execute(params![id, date])?;
         }
     }
     Ok(())
