@@ -204,5 +204,24 @@ async fn old_data_is_flagged_in_the_list_on_its_page_and_in_about() -> Result<()
     app.click("#nav-about").await?;
     app.wait_for_text("#about-stale", |t| t == share).await?;
     app.screenshot("stale-about-ar-360x740").await?;
+
+    // A town hall known only to its comune's centre, but with its street: directions hand the
+    // maps app the address, to find the door rather than the middle of town.
+    app.click("#nav-search").await?;
+    app.search("Preci").await?;
+    app.click("#results li:first-child .hit-open").await?;
+    app.wait_for_text("#detail-name", |t| t.contains("Preci"))
+        .await?;
+    let directions = app
+        .client
+        .find(Locator::Css("#action-directions"))
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    assert!(
+        directions.starts_with("geo:0,0?q=") && directions.contains("Preci"),
+        "{directions}"
+    );
     app.stop().await
 }
