@@ -7,7 +7,7 @@ use crate::icons::{category_icon, icon};
 use crate::search::use_search_state;
 use crate::{Screen, ServiceRef, ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{DataAge, Hit, OpenState, data_age};
+use bussola_model::{DataAge, Hit, OpenState, data_age, weekday_of};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -241,12 +241,6 @@ pub fn today() -> String {
 pub fn utc_midnight(date: &str) -> Option<js_sys::Date> {
     let parsed = js_sys::Date::new(&format!("{date}T00:00:00Z").into());
     (!parsed.get_time().is_nan()).then_some(parsed)
-}
-
-/// The weekday of a `YYYY-MM-DD` date, 0 being Monday.
-pub fn weekday_of(date: &str) -> Option<u8> {
-    // JavaScript counts from Sunday.
-    utc_midnight(date).map(|d| ((d.get_utc_day() + 6) % 7) as u8)
 }
 
 /// What went wrong behind a list, in a sentence.

@@ -239,6 +239,20 @@ pub fn valid_date(date: &str) -> Option<&str> {
     (shaped && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(date)
 }
 
+/// The day of the week of a `YYYY-MM-DD` date, 0 being Monday (Sakamoto's method).
+pub fn weekday_of(date: &str) -> Option<u8> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    const OFFSETS: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let year = if month < 3 { year - 1 } else { year };
+    let sunday_first =
+        (year + year / 4 - year / 100 + year / 400 + OFFSETS[(month - 1) as usize] + day) % 7;
+    Some(((sunday_first + 6) % 7) as u8)
+}
+
 fn ymd(date: &str) -> Option<(i64, i64, i64)> {
     let mut parts = date
         .get(..10)?
@@ -671,6 +685,15 @@ pub struct CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_counted_from_monday() {
+        assert_eq!(weekday_of("2026-11-30"), Some(0));
+        assert_eq!(weekday_of("2026-12-06"), Some(6));
+        assert_eq!(weekday_of("2024-02-29"), Some(3));
+        assert_eq!(weekday_of("2000-01-01"), Some(5));
+        assert_eq!(weekday_of("2026-13-01"), None);
+    }
 
     #[test]
     fn data_older_than_a_year_or_undated_is_stale() {

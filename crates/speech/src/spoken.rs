@@ -8,7 +8,7 @@
 //! it "in Italian". Nothing here knows the clock: the caller says which day is today.
 
 use bussola_i18n::Translator;
-use bussola_model::{Localized, OpenState, ServiceDetail, Timetable, Utterance};
+use bussola_model::{Localized, OpenState, ServiceDetail, Timetable, Utterance, weekday_of};
 
 /// What "listen" says about a service, in order, for a person reading `tr`'s language on
 /// `today` (`YYYY-MM-DD`, the device's local date).
@@ -172,20 +172,6 @@ fn moment(time: &str) -> Option<(&str, i64, i64)> {
     Some((date, hour, minute))
 }
 
-/// The day of the week of a `YYYY-MM-DD` date, 0 being Monday (Sakamoto's method).
-pub fn weekday_of(date: &str) -> Option<u8> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    const OFFSETS: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let year = if month < 3 { year - 1 } else { year };
-    let sunday_first =
-        (year + year / 4 - year / 100 + year / 400 + OFFSETS[(month - 1) as usize] + day) % 7;
-    Some(((sunday_first + 6) % 7) as u8)
-}
-
 /// Stretches of speech being put together; a stretch in the same language as the one before
 /// joins it, so the voice does not pause between every sentence.
 struct Speech {
@@ -272,14 +258,5 @@ mod tests {
         assert_eq!(spoken_time(&en, 13, 0), "1 in the afternoon");
         assert_eq!(spoken_time(&en, 9, 5), "9 oh 5 in the morning");
         assert_eq!(spoken_time(&en, 18, 30), "6 30 in the evening");
-    }
-
-    #[test]
-    fn weekdays_are_counted_from_monday() {
-        assert_eq!(weekday_of("2026-11-30"), Some(0));
-        assert_eq!(weekday_of("2026-12-06"), Some(6));
-        assert_eq!(weekday_of("2024-02-29"), Some(3));
-        assert_eq!(weekday_of("2000-01-01"), Some(5));
-        assert_eq!(weekday_of("2026-13-01"), None);
     }
 }
