@@ -222,6 +222,7 @@ pub fn open_text(
             }
             ("closed", text)
         }
+        OpenState::Uncertain => ("uncertain", tr.text("hours-uncertain")),
         OpenState::Unknown => ("unknown", tr.text("hours-unknown")),
     }
 }

@@ -262,10 +262,12 @@ fn npm_tool(name: &str) -> PathBuf {
     workspace_root().join("tools/node_modules/.bin").join(name)
 }
 
-/// wasm-opt (binaryen 132: Debian's 108 silently breaks the UI) and the Tauri CLI, at the
+/// wasm-opt (binaryen 132: Debian's 108 silently breaks the UI), the Tauri CLI, and
+/// opening_hours.js (the independent judge of "open now" in the directory's tests), at the
 /// versions tools/package-lock.json pins. Node and npm come from the system, or from Debian.
 fn install_npm_tools() -> Result<()> {
-    if npm_tool("wasm-opt").exists() && npm_tool("tauri").exists() {
+    let judge = workspace_root().join("tools/node_modules/opening_hours/package.json");
+    if npm_tool("wasm-opt").exists() && npm_tool("tauri").exists() && judge.exists() {
         return Ok(());
     }
     if output("npm", &["--version"]).is_err() {

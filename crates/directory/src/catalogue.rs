@@ -9,7 +9,7 @@
 
 use crate::Result;
 use crate::fold::fold;
-use crate::hours::Hours;
+use crate::hours::{self, Hours};
 use crate::spelling::Vocabulary;
 use crate::taxonomy::CATEGORIES;
 use fixedbitset::FixedBitSet;
@@ -36,10 +36,13 @@ pub(crate) struct Spot {
 }
 
 /// Opening hours as text, parsed the first time a search needs them: a feed repeats a few
-/// timetables thousands of times, and most are never asked about.
+/// timetables thousands of times, and most are never asked about. Hours that follow the sun
+/// are one timetable per place (to a tenth of a degree, half a minute of sun), the others one
+/// per text.
 #[derive(Debug)]
 struct Timetable {
     text: String,
+    place: Option<(f64, f64)>,
     parsed: OnceCell<Option<Hours>>,
 }
 
@@ -92,18 +95,22 @@ impl Catalogue {
         // services a collected copy costs tens of thousands of short-lived strings, whose freed
         // memory the allocator keeps for the rest of the app's life.
         let mut timetables = Vec::new();
-        let mut timetable_ids: HashMap<String, u32> = HashMap::new();
-        let mut timetable = |text: Option<&str>| {
+        let mut timetable_ids: HashMap<(String, Option<(i32, i32)>), u32> = HashMap::new();
+        let mut timetable = |text: Option<&str>, place: Option<(f64, f64)>| {
             let text = text?;
-            if let Some(&id) = timetable_ids.get(text) {
+            let place = place.filter(|_| hours::follows_the_sun(text));
+            let tenths = place.map(|(lat, lon)| ((lat * 10.0) as i32, (lon * 10.0) as i32));
+            let key = (text.to_owned(), tenths);
+            if let Some(&id) = timetable_ids.get(&key) {
                 return Some(id);
             }
             let id = timetables.len() as u32;
             timetables.push(Timetable {
                 text: text.to_owned(),
+                place,
                 parsed: OnceCell::new(),
             });
-            timetable_ids.insert(text.to_owned(), id);
+            timetable_ids.insert(key, id);
             Some(id)
         };
 
@@ -125,13 +132,14 @@ impl Catalogue {
             if service as usize >= capacity {
                 continue;
             }
+            let (lat, lon) = (r.get(2)?, r.get(3)?);
             spots.push(Spot {
                 location: r.get(0)?,
                 service,
-                lat: r.get(2)?,
-                lon: r.get(3)?,
+                lat,
+                lon,
                 approximate: r.get(4)?,
-                timetable: timetable(text(r, 5)?),
+                timetable: timetable(text(r, 5)?, Some((lat, lon))),
             });
         }
         spots.sort_unstable_by_key(|s| (s.service, s.location));
@@ -181,7 +189,7 @@ impl Catalogue {
                 }
             }
             if first_spot[s] == first_spot[s + 1] {
-                unlocated.push((id, timetable(text(r, 3)?)));
+                unlocated.push((id, timetable(text(r, 3)?, None)));
             }
         }
         unlocated.sort_unstable();
@@ -318,7 +326,9 @@ impl Catalogue {
     /// A timetable's parsed hours (`None` when its text does not parse), and its text.
     pub fn hours(&self, timetable: u32) -> Option<&Hours> {
         let t = self.timetables.get(timetable as usize)?;
-        t.parsed.get_or_init(|| Hours::parse(&t.text)).as_ref()
+        t.parsed
+            .get_or_init(|| Hours::parse(&t.text, t.place))
+            .as_ref()
     }
 }
 

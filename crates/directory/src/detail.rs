@@ -79,7 +79,7 @@ impl Store {
             locations: list(&record["service_at_locations"])
                 .map(|at| location(at, now))
                 .collect(),
-            hours: text(&record["opening_hours"]).map(|h| timetable(&h, now)),
+            hours: text(&record["opening_hours"]).map(|h| timetable(&h, None, now)),
             favourite,
             feed_version: FeedVersion(version as u64),
             feed_generated_at: generated_at,
@@ -136,7 +136,8 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
             && bussola_feed::contract::is_approximate(precision.as_deref()),
         point,
         precision,
-        hours: text(&at["opening_hours"]).map(|h| timetable(&h, now)),
+        hours: text(&at["opening_hours"])
+            .map(|h| timetable(&h, point.map(|p| (p.lat, p.lon)), now)),
         accessibility: list(&place["accessibility"])
             .filter_map(|a| text(&a["description"]).or_else(|| text(a)))
             .collect(),
@@ -144,8 +145,8 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
 }
 
 /// Hours as the detail shows them; unreadable hours keep their text and say so.
-fn timetable(raw: &str, now: DateTime<Utc>) -> Timetable {
-    let hours = Hours::parse(raw);
+fn timetable(raw: &str, place: Option<(f64, f64)>, now: DateTime<Utc>) -> Timetable {
+    let hours = Hours::parse(raw, place);
     let status = hours.as_ref().map_or(Status::UNKNOWN, |h| h.status(now));
     Timetable {
         raw: raw.to_owned(),

@@ -3,15 +3,16 @@
 //! Feeds write hours in OpenStreetMap's `opening_hours` syntax in the office's local time,
 //! Europe/Rome. The `opening-hours` crate parses and evaluates them; this module gives it the
 //! time zone (so the nights when clocks change are handled by chrono-tz, not by hand) and Italy's
-//! national public holidays for `PH`. Hours that do not parse are "unknown", never "closed": a
-//! person must not be told an office is shut because the app cannot read its timetable.
+//! national public holidays for `PH`, and the sun of the office's place for `sunrise` and the
+//! like. Hours that do not parse are "unknown", never "closed": a person must not be told an
+//! office is shut because the app cannot read its timetable.
 
 use bussola_model::{DayHours, OpenState};
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 use chrono_tz::Tz;
 use compact_calendar::CompactCalendar;
-use opening_hours::localization::TzLocation;
+use opening_hours::localization::{Coordinates, TzLocation};
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use std::sync::{Arc, OnceLock};
 
@@ -38,10 +39,16 @@ impl Status {
 }
 
 impl Hours {
-    /// Parses OSM `opening_hours` text; `None` when it does not parse.
-    pub fn parse(text: &str) -> Option<Hours> {
+    /// Parses OSM `opening_hours` text; `None` when it does not parse. Sun times (`sunrise`,
+    /// `dusk`…) are taken at `place`, or as the crate's fixed guesses where there is none.
+    pub fn parse(text: &str, place: Option<(f64, f64)>) -> Option<Hours> {
         let parsed = bussola_feed::hours::parse(text)?;
-        Some(Hours(parsed.with_context(context())))
+        let mut context = context();
+        if let Some(coordinates) = place.and_then(|(lat, lon)| Coordinates::new(lat, lon)) {
+            let location = context.locale.clone().with_coords(coordinates);
+            context = context.with_locale(location);
+        }
+        Some(Hours(parsed.with_context(context)))
     }
 
     /// The state at `at`, and the next change after it.
@@ -52,7 +59,7 @@ impl Hours {
         } else if self.0.is_closed(local) {
             OpenState::Closed
         } else {
-            OpenState::Unknown
+            OpenState::Uncertain
         };
         // Looked for within the horizon only: the crate's `next_change` walks day by day up to
         // the year 9999, seconds for hours such as "1900 Mo 10:00-11:00". Hours such as "24/7"
@@ -114,9 +121,17 @@ fn local_midnight(date: NaiveDate) -> DateTime<Tz> {
         .expect("midnight exists in Rome")
 }
 
+/// Whether hours depend on where the sun is (`sunrise`, `sunset`, `dawn`, `dusk`).
+pub fn follows_the_sun(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    ["sunrise", "sunset", "dawn", "dusk"]
+        .iter()
+        .any(|event| text.contains(event))
+}
+
 /// The status of hours given as text: unknown when absent or unreadable.
 pub fn status_of(text: Option<&str>, at: DateTime<Utc>) -> Status {
-    text.and_then(Hours::parse)
+    text.and_then(|text| Hours::parse(text, None))
         .map_or(Status::UNKNOWN, |h| h.status(at))
 }
 
@@ -217,7 +232,7 @@ mod tests {
 
     #[test]
     fn open_until_the_closing_minute_and_closed_from_it() {
-        let hours = Hours::parse("Tu,Th 09:00-12:00").unwrap();
+        let hours = Hours::parse("Tu,Th 09:00-12:00", None).unwrap();
         // Tuesday 24 November 2026.
         assert_eq!(
             hours.status(rome(2026, 11, 24, 8, 59)).state,
@@ -244,7 +259,7 @@ mod tests {
 
     #[test]
     fn public_holidays_close_offices_that_say_ph_off() {
-        let hours = Hours::parse("Mo-Fr 09:00-13:00; PH off").unwrap();
+        let hours = Hours::parse("Mo-Fr 09:00-13:00; PH off", None).unwrap();
         // Tuesday 8 December 2026 is the Immacolata; Wednesday 9 is an ordinary day.
         assert_eq!(
             hours.status(rome(2026, 12, 8, 10, 0)).state,
@@ -265,7 +280,7 @@ mod tests {
     fn hours_follow_local_time_across_the_nights_clocks_change() {
         // A night shelter open 20:00-08:00 every day. On 29 March 2026 clocks go from 02:00 to
         // 03:00 in Rome; on 25 October 2026 from 03:00 back to 02:00.
-        let hours = Hours::parse("Mo-Su 20:00-08:00").unwrap();
+        let hours = Hours::parse("Mo-Su 20:00-08:00", None).unwrap();
         let spring = Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap(); // 03:30 CEST
         assert_eq!(hours.status(spring).state, OpenState::Open);
         let closes = hours.status(spring).next_change.unwrap();
@@ -282,7 +297,7 @@ mod tests {
             Utc.with_ymd_and_hms(2026, 10, 25, 7, 0, 0).unwrap()
         );
         // A daytime office on the autumn Sunday opens at 09:00 CET = 08:00 UTC.
-        let sunday = Hours::parse("Su 09:00-12:00").unwrap();
+        let sunday = Hours::parse("Su 09:00-12:00", None).unwrap();
         let before = sunday.status(Utc.with_ymd_and_hms(2026, 10, 25, 7, 59, 0).unwrap());
         assert_eq!(before.state, OpenState::Closed);
         let at = sunday.status(Utc.with_ymd_and_hms(2026, 10, 25, 8, 0, 0).unwrap());
@@ -295,7 +310,7 @@ mod tests {
         // walked day by day to the year 9999, for every search hit that showed it.
         let at = rome(2026, 11, 24, 10, 0);
         for far in ["9999 Mo 10:00-11:00", "1900 Mo 10:00-11:00"] {
-            let status = Hours::parse(far).unwrap().status(at);
+            let status = Hours::parse(far, None).unwrap().status(at);
             assert_eq!(
                 status,
                 Status {
@@ -305,7 +320,9 @@ mod tests {
                 "{far}"
             );
         }
-        let near = Hours::parse("2027 Jan 04 10:00-11:00").unwrap().status(at);
+        let near = Hours::parse("2027 Jan 04 10:00-11:00", None)
+            .unwrap()
+            .status(at);
         assert_eq!(
             near.next_change.unwrap().with_timezone(&Utc),
             rome(2027, 1, 4, 10, 0)
@@ -325,7 +342,7 @@ mod tests {
             "Mo (dusk+24:00)-(dusk+05:00)",
             "Mo (dusk+24:00)-30:00",
         ] {
-            assert!(Hours::parse(text).is_none(), "{text}");
+            assert!(Hours::parse(text, None).is_none(), "{text}");
         }
         // "24:00" and sun offsets where the crate handles them stay readable.
         let at = rome(2026, 11, 24, 10, 0);
@@ -336,7 +353,7 @@ mod tests {
             "Mo (sunset+02:00)-01:00",
             "Mo (sunrise-08:00)-(sunset-01:30)",
         ] {
-            let hours = Hours::parse(text).unwrap_or_else(|| panic!("{text}"));
+            let hours = Hours::parse(text, None).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(hours.week(at).len(), 7);
         }
     }

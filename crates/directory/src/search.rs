@@ -715,7 +715,7 @@ impl Search<'_> {
         let open = match status.state {
             OpenState::Open => Some(true),
             OpenState::Closed => Some(false),
-            OpenState::Unknown => None,
+            OpenState::Uncertain | OpenState::Unknown => None,
         };
         Ok(Hit {
             id: ServiceId(id),

@@ -119,6 +119,9 @@ impl Default for SearchQuery {
 pub enum OpenState {
     Open,
     Closed,
+    /// The hours say it may be open: a rule that is only a comment ("by appointment"), an
+    /// open end ("17:00+"), or a written `unknown`. Call first.
+    Uncertain,
     /// The feed gives no hours, or hours the app cannot read.
     Unknown,
 }

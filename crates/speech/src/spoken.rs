@@ -77,6 +77,7 @@ pub fn open_state(hours: Option<&Timetable>, tr: &Translator, today: &str) -> St
     let (now_id, today_id, other_id) = match hours.state {
         OpenState::Open => ("speak-open-now", "speak-closes-today", "speak-closes-on"),
         OpenState::Closed => ("speak-closed-now", "speak-opens-today", "speak-opens-on"),
+        OpenState::Uncertain => return tr.text("speak-hours-uncertain"),
         OpenState::Unknown => return tr.text("speak-hours-unknown"),
     };
     let mut text = tr.text(now_id);
