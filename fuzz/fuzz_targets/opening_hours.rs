@@ -1,7 +1,8 @@
 //! Opening hours as a feed writes them (OSM `opening_hours`), parsed and evaluated as the app
 //! does for every service it shows.
 //!
-//! Any text (invalid UTF-8 replaced, as JSON strings cannot carry it) goes to `Hours::parse`;
+//! Any text (invalid UTF-8 replaced, as JSON strings cannot carry it) goes to `Hours::parse`,
+//! without a place and at Perugia (where sun times are worked out), which must read it alike;
 //! hours that parse are evaluated with `status` and `week` at fixed instants chosen for their
 //! edges (an ordinary weekday, the nights clocks change in Rome, New Year's Eve, Easter Monday,
 //! the last year of the holiday calendar and the first after it). Nothing may panic or allocate
@@ -28,8 +29,15 @@ fn instants() -> [DateTime<Utc>; 7] {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let parsed = Hours::parse(&text);
+    let parsed = Hours::parse(&text, None);
+    let at_place = Hours::parse(&text, Some((43.1107, 12.3908)));
+    assert_eq!(parsed.is_some(), at_place.is_some());
     let instants = instants();
+    if let Some(at_place) = at_place {
+        let status = at_place.status(instants[0]);
+        assert!(status.next_change.is_none_or(|next| next > instants[0]));
+        assert_eq!(at_place.week(instants[0]).len(), 7);
+    }
     let Some(hours) = parsed else {
         assert_eq!(
             hours::status_of(Some(&text), instants[0]),
