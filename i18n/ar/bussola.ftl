@@ -48,6 +48,7 @@ results-empty-hint = جرّب كلمات أقل، أو احذف أحد الفل�
 search-read-as = النتائج لـ «{ $meant }»: كتبتَ «{ $typed }».
 search-handled-by = الجهة المختصة: { $office }. يمكن للخدمات أدناه مساعدتك.
 search-left-out = لا توجد خدمة تذكر «{ $words }»: إليك نتائج الكلمات الأخرى.
+search-partial = لا توجد خدمة تحتوي على كل الكلمات: هذه الخدمات التي تحتوي على معظمها.
 anywhere-in-italy = كل إيطاليا
 approximate-mark = موقع تقريبي
 open-now = مفتوح الآن

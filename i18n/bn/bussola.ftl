@@ -44,6 +44,7 @@ results-empty-hint = কম শব্দ দিয়ে চেষ্টা ক�
 search-read-as = “{ $meant }”-এর ফলাফল দেখানো হচ্ছে: আপনি লিখেছেন “{ $typed }”।
 search-handled-by = এই কাজটি করে { $office }; নিচের সেবাগুলো আপনাকে সাহায্য করতে পারে।
 search-left-out = কোনো সেবায় “{ $words }” নেই: বাকি শব্দগুলোর ফলাফল দেখানো হলো।
+search-partial = কোনো সেবায় সব শব্দ নেই: যেগুলোতে সবচেয়ে বেশি শব্দ আছে, সেগুলো এখানে।
 anywhere-in-italy = সারা ইতালি
 approximate-mark = আনুমানিক অবস্থান
 open-now = এখন খোলা

@@ -44,6 +44,7 @@ results-empty-hint = Try fewer words, or remove a filter.
 search-read-as = Showing results for “{ $meant }”: you typed “{ $typed }”.
 search-handled-by = This is done by { $office }; the services below can help you with it.
 search-left-out = No service mentions “{ $words }”: here are the results for the other words.
+search-partial = No service matches all the words: here are those that match most of them.
 anywhere-in-italy = All of Italy
 approximate-mark = approximate location
 open-now = Open now

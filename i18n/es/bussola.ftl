@@ -44,6 +44,7 @@ results-empty-hint = Prueba con menos palabras, o quita un filtro.
 search-read-as = Resultados para «{ $meant }»: escribiste «{ $typed }».
 search-handled-by = De esto se encarga { $office }; los servicios de abajo pueden ayudarte.
 search-left-out = Ningún servicio menciona «{ $words }»: estos son los resultados para las demás palabras.
+search-partial = Ningún servicio contiene todas las palabras: aquí están los que contienen más.
 anywhere-in-italy = Toda Italia
 approximate-mark = ubicación aproximada
 open-now = Abierto ahora

@@ -44,6 +44,7 @@ results-empty-hint = Essayez avec moins de mots, ou enlevez un filtre.
 search-read-as = Résultats pour « { $meant } » : vous avez écrit « { $typed } ».
 search-handled-by = C'est { $office } qui s'en occupe ; les services ci-dessous peuvent vous aider.
 search-left-out = Aucun service ne mentionne « { $words } » : voici les résultats pour les autres mots.
+search-partial = Aucun service ne contient tous les mots : voici ceux qui en contiennent le plus.
 anywhere-in-italy = Toute l'Italie
 approximate-mark = position approximative
 open-now = Ouvert maintenant

@@ -44,6 +44,7 @@ results-empty-hint = Prova con meno parole, o togli un filtro.
 search-read-as = Risultati per «{ $meant }»: hai scritto «{ $typed }».
 search-handled-by = Se ne occupa { $office }: i servizi qui sotto possono aiutarti.
 search-left-out = Nessun servizio contiene «{ $words }»: ecco i risultati per le altre parole.
+search-partial = Nessun servizio contiene tutte le parole: ecco quelli che ne contengono di più.
 anywhere-in-italy = Tutta Italia
 approximate-mark = posizione approssimativa
 open-now = Aperto ora

@@ -45,6 +45,7 @@ results-empty-hint = Încercați cu mai puține cuvinte sau scoateți un filtru.
 search-read-as = Rezultate pentru „{ $meant }”: ați scris „{ $typed }”.
 search-handled-by = De aceasta se ocupă { $office }; serviciile de mai jos vă pot ajuta.
 search-left-out = Niciun serviciu nu menționează „{ $words }”: iată rezultatele pentru celelalte cuvinte.
+search-partial = Niciun serviciu nu conține toate cuvintele: iată-le pe cele care conțin cele mai multe.
 anywhere-in-italy = Toată Italia
 approximate-mark = poziție aproximativă
 open-now = Deschis acum

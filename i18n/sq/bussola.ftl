@@ -45,6 +45,7 @@ results-empty-hint = Provoni me më pak fjalë, ose hiqni një filtër.
 search-read-as = Rezultate për “{ $meant }”: keni shkruar “{ $typed }”.
 search-handled-by = Për këtë merret { $office }; shërbimet më poshtë mund t'ju ndihmojnë.
 search-left-out = Asnjë shërbim nuk përmend “{ $words }”: ja rezultatet për fjalët e tjera.
+search-partial = Asnjë shërbim nuk i përmban të gjitha fjalët: ja ato që përmbajnë më shumë prej tyre.
 anywhere-in-italy = E gjithë Italia
 approximate-mark = vendndodhje e përafërt
 open-now = Hapur tani

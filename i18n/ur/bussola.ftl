@@ -44,6 +44,7 @@ results-empty-hint = کم الفاظ لکھ کر دیکھیں، یا کوئی ف
 search-read-as = “{ $meant }” کے نتائج: آپ نے “{ $typed }” لکھا۔
 search-handled-by = یہ کام { $office } کے ذمے ہے؛ نیچے دی گئی خدمات آپ کی مدد کر سکتی ہیں۔
 search-left-out = کسی خدمت میں “{ $words }” نہیں ملا: باقی الفاظ کے نتائج یہ ہیں۔
+search-partial = کسی سروس میں تمام الفاظ نہیں ہیں: یہ وہ ہیں جن میں ان میں سے زیادہ تر ہیں۔
 anywhere-in-italy = پورا اٹلی
 approximate-mark = تقریبی مقام
 open-now = ابھی کھلا ہے

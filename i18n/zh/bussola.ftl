@@ -43,6 +43,7 @@ results-empty-hint = 试试少用几个词，或者去掉一个筛选条件。
 search-read-as = 显示“{ $meant }”的结果：您输入的是“{ $typed }”。
 search-handled-by = 此事由{ $office }办理；下面的服务可以帮助您。
 search-left-out = 没有服务提到“{ $words }”：以下是其他词语的结果。
+search-partial = 没有服务包含所有词语：以下是包含其中最多词语的服务。
 anywhere-in-italy = 意大利全国
 approximate-mark = 大概位置
 open-now = 现在开放

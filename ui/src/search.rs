@@ -172,6 +172,7 @@ pub fn SearchScreen(state: SearchState) -> impl IntoView {
                             corrections: found.corrections,
                             handled_by: found.handled_by,
                             left_out: found.left_out,
+                            partial: found.partial,
                         },
                     ),
                     Err(error) => (Err(error), AnswerNotes::default()),
@@ -297,10 +298,13 @@ struct AnswerNotes {
     corrections: Vec<Correction>,
     handled_by: Vec<String>,
     left_out: Vec<String>,
+    partial: bool,
 }
 
 /// Above the results: "Results for «permesso»: you typed «permeso»" when the answer read typed
-/// words as others, "No service mentions «gratis»" for a word it left out, and "The Agenzia delle Entrate handles this; the services below can help"
+/// words as others, "No service mentions «gratis»" for a word it left out, "No service holds
+/// all the words" when the hits hold only some, and "The Agenzia delle Entrate handles this;
+/// the services below can help"
 /// when what was asked is an office's the directory does not list.
 #[component]
 fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
@@ -310,6 +314,7 @@ fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
             corrections,
             handled_by,
             left_out,
+            partial,
         } = notes.get();
         let tr = lang.tr();
         let read_as = (!corrections.is_empty()).then(|| {
@@ -334,7 +339,10 @@ fn Notes(notes: RwSignal<AnswerNotes>) -> impl IntoView {
             let text = tr.text_with("search-left-out", &[("words", (&words).into())]);
             view! { <p class="read-as" id="left-out" role="status">{text}</p> }
         });
-        view! { {read_as} {left_out} {offices} }
+        let partial = partial.then(|| {
+            view! { <p class="read-as" id="partial" role="status">{tr.text("search-partial")}</p> }
+        });
+        view! { {read_as} {left_out} {partial} {offices} }
     }
 }
 

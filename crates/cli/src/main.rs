@@ -283,6 +283,9 @@ fn search(store: &Store, args: SearchArgs) -> Result<()> {
     for word in &answer.left_out {
         eprintln!("(no service mentions \"{word}\": left out)");
     }
+    if answer.partial {
+        eprintln!("(no service holds all the words: these hold the most of them)");
+    }
     for office in &answer.handled_by {
         eprintln!("({office} handles this; the services below can help with it)");
     }

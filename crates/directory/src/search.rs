@@ -110,16 +110,23 @@ impl Store {
             when,
             statuses: RefCell::default(),
         };
+        let text = match tokens.is_empty() {
+            true => None,
+            false => Some(search.matching(&tokens)?),
+        };
+        let mut allowed = intersect(text, filter.clone());
+        // No service holds every word: those holding the most of them, rather than nothing.
+        let mut partial = false;
+        if tokens.len() > 1
+            && allowed.as_ref().is_some_and(|a| a.is_clear())
+            && let Some(most) = search.holding_most(&tokens, filter.as_ref())?
+        {
+            allowed = Some(most);
+            partial = true;
+        }
         let page = match centre {
-            Some(centre) => {
-                let text = match tokens.is_empty() {
-                    true => None,
-                    false => Some(search.matching(&tokens)?),
-                };
-                let allowed = intersect(text, filter);
-                search.nearest(centre, allowed.as_ref(), query.radius_km, &tokens)?
-            }
-            None => search.ranked(&tokens, filter)?,
+            Some(centre) => search.nearest(centre, allowed.as_ref(), query.radius_km, &tokens)?,
+            None => search.ranked(&tokens, allowed)?,
         };
         let hits = page
             .into_iter()
@@ -139,6 +146,7 @@ impl Store {
             corrections,
             handled_by,
             left_out,
+            partial,
         })
     }
 
@@ -278,6 +286,39 @@ impl Search<'_> {
         Ok(all)
     }
 
+    /// The services (within `filter`) that hold the most of `tokens` when none holds them all,
+    /// each word read as [`Search::matching`] reads it alone; `None` when none holds any. A word
+    /// that asks for a category counts twice: "free food" is food first, not the toll-free
+    /// numbers whose text says "free".
+    fn holding_most(
+        &self,
+        tokens: &[String],
+        filter: Option<&FixedBitSet>,
+    ) -> Result<Option<FixedBitSet>> {
+        let mut held = vec![0u8; self.catalogue.empty_set().len()];
+        for (token, reached) in tokens.iter().zip(categories_reached(tokens)) {
+            let weight = if reached.is_empty() { 1 } else { 2 };
+            let mut set = self.matching(std::slice::from_ref(token))?;
+            if let Some(filter) = filter {
+                set.intersect_with(filter);
+            }
+            for s in set.ones() {
+                held[s] = held[s].saturating_add(weight);
+            }
+        }
+        let most = held.iter().copied().max().unwrap_or(0);
+        if most == 0 {
+            return Ok(None);
+        }
+        let mut set = self.catalogue.empty_set();
+        for (s, &count) in held.iter().enumerate() {
+            if count == most {
+                set.insert(s);
+            }
+        }
+        Ok(Some(set))
+    }
+
     /// The services whose text holds every one of `tokens` (as prefixes, one FTS5 MATCH), and
     /// every service of the categories `codes`.
     fn holding_all_or_in<'t>(
@@ -408,48 +449,50 @@ impl Search<'_> {
     /// (the Questura, for "permesso"), the category the words reach first before the others;
     /// then those whose main category it is, in the same order; then those a person can act on
     /// (known hours, an address); then by name. Filters and hours are applied
-    /// in that order until the page is full.
+    /// in that order until the page is full. `allowed` are the services the words and filters
+    /// let through (`None`: every one).
     fn ranked(
         &self,
         tokens: &[String],
-        filter: Option<FixedBitSet>,
+        allowed: Option<FixedBitSet>,
     ) -> Result<Vec<(Candidate, Status)>> {
         let name_order = self.catalogue.name_order(&self.store.conn)?;
-        let in_order: Vec<ServiceKey> = if tokens.is_empty() {
-            name_order
+        let in_order: Vec<ServiceKey> = match allowed {
+            None => name_order.order.clone(),
+            Some(allowed) if tokens.is_empty() => name_order
                 .order
                 .iter()
                 .copied()
-                .filter(|&s| filter.as_ref().is_none_or(|f| f.contains(s as usize)))
-                .collect()
-        } else {
-            let found = intersect(Some(self.matching(tokens)?), filter).expect("a set");
-            let mut words_in_name = vec![0u8; found.len()];
-            for token in tokens {
-                let in_names = self.fts_set(&format!("names : {}", prefix_term(token)))?;
-                for s in in_names.intersection(&found) {
-                    words_in_name[s] += 1;
+                .filter(|&s| allowed.contains(s as usize))
+                .collect(),
+            Some(found) => {
+                let mut words_in_name = vec![0u8; found.len()];
+                for token in tokens {
+                    let in_names = self.fts_set(&format!("names : {}", prefix_term(token)))?;
+                    for s in in_names.intersection(&found) {
+                        words_in_name[s] += 1;
+                    }
                 }
+                let relevance = self.relevance(tokens)?;
+                // Each key is worked out once: thousands of services can hold a common word.
+                let rank = |s: ServiceKey| {
+                    (
+                        std::cmp::Reverse(words_in_name[s as usize]),
+                        relevance.key(self.catalogue, s),
+                        name_order.rank(s),
+                    )
+                };
+                let mut ranked: Vec<_> = found.ones().map(|s| (rank(s as ServiceKey), s)).collect();
+                // Only the page needs an order when every candidate will be shown as it comes (no
+                // "open now" to skip some): the best `limit` are picked out, then sorted. A word
+                // being typed ("per") can hold nearly every service of a big directory.
+                if !self.when.only_open && ranked.len() > self.limit {
+                    ranked.select_nth_unstable(self.limit - 1);
+                    ranked.truncate(self.limit);
+                }
+                ranked.sort_unstable();
+                ranked.into_iter().map(|(_, s)| s as ServiceKey).collect()
             }
-            let relevance = self.relevance(tokens)?;
-            // Each key is worked out once: thousands of services can hold a common word.
-            let rank = |s: ServiceKey| {
-                (
-                    std::cmp::Reverse(words_in_name[s as usize]),
-                    relevance.key(self.catalogue, s),
-                    name_order.rank(s),
-                )
-            };
-            let mut ranked: Vec<_> = found.ones().map(|s| (rank(s as ServiceKey), s)).collect();
-            // Only the page needs an order when every candidate will be shown as it comes (no
-            // "open now" to skip some): the best `limit` are picked out, then sorted. A word
-            // being typed ("per") can hold nearly every service of a big directory.
-            if !self.when.only_open && ranked.len() > self.limit {
-                ranked.select_nth_unstable(self.limit - 1);
-                ranked.truncate(self.limit);
-            }
-            ranked.sort_unstable();
-            ranked.into_iter().map(|(_, s)| s as ServiceKey).collect()
         };
         let candidates = in_order.into_iter().map(|service| {
             Ok(Candidate {

@@ -216,18 +216,20 @@ pub const CATEGORIES: &[Category] = &[
     },
     Category {
         code: "helpline",
+        // Not "free" (gratuito, مجاني…): it says what a service costs, not what it is, and
+        // would bring every helpline to "free food".
         words: [
-            "numero verde telefono linea di aiuto numero gratuito",
-            "helpline phone line hotline free number call",
-            "numéro vert ligne d'écoute téléphone numéro gratuit",
-            "خط المساعدة هاتف رقم مجاني اتصال",
-            "гаряча лінія телефон довіри безкоштовний номер",
-            "linie de ajutor telefon număr gratuit",
-            "linjë ndihme telefon numër falas",
-            "línea de ayuda teléfono número gratuito",
+            "numero verde telefono linea di aiuto",
+            "helpline phone line hotline number call",
+            "numéro vert ligne d'écoute téléphone",
+            "خط المساعدة هاتف رقم اتصال",
+            "гаряча лінія телефон довіри номер",
+            "linie de ajutor telefon număr",
+            "linjë ndihme telefon numër",
+            "línea de ayuda teléfono número",
             "求助热线 电话 免费电话",
-            "হেল্পলাইন ফোন বিনামূল্যে নম্বর",
-            "ہیلپ لائن فون مفت نمبر",
+            "হেল্পলাইন ফোন নম্বর",
+            "ہیلپ لائن فون نمبر",
         ],
     },
     Category {

@@ -109,7 +109,34 @@ fn every_word_must_match_as_a_prefix_accents_ignored() {
     );
     assert_eq!(ids(&store, text("FOLIG")), ["cpia-foligno"]);
     assert_eq!(ids(&store, text("sportello rinnovo")), ["sportello-pg"]);
-    assert!(ids(&store, text("consultorio foligno")).is_empty());
+    let all_words = store
+        .answer(&text("consultorio terni"), tuesday_morning())
+        .unwrap();
+    assert!(!all_words.partial);
+}
+
+#[test]
+fn where_no_service_holds_every_word_those_holding_the_most_answer_and_say_so() {
+    let store = store();
+    // No renewal in Foligno: "rinnovo" asks for permits, which outweighs a word only some
+    // text holds; said to be partial.
+    let answer = store
+        .answer(&text("rinnovo foligno"), tuesday_morning())
+        .unwrap();
+    assert!(answer.partial);
+    let mut found: Vec<&str> = answer.hits.iter().map(|h| h.id.0.as_str()).collect();
+    found.sort_unstable();
+    assert_eq!(found, ["questura-pg", "sportello-pg"]);
+    // No consultorio in Foligno either.
+    let answer = store
+        .answer(&text("consultorio foligno"), tuesday_morning())
+        .unwrap();
+    assert!(answer.partial);
+    let found: Vec<&str> = answer.hits.iter().map(|h| h.id.0.as_str()).collect();
+    assert_eq!(found, ["consultorio-terni"]);
+    // Nothing holds any word: nothing, and not partial.
+    let answer = store.answer(&text("zzzz qqqq"), tuesday_morning()).unwrap();
+    assert!(answer.hits.is_empty() && !answer.partial);
 }
 
 #[test]
@@ -377,11 +404,11 @@ fn a_word_typed_wrong_is_read_as_the_nearest_word_the_directory_holds() {
 #[test]
 fn words_the_directory_holds_are_never_corrected() {
     let store = store();
-    // Each word is known, together they match nothing: an empty answer, not a guess.
+    // Each word is known, together they match nothing: what holds the most, not a guess.
     let answer = store
         .answer(&text("consultorio foligno"), tuesday_morning())
         .unwrap();
-    assert!(answer.hits.is_empty() && answer.corrections.is_empty());
+    assert!(answer.partial && answer.corrections.is_empty());
     // A beginning being typed is known as it is; three letters allow no edit.
     for typed in ["quest", "perm", "qst"] {
         let answer = store.answer(&text(typed), tuesday_morning()).unwrap();

@@ -139,6 +139,10 @@ pub struct SearchAnswer {
     /// Typed words that nothing in the directory holds, even read as a near word, left out so
     /// that the others still answer ("scuola italiano gratis": "gratis").
     pub left_out: Vec<String>,
+    /// No service holds all the words, and the hits are those holding the most of them
+    /// ("violenza donne", "free food").
+    #[serde(default)]
+    pub partial: bool,
 }
 
 /// A typed word that matched nothing, and the directory's word it was read as ("permeso" →
