@@ -16,6 +16,9 @@ back = رجوع
 
 search-label = ابحث عن خدمة
 search-placeholder = تصريح إقامة، طبيب، دروس لغة إيطالية…
+where-title = أين أنت؟
+where-text = اكتب في الأسفل اسم بلديتك (comune) أو الرمز البريدي: ستظهر أقرب الخدمات أولاً. يبقى ذلك على هذا الجهاز فقط.
+where-later = ليس الآن
 place-label = أين؟
 place-placeholder = البلدية أو الرمز البريدي
 place-clear = احذف المكان
@@ -132,6 +135,7 @@ map-zoom-in = تكبير
 map-zoom-out = تصغير
 map-reset = العودة إلى العرض الأول
 map-search-centre = مكان البحث
+map-as-list = اعرض الخدمات ({ $count }) كقائمة
 map-unlocated =
     { $count ->
         [zero] { $count } خدمة بدون عنوان (خطوط هاتفية) ليست على الخريطة.

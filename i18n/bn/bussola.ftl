@@ -16,6 +16,9 @@ back = পেছনে
 
 search-label = একটি সেবা খুঁজুন
 search-placeholder = পারমিট, ডাক্তার, ইতালীয় ভাষার কোর্স…
+where-title = আপনি কোথায়?
+where-text = নিচে আপনার কমুনে (comune) বা পোস্টাল কোড লিখুন: সবচেয়ে কাছের সেবাগুলো আগে আসবে। এটি শুধু এই ডিভাইসেই থাকে।
+where-later = এখন নয়
 place-label = কোথায়?
 place-placeholder = শহর বা পোস্ট কোড
 place-clear = জায়গাটি মুছে দিন
@@ -128,6 +131,7 @@ map-zoom-in = বড় করুন
 map-zoom-out = ছোট করুন
 map-reset = শুরুর দৃশ্যে ফিরে যান
 map-search-centre = যে জায়গায় খুঁজেছেন
+map-as-list = { $count }টি সেবা তালিকা হিসেবে দেখুন
 map-unlocated =
     { $count ->
         [one] ঠিকানা ছাড়া { $count }টি সেবা (ফোন লাইন) মানচিত্রে নেই।

@@ -16,6 +16,9 @@ back = Back
 
 search-label = Search for a service
 search-placeholder = permit, doctor, Italian course…
+where-title = Where are you?
+where-text = Type your comune (town) or postal code below: the nearest services will come first. It stays on this device only.
+where-later = Not now
 place-label = Where?
 place-placeholder = Town or postcode
 place-clear = Remove the place
@@ -128,6 +131,7 @@ map-zoom-in = Zoom in
 map-zoom-out = Zoom out
 map-reset = Back to the first view
 map-search-centre = Place you searched for
+map-as-list = See the { $count } services as a list
 map-unlocated =
     { $count ->
         [one] 1 service with no address (a phone line) is not on the map.

@@ -16,6 +16,9 @@ back = Atrás
 
 search-label = Busca un servicio
 search-placeholder = permiso, médico, curso de italiano…
+where-title = ¿Dónde estás?
+where-text = Escribe abajo tu municipio (comune) o el código postal: los servicios más cercanos aparecerán primero. Se queda solo en este dispositivo.
+where-later = Ahora no
 place-label = ¿Dónde?
 place-placeholder = Municipio o código postal
 place-clear = Quitar el lugar
@@ -128,6 +131,7 @@ map-zoom-in = Ampliar
 map-zoom-out = Reducir
 map-reset = Volver a la vista inicial
 map-search-centre = Lugar de la búsqueda
+map-as-list = Ver los { $count } servicios como lista
 map-unlocated =
     { $count ->
         [one] 1 servicio sin dirección (una línea telefónica) no está en el mapa.

@@ -16,6 +16,9 @@ back = Retour
 
 search-label = Chercher un service
 search-placeholder = titre de séjour, médecin, cours d'italien…
+where-title = Où êtes-vous ?
+where-text = Écrivez ci-dessous votre commune ou votre code postal : les services les plus proches viendront en premier. Cela reste sur cet appareil.
+where-later = Pas maintenant
 place-label = Où ?
 place-placeholder = Commune ou code postal
 place-clear = Enlever le lieu
@@ -128,6 +131,7 @@ map-zoom-in = Agrandir
 map-zoom-out = Réduire
 map-reset = Revenir à la vue de départ
 map-search-centre = Lieu de la recherche
+map-as-list = Voir les { $count } services en liste
 map-unlocated =
     { $count ->
         [one] { $count } service sans adresse (une ligne téléphonique) n'est pas sur la carte.

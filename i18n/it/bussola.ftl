@@ -16,6 +16,9 @@ back = Indietro
 
 search-label = Cerca un servizio
 search-placeholder = permesso, medico, corso di italiano…
+where-title = Dove sei?
+where-text = Scrivi qui sotto il tuo comune o il CAP: i servizi più vicini verranno per primi. Resta solo su questo dispositivo.
+where-later = Non ora
 place-label = Dove?
 place-placeholder = Comune o CAP
 place-clear = Togli il luogo
@@ -128,6 +131,7 @@ map-zoom-in = Ingrandisci
 map-zoom-out = Riduci
 map-reset = Torna alla vista iniziale
 map-search-centre = Luogo della ricerca
+map-as-list = Vedi i { $count } servizi come elenco
 map-unlocated =
     { $count ->
         [one] 1 servizio senza indirizzo (una linea telefonica) non è sulla mappa.

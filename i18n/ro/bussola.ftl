@@ -16,6 +16,9 @@ back = Înapoi
 
 search-label = Căutați un serviciu
 search-placeholder = permis, medic, curs de italiană…
+where-title = Unde sunteți?
+where-text = Scrieți mai jos comuna (comune) sau codul poștal: serviciile cele mai apropiate vor apărea primele. Rămâne doar pe acest dispozitiv.
+where-later = Nu acum
 place-label = Unde?
 place-placeholder = Localitate sau cod poștal
 place-clear = Ștergeți locul
@@ -129,6 +132,7 @@ map-zoom-in = Mărire
 map-zoom-out = Micșorare
 map-reset = Înapoi la vederea inițială
 map-search-centre = Locul căutării
+map-as-list = Vezi cele { $count } servicii ca listă
 map-unlocated =
     { $count ->
         [one] 1 serviciu fără adresă (o linie telefonică) nu este pe hartă.

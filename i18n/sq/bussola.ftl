@@ -17,6 +17,9 @@ back = Prapa
 
 search-label = Kërkoni një shërbim
 search-placeholder = leje qëndrimi, mjek, kurs italishteje…
+where-title = Ku jeni?
+where-text = Shkruani më poshtë komunën (comune) ose kodin postar: shërbimet më të afërta do të dalin të parat. Mbetet vetëm në këtë pajisje.
+where-later = Jo tani
 place-label = Ku?
 place-placeholder = Komuna ose kodi postar
 place-clear = Hiqe vendin
@@ -129,6 +132,7 @@ map-zoom-in = Zmadho
 map-zoom-out = Zvogëlo
 map-reset = Kthehu te pamja e parë
 map-search-centre = Vendi i kërkimit
+map-as-list = Shih { $count } shërbimet si listë
 map-unlocated =
     { $count ->
         [one] 1 shërbim pa adresë (një linjë telefonike) nuk është në hartë.

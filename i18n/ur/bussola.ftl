@@ -16,6 +16,9 @@ back = واپس
 
 search-label = کوئی سروس تلاش کریں
 search-placeholder = پرمٹ، ڈاکٹر، اطالوی زبان کا کورس…
+where-title = آپ کہاں ہیں؟
+where-text = نیچے اپنا کومونے (comune) یا پوسٹل کوڈ لکھیں: قریب ترین سروسز پہلے آئیں گی۔ یہ صرف اسی ڈیوائس پر رہتا ہے۔
+where-later = ابھی نہیں
 place-label = کہاں؟
 place-placeholder = شہر یا پوسٹ کوڈ
 place-clear = جگہ ہٹائیں
@@ -128,6 +131,7 @@ map-zoom-in = بڑا کریں
 map-zoom-out = چھوٹا کریں
 map-reset = شروع والے منظر پر واپس جائیں
 map-search-centre = تلاش کی جگہ
+map-as-list = { $count } سروسز فہرست کی صورت میں دیکھیں
 map-unlocated =
     { $count ->
         [one] بغیر پتے کی 1 سروس (ایک فون لائن) نقشے پر نہیں ہے۔

@@ -16,6 +16,9 @@ back = 返回
 
 search-label = 搜索服务
 search-placeholder = 居留许可、医生、意大利语课程…
+where-title = 您在哪里？
+where-text = 请在下方输入您所在的市镇（comune）或邮政编码：最近的服务会排在前面。此信息只保存在本设备上。
+where-later = 以后再说
 place-label = 在哪里？
 place-placeholder = 市镇或邮编
 place-clear = 清除地点
@@ -127,6 +130,7 @@ map-zoom-in = 放大
 map-zoom-out = 缩小
 map-reset = 回到最初的视图
 map-search-centre = 搜索的地点
+map-as-list = 以列表查看这 { $count } 项服务
 map-unlocated =
     { $count ->
        *[other] 有 { $count } 项服务没有地址（是电话热线），不在地图上。

@@ -1,6 +1,6 @@
 //! The results on a map drawn offline: Italy's regions and provinces and Umbria's comuni as SVG
-//! paths from the bundled boundaries, with a pin per service, the search's centre, and the
-//! chosen service. No tiles and no network.
+//! paths from the bundled boundaries, the comuni's names where they fit, a pin per service, the
+//! search's centre, and the chosen service. No tiles and no network.
 //!
 //! The view is a box in the map's projected kilometres ([`bussola_model::project`]) given to the
 //! SVG as its `viewBox`; panning and zooming only move that box, so the browser redraws the
@@ -11,7 +11,9 @@ use crate::i18n::use_lang;
 use crate::icons::icon;
 use crate::results::open_text;
 use crate::{Screen, ServiceRef, ipc, use_nav};
-use bussola_model::{Hit, LatLon, MapLayers, OpenState, ShapeKind, project};
+use bussola_model::{
+    Hit, LatLon, MAP_LABEL_PX, MapLayers, OpenState, ShapeKind, labels_that_fit, project,
+};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -121,8 +123,17 @@ pub fn MapView(hits: Vec<Hit>, centre: Option<LatLon>) -> impl IntoView {
     let hits = Arc::new(hits);
     let selected = RwSignal::new(None::<usize>);
     let (hits_for_card, groups_for_card) = (hits.clone(), groups.clone());
+    let state = crate::search::use_search_state();
+    let count = hits.len() as i64;
     view! {
         <div class="map-wrap">
+            // Before the map: a keyboard or a screen reader need not walk every pin to reach
+            // the same services as a list.
+            <button type="button" class="link-button" id="map-as-list"
+                on:click=move |_| state.filters.update(|f| f.map_view = false)>
+                {icon("list")}
+                {move || lang.t_with("map-as-list", &[("count", count.into())])}
+            </button>
             <Transition fallback=|| view! { <p class="count">"…"</p> }>
                 {
                     let (hits, groups) = (hits.clone(), groups.clone());
@@ -297,6 +308,30 @@ fn MapCanvas(
             view! { <path class=class d=s.path.clone()><title>{s.name.clone()}</title></path> }
         })
         .collect_view();
+    // Names where they fit at this zoom, larger comuni first, never over each other; hidden from
+    // screen readers, which hear each boundary's title.
+    let names = {
+        let layers = layers.clone();
+        move || {
+            let view = view_box.get();
+            let scale = fit_of(view, size.get()).scale;
+            let font = MAP_LABEL_PX / scale;
+            labels_that_fit(&layers.labels, view, scale)
+                .into_iter()
+                .map(|i| {
+                    let label = &layers.labels[i];
+                    view! {
+                        <text class="comune-label" x=format!("{:.3}", label.x)
+                            y=format!("{:.3}", label.y) font-size=format!("{font:.4}")
+                            stroke-width=format!("{:.4}", font * 0.3)
+                            text-anchor="middle" dominant-baseline="central">
+                            {label.name.clone()}
+                        </text>
+                    }
+                })
+                .collect_view()
+        }
+    };
     let pins = groups
         .iter()
         .enumerate()
@@ -306,6 +341,8 @@ fn MapCanvas(
                 "open"
             } else if members.iter().any(|h| h.open_state == OpenState::Closed) {
                 "closed"
+            } else if members.iter().any(|h| h.open_state == OpenState::Uncertain) {
+                "uncertain"
             } else {
                 "unknown"
             };
@@ -396,6 +433,7 @@ fn MapCanvas(
             on:pointercancel=on_up
             on:keydown=on_key>
             <g class="shapes">{shapes}</g>
+            <g class="labels" aria-hidden="true">{names}</g>
             {centre_mark}
             <g class="pins">{pins}</g>
         </svg>

@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 /// The setting the place and filters are kept under, as JSON.
 const FILTERS_SETTING: &str = "search-filters";
 
+/// Set once the person answers "where are you?" with "not now": the question is not asked again.
+const PLACE_PROMPT_SETTING: &str = "place-prompt-dismissed";
+
 /// How many hits a search shows at first, and how many more each "Show more" adds: more than a
 /// screen, few enough that each keystroke redraws the list within a frame or two.
 pub const PAGE: u32 = 50;
@@ -54,6 +57,8 @@ pub struct SearchState {
     pub filters: RwSignal<Filters>,
     /// How many hits to ask for; back to one page whenever the question changes.
     pub shown: RwSignal<u32>,
+    /// Whether the remembered filters have been read: until then no place is not yet "none".
+    pub loaded: RwSignal<bool>,
 }
 
 /// Creates the state, reads the remembered filters, and saves them whenever they change.
@@ -62,6 +67,7 @@ pub fn provide_search_state() -> SearchState {
         text: RwSignal::new(String::new()),
         filters: RwSignal::new(Filters::default()),
         shown: RwSignal::new(PAGE),
+        loaded: RwSignal::new(false),
     };
     provide_context(state);
     Effect::new(move |_| {
@@ -72,7 +78,7 @@ pub fn provide_search_state() -> SearchState {
             state.shown.set(PAGE);
         }
     });
-    let loaded = RwSignal::new(false);
+    let loaded = state.loaded;
     leptos::task::spawn_local(async move {
         if let Ok(Some(saved)) = ipc::setting(FILTERS_SETTING).await
             && let Ok(filters) = serde_json::from_str::<Filters>(&saved)
@@ -357,10 +363,28 @@ enum Showing {
     Map,
 }
 
-/// The place the distances are measured from: a comune by name or postal code.
+/// The place the distances are measured from: a comune by name or postal code. Until a place
+/// is chosen, it first asks "where are you?", so that the nearest services come first from
+/// the first search, unless the person said "not now" once.
 #[component]
 fn PlacePicker(state: SearchState) -> impl IntoView {
     let lang = use_lang();
+    let prompt_dismissed = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        let dismissed = matches!(ipc::setting(PLACE_PROMPT_SETTING).await, Ok(Some(_)));
+        prompt_dismissed.set(Some(dismissed));
+    });
+    let asking = move || {
+        state.loaded.get()
+            && prompt_dismissed.get() == Some(false)
+            && state.filters.with(|f| f.place.is_none())
+    };
+    let not_now = move |_| {
+        prompt_dismissed.set(Some(true));
+        leptos::task::spawn_local(async move {
+            let _ = ipc::set_setting(PLACE_PROMPT_SETTING, Some("1")).await;
+        });
+    };
     let typed = RwSignal::new(String::new());
     let suggestions = LocalResource::new(move || {
         let text = typed.get();
@@ -395,6 +419,15 @@ fn PlacePicker(state: SearchState) -> impl IntoView {
     };
     view! {
         <div class="place">
+            {move || asking().then(|| view! {
+                <div class="where-am-i" id="where-am-i" role="region" aria-labelledby="where-title">
+                    <h2 id="where-title">{icon("pin")}{move || lang.t("where-title")}</h2>
+                    <p>{move || lang.t("where-text")}</p>
+                    <button type="button" class="link-button" id="where-later" on:click=not_now>
+                        {move || lang.t("where-later")}
+                    </button>
+                </div>
+            })}
             <label class="field-label" for="place">{move || lang.t("place-label")}</label>
             {move || chosen().map(|place| view! {
                 <p class="chosen-place">

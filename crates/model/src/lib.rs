@@ -432,12 +432,65 @@ pub struct MapShape {
     pub path: String,
 }
 
-/// The whole offline map: boundaries, and the box first shown (the feeds' region).
+/// The whole offline map: boundaries, comuni's names, and the box first shown (the feeds'
+/// region).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MapLayers {
     pub shapes: Vec<MapShape>,
+    #[serde(default)]
+    pub labels: Vec<MapLabel>,
     /// `[min_x, min_y, width, height]` in projected kilometres.
     pub home: [f64; 4],
+}
+
+/// A comune's name on the map: where it is written, in [`project`]ed kilometres, and how large
+/// the comune is (km²): the larger get their names first, and a name is written only once the
+/// comune is large enough on screen to hold it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapLabel {
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    pub area_km2: f64,
+}
+
+/// How tall a map label is on screen, in CSS pixels.
+pub const MAP_LABEL_PX: f64 = 12.0;
+
+/// The labels to write in the view `[x, y, width, height]` (kilometres) drawn at `px_per_km`:
+/// those whose point is in view, whose comune is at least as wide on screen as its name, and
+/// that overlap no larger comune's name. Names are measured at 0.6 em a letter, wide enough for
+/// the Latin names of the gazetteer.
+pub fn labels_that_fit(labels: &[MapLabel], view: [f64; 4], px_per_km: f64) -> Vec<usize> {
+    let [vx, vy, vw, vh] = view;
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| labels[b].area_km2.total_cmp(&labels[a].area_km2));
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    let mut shown = Vec::new();
+    for i in order {
+        let label = &labels[i];
+        if !(label.x >= vx && label.x <= vx + vw && label.y >= vy && label.y <= vy + vh) {
+            continue;
+        }
+        let width_px = (label.name.chars().count() as f64 * 0.6 + 0.8) * MAP_LABEL_PX;
+        if label.area_km2.sqrt() * px_per_km < width_px {
+            continue;
+        }
+        let (w, h) = (width_px / px_per_km, 1.4 * MAP_LABEL_PX / px_per_km);
+        let bounds = [label.x - w / 2.0, label.y - h / 2.0, w, h];
+        let overlaps = |b: &[f64; 4]| {
+            bounds[0] < b[0] + b[2]
+                && b[0] < bounds[0] + bounds[2]
+                && bounds[1] < b[1] + b[3]
+                && b[1] < bounds[1] + bounds[3]
+        };
+        if placed.iter().any(overlaps) {
+            continue;
+        }
+        placed.push(bounds);
+        shown.push(i);
+    }
+    shown
 }
 
 /// Kilometres per degree of latitude, and the latitude whose scale the map keeps.
@@ -691,6 +744,34 @@ pub struct CommandError {
 
 #[cfg(test)]
 mod tests {
+    fn label(name: &str, x: f64, y: f64, area_km2: f64) -> MapLabel {
+        MapLabel {
+            name: name.into(),
+            x,
+            y,
+            area_km2,
+        }
+    }
+
+    #[test]
+    fn map_labels_are_written_where_they_fit_and_never_over_each_other() {
+        let labels = [
+            label("Perugia", 0.0, 0.0, 450.0),
+            label("Corciano", 3.0, 0.0, 64.0),
+            label("Torgiano", 0.0, 30.0, 60.0),
+            label("Far", 500.0, 0.0, 1000.0),
+        ];
+        let view = [-50.0, -50.0, 100.0, 100.0];
+        // Zoomed out (2 px/km): Perugia's 21 km are 42 px, less than its 60 px name.
+        assert_eq!(labels_that_fit(&labels, view, 2.0), Vec::<usize>::new());
+        // 4 px/km: Perugia fits; Corciano (8 km: 32 px) does not yet; Far is out of view.
+        assert_eq!(labels_that_fit(&labels, view, 4.0), [0]);
+        // 10 px/km: Corciano is wide enough, but 3 km from Perugia its name would overlap:
+        // the larger comune keeps its name; Torgiano, 30 km away, gets its own.
+        assert_eq!(labels_that_fit(&labels, view, 10.0), [0, 2]);
+        // 40 px/km: 3 km are 120 px, room for both names side by side.
+        assert_eq!(labels_that_fit(&labels, view, 40.0), [0, 1, 2]);
+    }
     use super::*;
 
     #[test]

@@ -272,6 +272,25 @@ impl App {
         bail!("{css} never showed the expected text; last seen: {last:?}")
     }
 
+    /// Waits until nothing matches `css` (a notice dismissed, a prompt answered).
+    pub async fn wait_until_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.client.find_all(Locator::Css(css)).await?.is_empty() {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        bail!("{css} is still there")
+    }
+
+    /// Types `text` into the field at `css`, after what is there.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let field = self.client.find(Locator::Css(css)).await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
     /// Clicks the element at `css` once it is there (the wasm UI draws after the window opens).
     /// An element replaced between finding and clicking (the page drew it again) is found
     /// afresh; a click that reached the page is never repeated.

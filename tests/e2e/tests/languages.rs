@@ -60,6 +60,9 @@ async fn an_arabic_system_gets_arabic_right_to_left() -> Result<()> {
         );
         app.wait_for_text("#chip-permits", |t| t == arabic.category("permits"))
             .await?;
+        // A first start asks where the person is, in their language.
+        app.wait_for_text("#where-title", |t| t == arabic.text("where-title"))
+            .await?;
         // Every name has the project's Arabic translation.
         let first = app
             .client

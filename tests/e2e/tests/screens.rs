@@ -195,6 +195,31 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
     assert!(after < before, "zoom in: {before} → {after}");
     app.screenshot("map-1280x800").await?;
 
+    // The comuni's names where they fit, none over another, Perugia's among them.
+    let labels = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#map .comune-label')].map(t => {
+                 const r = t.getBoundingClientRect();
+                 return [t.textContent, r.left, r.top, r.right, r.bottom];
+             });",
+            vec![],
+        )
+        .await?;
+    let labels: Vec<(String, f64, f64, f64, f64)> = serde_json::from_value(labels)?;
+    ensure!(
+        labels.iter().any(|l| l.0 == "Perugia"),
+        "no Perugia among {labels:?}"
+    );
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            // A pixel of slack: the halo's stroke reaches past the letters.
+            let apart =
+                a.3 <= b.1 + 1.0 || b.3 <= a.1 + 1.0 || a.4 <= b.2 + 1.0 || b.4 <= a.2 + 1.0;
+            ensure!(apart, "{} and {} overlap", a.0, b.0);
+        }
+    }
+
     // Choosing a pin shows its service, and the card leads to the detail.
     // A real pointer's press and release on the pin, as a mouse or a finger gives them, at the
     // pin's centre on screen.
@@ -225,6 +250,14 @@ async fn the_map_draws_pins_and_a_pin_opens_its_service() -> Result<()> {
     app.click("#pin-card .pin-open[data-id='questura-pg-immigrazione']")
         .await?;
     app.wait_for_text("#detail-name", |t| t == QUESTURA).await?;
+
+    // Back on the map, the same services as a list are one step away.
+    app.click("#back").await?;
+    app.wait_for_text("#map-as-list", |t| t.contains("come elenco"))
+        .await?;
+    app.click("#map-as-list").await?;
+    app.wait_for_text("#results li:first-child .name", |t| t == QUESTURA)
+        .await?;
     app.stop().await
 }
 

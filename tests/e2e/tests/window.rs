@@ -92,3 +92,43 @@ async fn the_window_keeps_its_database_where_bussola_db_says() -> Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_first_start_asks_where_the_person_is_and_remembers_the_answer() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start(&launch(&dir)).await?;
+    app.wait_for_text("#where-title", |t| t == "Dove sei?")
+        .await?;
+    app.screenshot("where-am-i-1280x800").await?;
+    // Foligno by its postal code: the question is answered, and the nearest come first.
+    app.type_into("#place", "06034").await?;
+    app.click("#place-options .suggestion").await?;
+    app.wait_for_text("#place-chosen", |t| t == "Foligno (PG)")
+        .await?;
+    app.wait_until_gone("#where-am-i").await?;
+    app.search("lavoro").await?;
+    app.wait_for_text("#results li:first-child .name", |t| {
+        t == "ARPAL Umbria - Centro per l'impiego di Foligno"
+    })
+    .await?;
+    app.stop().await?;
+
+    // The place is remembered, so the question is not asked again.
+    let app = App::start(&launch(&dir)).await?;
+    app.wait_for_text("#place-chosen", |t| t == "Foligno (PG)")
+        .await?;
+    assert!(app.texts("#where-am-i").await?.is_empty());
+    app.stop().await?;
+
+    // "Not now" is remembered too.
+    let other = tempfile::tempdir()?;
+    let app = App::start(&launch(&other)).await?;
+    app.click("#where-later").await?;
+    app.wait_until_gone("#where-am-i").await?;
+    app.stop().await?;
+    let app = App::start(&launch(&other)).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    assert!(app.texts("#where-am-i").await?.is_empty());
+    app.stop().await
+}
