@@ -438,3 +438,28 @@ fn a_word_nothing_holds_is_left_out_when_other_words_answer() {
     let answer = store.answer(&text("zzzqqq"), tuesday_morning()).unwrap();
     assert!(answer.hits.is_empty() && answer.left_out.is_empty());
 }
+
+#[test]
+fn hours_that_only_may_be_open_are_uncertain_and_never_open_now() {
+    let mut feed: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    let foligno = feed["services"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["id"] == "cpia-foligno")
+        .unwrap();
+    // An open end: from 09:00 on Tuesdays, nobody says until when.
+    foligno["service_at_locations"][0]["opening_hours"] = "Tu 09:00+".into();
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_snapshot(&feed.to_string(), "fixture").unwrap();
+    let hits = store.search(&text("foligno"), tuesday_morning()).unwrap();
+    assert_eq!(hits[0].id.0, "cpia-foligno");
+    assert_eq!(hits[0].open_state, OpenState::Uncertain);
+    assert_eq!(hits[0].open, None);
+    let open_now = SearchQuery {
+        open: OpenFilter::Now,
+        ..text("foligno")
+    };
+    assert!(ids(&store, open_now).is_empty());
+}

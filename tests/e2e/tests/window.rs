@@ -49,6 +49,15 @@ async fn the_window_lists_the_bundled_services_and_searches_them() -> Result<()>
         ["Commissariato di P.S. di Spoleto (sportello immigrazione)"]
     );
 
+    // No service holds both words: those holding the most of them, and the list says so.
+    app.search("cibo gratuito").await?;
+    app.wait_for_text("#partial", |t| {
+        t == "Nessun servizio contiene tutte le parole: ecco quelli che ne contengono di più."
+    })
+    .await?;
+    let names = app.texts("#results .name").await?;
+    assert!(names[0].starts_with("Caritas Terni - Mensa") || names[0].starts_with("Mensa"));
+
     app.search("zzzqqq").await?;
     app.wait_for_text("#result-count", |t| t == "Nessun servizio trovato")
         .await?;
