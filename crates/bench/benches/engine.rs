@@ -111,6 +111,14 @@ fn main() {
         "first search with a word typed wrong (reads the index's vocabulary into memory): {}",
         ms(started.elapsed())
     );
+    let apart = SearchQuery {
+        text: Some("mensa consultorio".into()),
+        ..SearchQuery::default()
+    };
+    assert!(
+        store.answer(&apart, now).expect("search").partial,
+        "no generated service holds both \"mensa\" and \"consultorio\""
+    );
     let comuni = Gazetteer::get().comuni();
     let mut rng = Rng::new(SEED);
     let mut random_point = || {
@@ -183,6 +191,32 @@ fn main() {
             "two words, one typed wrong (two edits), no place",
             Box::new(|_| SearchQuery {
                 text: Some("sprotelo immigrazione".into()),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "everyday words for a need (thesaurus) + place",
+            Box::new(|p| SearchQuery {
+                text: Some("violenza sulle donne".into()),
+                place: Some(Place::Point(p)),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "two words no service holds together + place",
+            Box::new(|p| SearchQuery {
+                text: Some("mensa consultorio".into()),
+                place: Some(Place::Point(p)),
+                limit: 20,
+                ..SearchQuery::default()
+            }),
+        ),
+        (
+            "two words no service holds together, no place",
+            Box::new(|_| SearchQuery {
+                text: Some("mensa consultorio".into()),
                 limit: 20,
                 ..SearchQuery::default()
             }),

@@ -110,16 +110,17 @@ impl Store {
             when,
             statuses: RefCell::default(),
         };
+        let mut words = Vec::new();
         let text = match tokens.is_empty() {
             true => None,
-            false => Some(search.matching(&tokens)?),
+            false => Some(search.matching_keeping_words(&tokens, &mut words)?),
         };
         let mut allowed = intersect(text, filter.clone());
         // No service holds every word: those holding the most of them, rather than nothing.
         let mut partial = false;
         if tokens.len() > 1
             && allowed.as_ref().is_some_and(|a| a.is_clear())
-            && let Some(most) = search.holding_most(&tokens, filter.as_ref())?
+            && let Some(most) = search.holding_most(&tokens, filter.as_ref(), words)?
         {
             allowed = Some(most);
             partial = true;
@@ -252,6 +253,16 @@ impl Search<'_> {
     /// services from memory: asking FTS5 for the category's tag instead would return every one
     /// of those services through SQLite, several times slower.
     fn matching(&self, tokens: &[String]) -> Result<FixedBitSet> {
+        self.matching_keeping_words(tokens, &mut Vec::new())
+    }
+
+    /// [`Search::matching`], keeping in `words` the set of each word it had to read alone
+    /// (by the word's index), for [`Search::holding_most`] to use again.
+    fn matching_keeping_words(
+        &self,
+        tokens: &[String],
+        words: &mut Vec<(usize, FixedBitSet)>,
+    ) -> Result<FixedBitSet> {
         // The whole query names a category, as a chip's label does ("Cibo e accoglienza",
         // "Food and shelter"): its services, and whatever holds all the words.
         let mut named = categories_named_by_all(tokens);
@@ -269,14 +280,21 @@ impl Search<'_> {
         }
         let (naming, plain): (Vec<_>, Vec<_>) = tokens
             .iter()
+            .enumerate()
             .zip(categories_reached(tokens))
             .partition(|(_, codes)| !codes.is_empty());
         let mut sets = Vec::new();
-        if !plain.is_empty() {
-            sets.push(self.holding_all_or_in(plain.into_iter().map(|(t, _)| t), Vec::new())?);
+        if let [((index, _), _)] = plain[..] {
+            let set = self.holding_all_or_in(plain.iter().map(|((_, t), _)| *t), Vec::new())?;
+            words.push((index, set.clone()));
+            sets.push(set);
+        } else if !plain.is_empty() {
+            sets.push(self.holding_all_or_in(plain.into_iter().map(|((_, t), _)| t), Vec::new())?);
         }
-        for (token, codes) in naming {
-            sets.push(self.holding_all_or_in(std::iter::once(token), codes)?);
+        for ((index, token), codes) in naming {
+            let set = self.holding_all_or_in(std::iter::once(token), codes)?;
+            words.push((index, set.clone()));
+            sets.push(set);
         }
         let mut sets = sets.into_iter();
         let mut all = sets.next().unwrap_or_else(|| self.catalogue.empty_set());
@@ -287,18 +305,22 @@ impl Search<'_> {
     }
 
     /// The services (within `filter`) that hold the most of `tokens` when none holds them all,
-    /// each word read as [`Search::matching`] reads it alone; `None` when none holds any. A word
-    /// that asks for a category counts twice: "free food" is food first, not the toll-free
-    /// numbers whose text says "free".
+    /// each word read as [`Search::matching`] reads it alone (or as `words` already holds it);
+    /// `None` when none holds any. A word that asks for a category counts twice: "free food"
+    /// is food first, not the toll-free numbers whose text says "free".
     fn holding_most(
         &self,
         tokens: &[String],
         filter: Option<&FixedBitSet>,
+        mut words: Vec<(usize, FixedBitSet)>,
     ) -> Result<Option<FixedBitSet>> {
         let mut held = vec![0u8; self.catalogue.empty_set().len()];
-        for (token, reached) in tokens.iter().zip(categories_reached(tokens)) {
+        for (index, (token, reached)) in tokens.iter().zip(categories_reached(tokens)).enumerate() {
             let weight = if reached.is_empty() { 1 } else { 2 };
-            let mut set = self.matching(std::slice::from_ref(token))?;
+            let mut set = match words.iter().position(|(i, _)| *i == index) {
+                Some(at) => words.swap_remove(at).1,
+                None => self.matching(std::slice::from_ref(token))?,
+            };
             if let Some(filter) = filter {
                 set.intersect_with(filter);
             }
