@@ -402,3 +402,75 @@ pub fn AboutScreen() -> impl IntoView {
         </article>
     }
 }
+
+/// The setting that remembers which feed notices the person closed, as a JSON list of
+/// `feed/id`.
+const DISMISSED_NOTICES_SETTING: &str = "dismissed-notices";
+
+/// The feeds' notices ("Questura di Perugia closed 8–12 December"), at the top of every screen
+/// from the sync that brings them until their last day, in the person's language where the
+/// editors wrote it (else Italian), each until the person closes it.
+#[component]
+pub fn FeedNotices() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let feeds = LocalResource::new(move || {
+        nav.data_changed.track();
+        ipc::feeds()
+    });
+    let dismissed = RwSignal::new(None::<Vec<String>>);
+    leptos::task::spawn_local(async move {
+        let saved = ipc::setting(DISMISSED_NOTICES_SETTING)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        dismissed.set(Some(saved));
+    });
+    let dismiss = move |key: String| {
+        dismissed.update(|d| d.get_or_insert_with(Vec::new).push(key));
+        let json = serde_json::to_string(&dismissed.get_untracked().unwrap_or_default());
+        leptos::task::spawn_local(async move {
+            if let Ok(json) = json {
+                let _ = ipc::set_setting(DISMISSED_NOTICES_SETTING, Some(&json)).await;
+            }
+        });
+    };
+    move || {
+        // Until the dismissed ones are known, none: a closed notice must not flash back.
+        let dismissed = dismissed.get()?;
+        let feeds = feeds.get()?.ok()?;
+        let today = crate::results::today();
+        let code = lang.code();
+        let shown = feeds
+            .iter()
+            .flat_map(|f| f.notices.iter().map(move |n| (f.feed.0.clone(), n.clone())))
+            .filter(|(_, n)| {
+                n.until
+                    .as_deref()
+                    .is_none_or(|until| today.as_str() <= until)
+            })
+            .filter(|(feed, n)| !dismissed.contains(&format!("{feed}/{}", n.id)))
+            .map(|(feed, notice)| {
+                let key = format!("{feed}/{}", notice.id);
+                let (text_lang, text) = notice
+                    .text_in(code)
+                    .map(|(l, t)| (l.to_owned(), t.to_owned()))
+                    .unwrap_or_default();
+                view! {
+                    <div class="feed-notice" role="status" id=format!("notice-{}", notice.id)>
+                        {icon("emergency")}
+                        <p lang=text_lang dir="auto">{text}</p>
+                        <button type="button" class="icon-button notice-close"
+                            aria-label=move || lang.t("notice-close")
+                            on:click=move |_| dismiss(key.clone())>
+                            {icon("close")}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view();
+        Some(shown)
+    }
+}

@@ -194,6 +194,8 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
     let report = report_link(&detail);
     let share = share_action(&detail, &service);
     let card_service = service.clone();
+    let closure = detail.closed.then(|| detail.closed_until.clone());
+    let withdrawn = detail.withdrawn;
     let has_access = detail.application_process.is_some()
         || detail.fees.is_some()
         || detail.eligibility.is_some();
@@ -204,6 +206,28 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     {detail.categories.iter().map(|c| category_icon(c)).collect_view()}
                 </div>
                 <h1 id="detail-name">{localized(lang, detail.name.clone())}</h1>
+                // What a person must know before going comes first.
+                {closure.map(|until| view! {
+                    <p class="closure" id="detail-closed" role="note">{icon("emergency")}
+                        <strong>{move || {
+                            let tr = lang.tr();
+                            match &until {
+                                Some(day) => tr.text_with("closed-until", &[("date", (&tr.date(day)).into())]),
+                                None => tr.text("closed-for-now"),
+                            }
+                        }}</strong>
+                    </p>
+                })}
+                {withdrawn.then(|| view! {
+                    <p class="closure" id="detail-withdrawn" role="note">{icon("emergency")}
+                        <strong>{move || lang.t("service-withdrawn")}</strong>
+                    </p>
+                })}
+                {detail.alert.clone().map(|alert| view! {
+                    <aside class="alert" id="detail-alert" role="note">
+                        <strong>{move || lang.t("detail-alert")} ": "</strong>{localized(lang, alert)}
+                    </aside>
+                })}
                 <p class="categories">
                     {detail.categories.iter().map(|c| {
                         let c = c.clone();
@@ -234,11 +258,6 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     <span>{move || lang.t(if favourite { "favourite-remove" } else { "favourite-add" })}</span>
                 </button>
             </header>
-            {detail.alert.clone().map(|alert| view! {
-                <aside class="alert" role="note">
-                    <strong>{move || lang.t("detail-alert")} ": "</strong>{localized(lang, alert)}
-                </aside>
-            })}
             <nav class="actions" aria-label=move || lang.t("detail-contacts")>
                 {call.map(|p| view! {
                     <a class="action" id="action-call" href=format!("tel:{}", p.dial)

@@ -251,6 +251,7 @@ fn App(locale: &'static str) -> impl IntoView {
             <speech::NoVoiceNotice />
         </header>
         <about::DataNotice />
+        <about::FeedNotices />
         <web_notices::StorageNotice />
         <web_notices::UpdateNotice />
         <main id="main" tabindex="-1">

@@ -7,7 +7,7 @@ use crate::icons::{category_icon, icon};
 use crate::search::use_search_state;
 use crate::{Screen, ServiceRef, ipc, use_nav};
 use bussola_i18n::Translator;
-use bussola_model::{DataAge, Hit, OpenState, data_age, weekday_of};
+use bussola_model::{DataAge, Hit, OpenState, ServiceNotice, data_age, weekday_of};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -140,12 +140,32 @@ fn HitRow(hit: Hit) -> impl IntoView {
                         " " <span class="in-italian">{tr.text("in-italian")}</span>
                     })}
                 </h2>
+                {hit.notice.as_ref().map(|notice| notice_view(&tr, notice))}
                 <p class="meta">{hit_meta(&tr, &hit)}</p>
                 {stale_text(&tr, hit.checked.as_deref()).map(|text| view! {
                     <p class="stale">{icon("clock")}<span>{text}</span></p>
                 })}
             </div>
         </li>
+    }
+}
+
+/// What a person must know first about a service: "Temporarily closed until 12/12/2026", and
+/// the feed's alert in its own language.
+pub fn notice_view(tr: &Translator, notice: &ServiceNotice) -> impl IntoView + use<> {
+    let closed = notice.closed.then(|| match &notice.closed_until {
+        Some(until) => tr.text_with("closed-until", &[("date", (&tr.date(until)).into())]),
+        None => tr.text("closed-for-now"),
+    });
+    let alert = notice.alert.clone();
+    let alert_lang = notice.alert_lang.clone().unwrap_or_else(|| "it".into());
+    view! {
+        <div class="service-notice" role="note">
+            {closed.map(|text| view! { <p class="closure">{icon("emergency")}<strong>{text}</strong></p> })}
+            {alert.map(|text| view! {
+                <p class="service-alert" lang=alert_lang dir="auto">{text}</p>
+            })}
+        </div>
     }
 }
 

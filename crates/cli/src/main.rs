@@ -5,7 +5,7 @@
 //! feed into a new one, and prints either plain text for people or `--json` for programs.
 
 use anyhow::{Context, Result, bail};
-use bussola_model::{Hit, LatLon, OpenFilter, Place, SearchQuery};
+use bussola_model::{Hit, LatLon, OpenFilter, OpenState, Place, SearchQuery};
 use clap::{Parser, Subcommand};
 use directory::Store;
 use directory::feed::FeedKey;
@@ -94,6 +94,11 @@ enum FeedCommands {
         /// from Italian.
         #[arg(long, value_name = "DIR")]
         translations: Option<PathBuf>,
+        /// Notices for everyone who uses the feed, shown after the sync that brings them: a .csv
+        /// (id, until, text_it, text_en…) or JSON [{"id", "text": {"it": …}, "until"}]. A JSON
+        /// source may hold them too, as {"services": [...], "notices": [...]}.
+        #[arg(long, value_name = "FILE")]
+        notices: Option<PathBuf>,
         /// The published folder (the previous versions are read from it).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -311,11 +316,25 @@ fn describe(hit: &Hit) -> String {
             format!("{:>6.1} km ", d.0 / 1000.0)
         }
     });
-    let open = match hit.open {
-        Some(true) => "open",
-        Some(false) => "closed",
-        None => "hours unknown",
+    let open = match hit.open_state {
+        OpenState::Open => "open",
+        OpenState::Closed => "closed",
+        OpenState::Uncertain => "hours uncertain: call first",
+        OpenState::Unknown => "hours unknown",
     };
+    // What must be known first: closed for now, and the feed's alert.
+    let mut notice = String::new();
+    if let Some(n) = &hit.notice {
+        if n.closed {
+            notice.push_str("\n         TEMPORARILY CLOSED");
+            if let Some(until) = &n.closed_until {
+                notice.push_str(&format!(" until {until} (included)"));
+            }
+        }
+        if let Some(alert) = &n.alert {
+            notice.push_str(&format!("\n         alert: {alert}"));
+        }
+    }
     let next = hit
         .next_change
         .as_deref()
@@ -326,7 +345,7 @@ fn describe(hit: &Hit) -> String {
         ""
     };
     format!(
-        "{distance}{}  [{}]\n         {} · {}{}{} · {}",
+        "{distance}{}  [{}]{notice}\n         {} · {}{}{} · {}",
         hit.name,
         hit.id,
         hit.city.as_deref().unwrap_or("anywhere"),
@@ -589,6 +608,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             id,
             source,
             translations,
+            notices,
             out,
             key,
         } => {
@@ -597,7 +617,13 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
                 .map(|s| s.display().to_string())
                 .collect::<Vec<_>>()
                 .join(" + ");
-            let mut services = directory::publish::read_sources(source)?;
+            let directory::publish::Sources {
+                mut services,
+                notices: mut feed_notices,
+            } = directory::publish::read_sources(source)?;
+            if let Some(path) = notices {
+                feed_notices.extend(directory::publish::read_notices(path)?);
+            }
             if let Some(dir) = translations {
                 directory::publish::add_translations(&mut services, dir)?;
             }
@@ -610,6 +636,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
                 &name,
                 id,
                 services,
+                feed_notices,
                 out,
                 &key,
                 directory::now(),

@@ -12,6 +12,7 @@ use crate::fold::fold;
 use crate::hours::{self, Hours};
 use crate::spelling::Vocabulary;
 use crate::taxonomy::CATEGORIES;
+use bussola_model::{STATUS_TEMPORARILY_CLOSED, STATUSES_WITHDRAWN};
 use fixedbitset::FixedBitSet;
 use rusqlite::Connection;
 use std::cell::{OnceCell, RefCell};
@@ -63,6 +64,12 @@ pub(crate) struct Catalogue {
     languages: HashMap<String, FixedBitSet>,
     /// Services with no location (helplines), with their service-wide hours.
     pub unlocated: Vec<(ServiceKey, Option<u32>)>,
+    /// The services a search may show: all but those no longer offered (`inactive`,
+    /// `defunct`); `None` when every service is offered.
+    pub offered: Option<FixedBitSet>,
+    /// Services closed for now (`temporarily closed`), each with the last day it is closed
+    /// when the feed says.
+    closures: HashMap<ServiceKey, Option<String>>,
     timetables: Vec<Timetable>,
     /// One more than the highest service rowid: the size of every bit set.
     capacity: usize,
@@ -161,7 +168,11 @@ impl Catalogue {
         let mut main_category = vec![u8::MAX; capacity];
         let mut languages: HashMap<String, FixedBitSet> = HashMap::new();
         let mut unlocated = Vec::new();
-        let mut stmt = conn.prepare("SELECT id, categories, languages, hours FROM service")?;
+        let mut withdrawn = Vec::new();
+        let mut closures = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT id, categories, languages, hours, status, closed_until FROM service",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id = key(r.get(0)?);
@@ -191,8 +202,23 @@ impl Catalogue {
             if first_spot[s] == first_spot[s + 1] {
                 unlocated.push((id, timetable(text(r, 3)?, None)));
             }
+            match text(r, 4)? {
+                Some(STATUS_TEMPORARILY_CLOSED) => {
+                    closures.insert(id, text(r, 5)?.map(str::to_owned));
+                }
+                Some(status) if STATUSES_WITHDRAWN.contains(&status) => withdrawn.push(s),
+                _ => {}
+            }
         }
         unlocated.sort_unstable();
+        let offered = (!withdrawn.is_empty()).then(|| {
+            let mut offered = FixedBitSet::with_capacity(capacity);
+            offered.insert_range(..);
+            for s in withdrawn {
+                offered.remove(s);
+            }
+            offered
+        });
 
         Ok(Catalogue {
             data_version,
@@ -203,6 +229,8 @@ impl Catalogue {
             main_category,
             languages,
             unlocated,
+            offered,
+            closures,
             timetables,
             capacity,
             name_order: OnceCell::new(),
@@ -266,6 +294,11 @@ impl Catalogue {
     /// An empty set the size of the catalogue's services.
     pub fn empty_set(&self) -> FixedBitSet {
         FixedBitSet::with_capacity(self.capacity)
+    }
+
+    /// `Some(last day)` for a service closed for now (`Some(None)`: no end given).
+    pub fn closure(&self, service: ServiceKey) -> Option<Option<&str>> {
+        self.closures.get(&service).map(Option::as_deref)
     }
 
     /// The services in any of the categories, or `None` when no category is asked for.

@@ -10,8 +10,8 @@ use crate::hours::{Hours, Status};
 use crate::pack;
 use crate::{Error, Result, Store};
 use bussola_model::{
-    FeedId, FeedVersion, LatLon, Localized, LocationDetail, Phone, ServiceDetail, ServiceId,
-    Timetable, safe_link,
+    FeedId, FeedVersion, LatLon, Localized, LocationDetail, OpenState, Phone, ServiceDetail,
+    ServiceId, Timetable, safe_link,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
@@ -46,6 +46,30 @@ impl Store {
             record: &record,
             lang,
         };
+        let status = text(&record["status"]);
+        let closed_until =
+            text(&record["closed_until"]).filter(|d| bussola_model::valid_date(d).is_some());
+        let today = now
+            .with_timezone(&chrono_tz::Europe::Rome)
+            .date_naive()
+            .to_string();
+        let closed = status.as_deref() == Some(bussola_model::STATUS_TEMPORARILY_CLOSED)
+            && bussola_model::still_closed(closed_until.as_deref(), &today);
+        let mut locations: Vec<LocationDetail> = list(&record["service_at_locations"])
+            .map(|at| location(at, now))
+            .collect();
+        let mut hours = text(&record["opening_hours"]).map(|h| timetable(&h, None, now));
+        // Closed for now, whatever the hours say: the week stays shown, the state does not.
+        if closed {
+            for timetable in locations
+                .iter_mut()
+                .filter_map(|l| l.hours.as_mut())
+                .chain(hours.as_mut())
+            {
+                timetable.state = OpenState::Closed;
+                timetable.next_change = None;
+            }
+        }
         Ok(ServiceDetail {
             id: ServiceId(id.to_owned()),
             feed: FeedId(feed.to_owned()),
@@ -71,15 +95,18 @@ impl Store {
             fees: reader.localized("fees_description"),
             eligibility: reader.localized("eligibility_description"),
             alert: reader.localized("alert"),
+            closed,
+            closed_until: closed_until.filter(|_| closed),
+            withdrawn: status
+                .as_deref()
+                .is_some_and(|s| bussola_model::STATUSES_WITHDRAWN.contains(&s)),
             assured_date: text(&record["assured_date"]),
             sources: strings(&record["sources"])
                 .into_iter()
                 .filter(|u| is_web_link(u))
                 .collect(),
-            locations: list(&record["service_at_locations"])
-                .map(|at| location(at, now))
-                .collect(),
-            hours: text(&record["opening_hours"]).map(|h| timetable(&h, None, now)),
+            locations,
+            hours,
             favourite,
             feed_version: FeedVersion(version as u64),
             feed_generated_at: generated_at,

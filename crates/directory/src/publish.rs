@@ -12,6 +12,7 @@
 use crate::{Error, Result};
 use bussola_feed::contract::{DeltaRef, FileRef, MANIFEST, Manifest, SIGNATURE, sha256_hex};
 use bussola_feed::keys::SigningKey;
+use bussola_model::FeedNotice;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -36,14 +37,16 @@ pub fn build(
     key: &SigningKey,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Built> {
-    build_from("the source file", feed, services, dir, key, now)
+    build_from("the source file", feed, services, Vec::new(), dir, key, now)
 }
 
-/// [`build`], with problems named after `source`, the file the services were read from.
+/// [`build`], with problems named after `source`, the file the services were read from, and
+/// the feed's notices in the manifest.
 pub fn build_from(
     source: &str,
     feed: &str,
     mut services: Vec<Value>,
+    notices: Vec<FeedNotice>,
     dir: &Path,
     key: &SigningKey,
     now: chrono::DateTime<chrono::Utc>,
@@ -54,6 +57,7 @@ pub fn build_from(
     let checked = bussola_feed::records::check_values(source, &services)?;
     let warnings = checked.warnings.iter().map(ToString::to_string).collect();
     drop(checked);
+    bussola_feed::session::check_notices(&notices)?;
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
     let previous = read_manifest(dir)?;
     if let Some(p) = &previous
@@ -104,6 +108,7 @@ pub fn build_from(
         expires_at: Some(rfc3339(now + chrono::Duration::days(VALID_DAYS))),
         snapshot: snapshot_ref,
         deltas,
+        notices,
     };
     let bytes = serde_json::to_vec_pretty(&manifest)?;
     let signature = key.sign(&bytes, &format!("feed:{feed}\tversion:{version}"))?;
@@ -188,21 +193,38 @@ pub const TRANSLATABLE: &[&str] = &[
     "alert",
 ];
 
-/// The services of one source file: a JSON array (or `{"services": [...]}`) in the feed's
-/// SERVICE shape, or a `.csv` spreadsheet ([`services_from_csv`]).
-pub fn read_source(path: &Path) -> Result<Vec<Value>> {
+/// What the editors' source files hold: the services, and the notices for everyone who uses
+/// the feed ("Questura di Perugia closed 8–12 December").
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub services: Vec<Value>,
+    pub notices: Vec<FeedNotice>,
+}
+
+/// One source file: a JSON array of services (or `{"services": [...], "notices": [...]}`) in the
+/// feed's SERVICE shape, or a `.csv` spreadsheet of services ([`services_from_csv`]).
+pub fn read_source(path: &Path) -> Result<Sources> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
     if name.to_ascii_lowercase().ends_with(".csv") {
-        return services_from_csv(&name, &text);
+        return Ok(Sources {
+            services: services_from_csv(&name, &text)?,
+            notices: Vec::new(),
+        });
     }
     let value: Value = serde_json::from_str(&text)
         .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
     match value {
-        Value::Array(services) => Ok(services),
+        Value::Array(services) => Ok(Sources {
+            services,
+            notices: Vec::new(),
+        }),
         mut object => match object["services"].take() {
-            Value::Array(services) => Ok(services),
+            Value::Array(services) => Ok(Sources {
+                services,
+                notices: notices_from_json(&name, object["notices"].take())?,
+            }),
             _ => Err(Error::InvalidFeed(format!(
                 "{name} holds neither an array of services nor {{\"services\": [...]}}"
             ))),
@@ -210,14 +232,81 @@ pub fn read_source(path: &Path) -> Result<Vec<Value>> {
     }
 }
 
-/// The services of every source file, in order: a region may keep its researched services and
-/// those generated from open data apart. One id in two files is an error naming both.
-pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Value>> {
+/// A file of notices alone (`feed build --notices`): a JSON array (or `{"notices": [...]}`) of
+/// `{"id", "text": {"it": …, "en": …}, "until"}`, or a `.csv` with the columns `id`, `until`
+/// and `text_it`, `text_en`… (one row per notice; an empty cell is no text in that language).
+pub fn read_notices(path: &Path) -> Result<Vec<FeedNotice>> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
+    if !name.to_ascii_lowercase().ends_with(".csv") {
+        let value: Value = serde_json::from_str(&text)
+            .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
+        return match value {
+            Value::Array(_) => notices_from_json(&name, value),
+            mut object => notices_from_json(&name, object["notices"].take()),
+        };
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::InvalidFeed(format!("{name}: {e}")))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    for h in &headers {
+        if !matches!(h.as_str(), "id" | "until") && !h.starts_with("text_") {
+            return Err(Error::InvalidFeed(format!(
+                "{name}: unknown column \"{h}\""
+            )));
+        }
+    }
+    let mut notices = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| Error::InvalidFeed(format!("{name}, row {}: {e}", i + 2)))?;
+        let cell = |column: &str| {
+            headers
+                .iter()
+                .position(|h| h == column)
+                .and_then(|i| row.get(i))
+                .filter(|v| !v.is_empty())
+        };
+        let text = headers
+            .iter()
+            .filter_map(|h| h.strip_prefix("text_"))
+            .filter_map(|lang| Some((lang.to_owned(), cell(&format!("text_{lang}"))?.to_owned())))
+            .collect();
+        notices.push(FeedNotice {
+            id: cell("id").unwrap_or_default().to_owned(),
+            text,
+            until: cell("until").map(str::to_owned),
+        });
+    }
+    Ok(notices)
+}
+
+fn notices_from_json(name: &str, value: Value) -> Result<Vec<FeedNotice>> {
+    if value.is_null() {
+        return Ok(Vec::new());
+    }
+    serde_json::from_value(value)
+        .map_err(|e| Error::InvalidFeed(format!("{name}: the notices: {e}")))
+}
+
+/// The services and notices of every source file, in order: a region may keep its researched
+/// services and those generated from open data apart. One id in two files is an error naming
+/// both.
+pub fn read_sources(paths: &[PathBuf]) -> Result<Sources> {
     let mut services = Vec::new();
+    let mut notices = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for path in paths {
         let file = path.display().to_string();
-        for service in read_source(path)? {
+        let source = read_source(path)?;
+        notices.extend(source.notices);
+        for service in source.services {
             if let Some(id) = service["id"].as_str()
                 && let Some(first) = seen.insert(id.to_owned(), file.clone())
                 && first != file
@@ -229,7 +318,7 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Value>> {
             services.push(service);
         }
     }
-    Ok(services)
+    Ok(Sources { services, notices })
 }
 
 /// Adds the project's translations, kept beside the sources one file per language,
@@ -327,9 +416,11 @@ pub fn without_editors_notes(services: &mut [Value]) {
 ///
 /// Columns, by header name: `id`, `name`, `status` (default `active`), `categories` and
 /// `languages` (codes separated by `;`), `description`, `organization`, `phone`, `email`,
-/// `url`, `sources` (`;`), `assured_date`, `editor_notes` (never published), and per location `location_name`, `address`, `city`,
-/// `postal_code`, `province`, `latitude`, `longitude`, `geo_precision`, `opening_hours`.
-/// `name_en`, `description_ar` and the like are translations. Unknown columns are an error, so
+/// `url`, `sources` (`;`), `assured_date`, `editor_notes` (never published), `closed_until`
+/// (with the status `temporarily closed`: the last day closed), `alert`, and per location
+/// `location_name`, `address`, `city`, `postal_code`, `province`, `latitude`, `longitude`,
+/// `geo_precision`, `opening_hours`. `name_en`, `description_ar`, `alert_uk` and the like are
+/// translations. Unknown columns are an error, so
 /// a misspelt header is caught rather than silently dropped.
 pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
     const KNOWN: &[&str] = &[
@@ -346,6 +437,8 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         "sources",
         "assured_date",
         "editor_notes",
+        "closed_until",
+        "alert",
         "location_name",
         "address",
         "city",
@@ -367,7 +460,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         .collect();
     for h in &headers {
         let translation = h.split_once('_').is_some_and(|(field, lang)| {
-            matches!(field, "name" | "description")
+            matches!(field, "name" | "description" | "alert")
                 && lang.len() == 2
                 && !KNOWN.contains(&h.as_str())
         });
@@ -467,6 +560,8 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
             "url",
             "assured_date",
             "editor_notes",
+            "closed_until",
+            "alert",
         ] {
             if let Some(v) = cell(field) {
                 service[field] = v.into();
@@ -488,7 +583,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         }
         for h in &headers {
             if let Some((field, lang)) = h.split_once('_')
-                && matches!(field, "name" | "description")
+                && matches!(field, "name" | "description" | "alert")
                 && lang.len() == 2
                 && let Some(v) = cell(h)
             {
@@ -530,7 +625,7 @@ mod tests {
         );
         let again = write(dir.path(), "c.json", r#"[{"id": "x", "name": "X again"}]"#);
         let both = read_sources(&[researched.clone(), opendata]).unwrap();
-        assert_eq!(both.len(), 2);
+        assert_eq!(both.services.len(), 2);
         let error = read_sources(&[researched, again]).unwrap_err().to_string();
         assert!(error.contains("\"x\" is in both"), "{error}");
     }
@@ -609,5 +704,89 @@ mod tests {
                 .to_string()
                 .contains("unknown column \"nmae\"")
         );
+    }
+
+    #[test]
+    fn a_spreadsheet_marks_closures_and_alerts_in_every_language() {
+        let csv = "id,name,status,closed_until,alert,alert_uk,categories,latitude,longitude\n\
+                   q,Questura,temporarily closed,2026-12-12,Chiusa per lavori.,Зачинено на ремонт.,permits,43.1,12.4\n";
+        let services = services_from_csv("s.csv", csv).unwrap();
+        let q = &services[0];
+        assert_eq!(q["status"], "temporarily closed");
+        assert_eq!(q["closed_until"], "2026-12-12");
+        assert_eq!(q["alert"], "Chiusa per lavori.");
+        assert_eq!(q["translations"]["uk"]["alert"], "Зачинено на ремонт.");
+        assert!(bussola_feed::records::check_values("s.csv", &services).is_ok());
+    }
+
+    #[test]
+    fn notices_come_from_a_json_source_or_their_own_file_and_are_checked_before_signing() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = write(
+            dir.path(),
+            "services.json",
+            r#"{"services": [{"id": "x", "name": "X"}],
+                "notices": [{"id": "dicembre", "text": {"it": "Chiuso l'8 dicembre."}, "until": "2026-12-08"}]}"#,
+        );
+        let read = read_sources(&[source]).unwrap();
+        assert_eq!(read.notices.len(), 1);
+        assert_eq!(read.notices[0].until.as_deref(), Some("2026-12-08"));
+        let csv = write(
+            dir.path(),
+            "notices.csv",
+            "id,until,text_it,text_en\nferie,,Chiuso ad agosto.,Closed in August.\nsolo,,Solo italiano.,\n",
+        );
+        let notices = read_notices(&csv).unwrap();
+        assert_eq!(notices.len(), 2);
+        assert_eq!(notices[0].text.len(), 2);
+        assert_eq!(notices[0].until, None);
+        // An empty cell is no text in that language.
+        assert_eq!(notices[1].text.keys().collect::<Vec<_>>(), ["it"]);
+        let misspelt = write(dir.path(), "bad.csv", "id,txt_it\na,Chiuso.\n");
+        assert!(
+            read_notices(&misspelt)
+                .unwrap_err()
+                .to_string()
+                .contains("txt_it")
+        );
+
+        // A notice a device would refuse is never signed: nothing is written.
+        let (secret, _) = bussola_feed::keys::generate().unwrap();
+        let key = SigningKey::from_text(&secret, None).unwrap();
+        let out = dir.path().join("feed");
+        let italianless = vec![FeedNotice {
+            id: "a".into(),
+            text: [("en".to_owned(), "Closed.".to_owned())].into(),
+            until: None,
+        }];
+        let service =
+            json!({"id": "x", "name": "X", "status": "active", "categories": ["helpline"]});
+        let error = build_from(
+            "s",
+            "t",
+            vec![service.clone()],
+            italianless,
+            &out,
+            &key,
+            chrono::Utc::now(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("no Italian text"), "{error}");
+        assert!(!out.join(MANIFEST).exists());
+        let built = build_from(
+            "s",
+            "t",
+            vec![service],
+            notices,
+            &out,
+            &key,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        let published =
+            bussola_feed::session::parse_manifest(&std::fs::read(out.join(MANIFEST)).unwrap())
+                .unwrap();
+        assert_eq!(published.notices, built.manifest.notices);
     }
 }

@@ -20,9 +20,10 @@ use crate::taxonomy::CATEGORIES;
 use crate::{Error, Result, Store};
 use bussola_model::{
     Correction, FeedId, Hit, LatLon, Meters, OpenFilter, OpenState, Place, SearchAnswer,
-    SearchQuery, ServiceId,
+    SearchQuery, ServiceId, ServiceNotice,
 };
 use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Rome;
 use fixedbitset::FixedBitSet;
 use geo::{Distance, Haversine, Point};
 use std::cell::RefCell;
@@ -49,9 +50,11 @@ struct Candidate {
 }
 
 /// The instant a search evaluates hours at, and whether only open services are wanted.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct When {
     at: DateTime<Utc>,
+    /// The day of `at` in Rome, `YYYY-MM-DD`: whether a closure has ended.
+    today: String,
     only_open: bool,
 }
 
@@ -86,6 +89,11 @@ impl Store {
                     .with_timezone(&Utc),
             },
             only_open: query.open != OpenFilter::Any,
+            today: String::new(),
+        };
+        let when = When {
+            today: when.at.with_timezone(&Rome).date_naive().to_string(),
+            ..when
         };
         let mut tokens = query_tokens(query.text.as_deref().unwrap_or(""));
         // One read snapshot for the whole search, catalogue included: a sync committing
@@ -100,6 +108,8 @@ impl Store {
             catalogue.in_categories(&query.categories),
             catalogue.speaking(&query.languages),
         );
+        // Services no longer offered are never shown.
+        filter = intersect(filter, catalogue.offered.clone());
         if query.favourites_only {
             filter = intersect(filter, Some(self.favourite_set(&catalogue)?));
         }
@@ -602,6 +612,9 @@ impl Search<'_> {
     /// The open state at the search's instant of a candidate's spot, or of the service when
     /// it has none.
     fn status_of(&self, c: &Candidate) -> Status {
+        if let Some(closed) = self.closure_status(c.service) {
+            return closed;
+        }
         let timetable = match c.spot {
             Some(spot) => self.catalogue.spots[spot as usize].timetable,
             None => self
@@ -627,9 +640,25 @@ impl Search<'_> {
     }
 
     fn is_open(&self, spot: SpotKey) -> bool {
-        self.catalogue.spots[spot as usize]
-            .timetable
-            .is_some_and(|t| self.timetable_status(t).state == OpenState::Open)
+        let spot = &self.catalogue.spots[spot as usize];
+        self.closure_status(spot.service).is_none()
+            && spot
+                .timetable
+                .is_some_and(|t| self.timetable_status(t).state == OpenState::Open)
+    }
+
+    /// Closed, whatever its hours say, while the feed marks a service temporarily closed.
+    fn closure_status(&self, service: ServiceKey) -> Option<Status> {
+        let until = self.catalogue.closure(service)?;
+        if !bussola_model::still_closed(until, &self.when.today) {
+            return None;
+        }
+        // No next change: the hours after the closure are the hours, and the notice says
+        // until when ("opens Sunday at 00:00" would send no one to the right door).
+        Some(Status {
+            state: OpenState::Closed,
+            next_change: None,
+        })
     }
 
     /// Spots near `centre`, walking outwards in growing boxes until `limit` services (allowed,
@@ -738,12 +767,36 @@ impl Search<'_> {
         Ok(names)
     }
 
+    /// A service's alert in `lang`, else in Italian, with the language it is in: read from the
+    /// stored record, only for the few hits on a page that have one.
+    fn alert_of(&self, service: ServiceKey, lang: &str) -> Result<Option<(String, String)>> {
+        let mut stmt = self.store.conn.prepare_cached(
+            "SELECT s.record, f.dictionary FROM service s JOIN feed f ON f.feed = s.feed
+             WHERE s.id = ?1",
+        )?;
+        let (packed, dictionary): (Vec<u8>, Option<Vec<u8>>) =
+            stmt.query_row([service], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let record: serde_json::Value =
+            serde_json::from_str(&crate::pack::unpack(&packed, dictionary.as_deref())?)?;
+        let text = |value: &serde_json::Value| {
+            value
+                .as_str()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        Ok(text(&record["translations"][lang]["alert"])
+            .filter(|_| lang != "it")
+            .map(|alert| (alert, lang.to_owned()))
+            .or_else(|| text(&record["alert"]).map(|alert| (alert, "it".to_owned()))))
+    }
+
     /// Reads what a hit shows of a service.
     fn hit(&self, c: Candidate, status: Status, lang: &str) -> Result<Hit> {
         let mut stmt = self.store.conn.prepare_cached(
             "SELECT s.feed, s.service_id, s.name, s.organization, s.categories,
                     (SELECT n.name FROM service_name n WHERE n.service = s.id AND n.lang = ?2),
-                    (SELECT city FROM location WHERE id = ?3), s.checked
+                    (SELECT city FROM location WHERE id = ?3), s.checked, s.alert
              FROM service s WHERE s.id = ?1",
         )?;
         let spot = c.spot.map(|s| &self.catalogue.spots[s as usize]);
@@ -756,9 +809,10 @@ impl Search<'_> {
             Option<String>,
             Option<String>,
             Option<String>,
+            bool,
         );
-        let (feed, id, italian, organization, categories, translated, city, checked): Row = stmt
-            .query_row(
+        let (feed, id, italian, organization, categories, translated, city, checked, alert): Row =
+            stmt.query_row(
                 rusqlite::params![c.service, lang, spot.map(|s| s.location)],
                 |r| {
                     Ok((
@@ -770,9 +824,26 @@ impl Search<'_> {
                         r.get(5)?,
                         r.get(6)?,
                         r.get(7)?,
+                        r.get(8)?,
                     ))
                 },
             )?;
+        let closed_until = self.catalogue.closure(c.service).and_then(|until| {
+            bussola_model::still_closed(until, &self.when.today).then(|| until.map(str::to_owned))
+        });
+        let alert = match alert {
+            true => self.alert_of(c.service, lang)?,
+            false => None,
+        };
+        let notice = (closed_until.is_some() || alert.is_some()).then(|| {
+            let (alert, alert_lang) = alert.unzip();
+            ServiceNotice {
+                closed: closed_until.is_some(),
+                closed_until: closed_until.flatten(),
+                alert,
+                alert_lang,
+            }
+        });
         let (name, name_lang, name_is_fallback) = match translated {
             Some(t) if lang != "it" => (t, lang.to_owned(), false),
             _ => (italian, "it".to_owned(), lang != "it"),
@@ -805,6 +876,7 @@ impl Search<'_> {
                 lon: s.lon,
             }),
             checked,
+            notice,
         })
     }
 }

@@ -53,7 +53,8 @@ fn source_services() -> Vec<Value> {
         data().join("umbria/services.json"),
         data().join("umbria/opendata-services.json"),
     ])
-    .unwrap();
+    .unwrap()
+    .services;
     publish::add_translations(&mut services, &data().join("umbria/translations")).unwrap();
     publish::without_editors_notes(&mut services);
     services

@@ -98,7 +98,8 @@ fn dump(store_path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(store_path).unwrap();
     let mut rows = Vec::new();
     for sql in [
-        "SELECT feed || ' ' || version || ' ' || coalesce(manifest_sha256, '') FROM feed",
+        "SELECT feed || ' ' || version || ' ' || coalesce(manifest_sha256, '') || ' '
+                || coalesce(notices, '') FROM feed",
         "SELECT id || ' ' || feed || ' ' || service_id || ' ' || name || ' ' || hex(record) FROM service",
         "SELECT id || ' ' || service || ' ' || lat || ' ' || lon FROM location",
         "SELECT service || ' ' || lang || ' ' || name FROM service_name",
@@ -708,4 +709,122 @@ fn an_expired_feed_still_applies_and_says_so() {
         "{outcome:?}"
     );
     assert!(device.store.feeds().unwrap()[0].expired);
+}
+
+#[test]
+fn closures_alerts_and_the_feeds_notices_arrive_with_a_sync_and_go_with_the_next() {
+    let feed = Feed::new();
+    let closed = |id: &str, until: Option<&str>| {
+        let mut s = service(id, &format!("Sportello {id}"));
+        s["status"] = "temporarily closed".into();
+        if let Some(until) = until {
+            s["closed_until"] = until.into();
+        }
+        s
+    };
+    let mut defunct = service("gone", "Sportello chiuso per sempre");
+    defunct["status"] = "defunct".into();
+    let mut alerted = service("alerted", "Sportello con avviso");
+    alerted["alert"] = "Portare la lettera di convocazione.".into();
+    alerted["translations"] = json!({"ar": {"alert": "أحضر رسالة الموعد."}});
+    let notices = vec![bussola_model::FeedNotice {
+        id: "questura-dicembre".into(),
+        text: [(
+            "it".to_owned(),
+            "Questura chiusa dall'8 al 12 dicembre.".to_owned(),
+        )]
+        .into(),
+        until: Some("2099-12-12".into()),
+    }];
+    publish::build_from(
+        "test",
+        "test",
+        vec![
+            closed("until", Some("2099-12-12")),
+            closed("open-end", None),
+            closed("reopened", Some("2000-01-01")),
+            defunct,
+            alerted,
+        ],
+        notices.clone(),
+        &feed.path(),
+        &feed.key,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let server = Server::start(feed.path());
+    let mut device = device();
+    sync(&mut device.store, &server, &feed.public).unwrap();
+    assert_eq!(device.store.feeds().unwrap()[0].notices, notices);
+
+    let query = |text: &str, open_now: bool, lang: &str| bussola_model::SearchQuery {
+        text: Some(text.into()),
+        open: match open_now {
+            true => bussola_model::OpenFilter::Now,
+            false => bussola_model::OpenFilter::Any,
+        },
+        display_lang: lang.into(),
+        ..Default::default()
+    };
+    // Tuesday 10:00 in Rome: every sportello's hours say open.
+    let tuesday = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00")
+        .unwrap()
+        .to_utc();
+    let hits = device
+        .store
+        .search(&query("sportello", false, "it"), tuesday)
+        .unwrap();
+    let notice_of = |id: &str| hits.iter().find(|h| h.id.0 == id).map(|h| h.notice.clone());
+    // No longer offered: never shown.
+    assert_eq!(notice_of("gone"), None);
+    let until = notice_of("until").flatten().unwrap();
+    assert!(until.closed);
+    assert_eq!(until.closed_until.as_deref(), Some("2099-12-12"));
+    assert!(notice_of("open-end").flatten().unwrap().closed);
+    // A closure whose last day is past is over.
+    assert_eq!(notice_of("reopened").flatten(), None);
+    let alert = notice_of("alerted").flatten().unwrap();
+    assert_eq!(
+        (alert.alert.as_deref(), alert.alert_lang.as_deref()),
+        (Some("Portare la lettera di convocazione."), Some("it"))
+    );
+    let in_arabic = device.store.search(&query("avviso", false, "ar"), tuesday);
+    let in_arabic = in_arabic.unwrap()[0].notice.clone().unwrap();
+    assert_eq!(in_arabic.alert.as_deref(), Some("أحضر رسالة الموعد."));
+    // Open now: the closed ones are out, whatever their hours say.
+    let open: Vec<String> = device
+        .store
+        .search(&query("sportello", true, "it"), tuesday)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id.0)
+        .collect();
+    assert!(open.contains(&"reopened".to_owned()) && open.contains(&"alerted".to_owned()));
+    assert!(
+        !open
+            .iter()
+            .any(|id| id == "until" || id == "open-end" || id == "gone")
+    );
+    // The page says so too, and the hours stay shown but not as open.
+    let detail = device
+        .store
+        .service_detail("test", "until", "it", tuesday)
+        .unwrap();
+    assert!(detail.closed && !detail.withdrawn);
+    assert_eq!(
+        detail.locations[0].hours.as_ref().unwrap().state,
+        bussola_model::OpenState::Closed
+    );
+    assert!(
+        device
+            .store
+            .service_detail("test", "gone", "it", tuesday)
+            .unwrap()
+            .withdrawn
+    );
+
+    // The next version has no notice: the old one goes.
+    feed.publish(&services(1));
+    sync(&mut device.store, &server, &feed.public).unwrap();
+    assert!(device.store.feeds().unwrap()[0].notices.is_empty());
 }

@@ -55,6 +55,13 @@ pub struct Service {
     /// number, another shape) reads as no date rather than refusing the record.
     #[serde(default, deserialize_with = "date_or_nothing")]
     pub assured_date: Option<String>,
+    /// With status `temporarily closed`: the last day it is closed, `YYYY-MM-DD` (Bussola's
+    /// profile); anything else reads as no end given.
+    #[serde(default, deserialize_with = "date_or_nothing")]
+    pub closed_until: Option<String>,
+    /// HSDS's alert, in Italian (translations hold the others).
+    #[serde(default)]
+    pub alert: Option<String>,
     #[serde(default)]
     pub service_at_locations: Vec<ServiceAtLocation>,
 }
@@ -86,6 +93,8 @@ pub struct Translation {
     pub name: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    #[serde(default)]
+    pub alert: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -146,6 +155,9 @@ pub struct Manifest {
     pub snapshot: FileRef,
     #[serde(default)]
     pub deltas: Vec<DeltaRef>,
+    /// Notices for everyone who uses the feed, shown after the sync that brings them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<bussola_model::FeedNotice>,
 }
 
 /// A file of the feed: where it is (relative to the manifest), its sha256 and its size.

@@ -498,23 +498,7 @@ impl Check<'_> {
         }
         match value {
             Value::String(text) => {
-                let problem = if text.len() > MAX_TEXT_BYTES {
-                    Some(format!(
-                        "is {} bytes long; at most {MAX_TEXT_BYTES}",
-                        text.len()
-                    ))
-                } else if looks_like_markup(text) {
-                    Some("holds HTML or other markup; plain text only".into())
-                } else {
-                    text.chars().find(|&c| is_hidden_control(c)).map(|c| {
-                        format!(
-                            "holds the invisible control character U+{:04X}, which can hide or \
-                             reorder what is shown",
-                            c as u32
-                        )
-                    })
-                };
-                if let Some(problem) = problem {
+                if let Some(problem) = text_problem(text) {
                     let field = path_text(path);
                     self.error(&field, problem);
                 }
@@ -554,6 +538,27 @@ impl Check<'_> {
     }
 }
 
+/// Why a feed's string cannot be shown as it is: too long, markup, or a hidden control
+/// character; `None` for plain text.
+pub(crate) fn text_problem(text: &str) -> Option<String> {
+    if text.len() > MAX_TEXT_BYTES {
+        Some(format!(
+            "is {} bytes long; at most {MAX_TEXT_BYTES}",
+            text.len()
+        ))
+    } else if looks_like_markup(text) {
+        Some("holds HTML or other markup; plain text only".into())
+    } else {
+        text.chars().find(|&c| is_hidden_control(c)).map(|c| {
+            format!(
+                "holds the invisible control character U+{:04X}, which can hide or reorder what \
+                 is shown",
+                c as u32
+            )
+        })
+    }
+}
+
 /// Characters a feed's text has no business holding: C0 and C1 controls other than tab and
 /// line breaks, and the explicit bidirectional embeddings, overrides and isolates (U+202A–E,
 /// U+2066–9), with which "+39 075 123" could be drawn reversed. The plain marks U+200E and
@@ -564,7 +569,7 @@ fn is_hidden_control(c: char) -> bool {
 }
 
 /// Category and language codes are stored space-separated: letters, digits and `-` only.
-fn is_code(code: &str) -> bool {
+pub(crate) fn is_code(code: &str) -> bool {
     !code.is_empty()
         && code
             .chars()

@@ -480,6 +480,7 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
             "{MANIFEST}: the feed id must be 1 to 100 characters of a-z, 0-9 and -"
         )));
     }
+    check_notices(&manifest.notices)?;
     // An expiry that cannot be read must not silently mean "never expires".
     if let Some(expires) = &manifest.expires_at
         && chrono::DateTime::parse_from_rfc3339(expires).is_err()
@@ -490,6 +491,52 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest> {
         )));
     }
     Ok(manifest)
+}
+
+/// The most notices a manifest may carry: a banner per notice is all a person will read.
+pub const MAX_NOTICES: usize = 20;
+
+/// A manifest's notices are what a person will read first: each has a plain id of its own, an
+/// Italian text, texts that are plain and short, and a real last day if any. Anything else
+/// refuses the manifest, as a bad record refuses its file.
+pub fn check_notices(notices: &[bussola_model::FeedNotice]) -> Result<()> {
+    let refuse = |problem: String| Err(FeedError::malformed(format!("{MANIFEST}: {problem}")));
+    if notices.len() > MAX_NOTICES {
+        return refuse(format!("{} notices; at most {MAX_NOTICES}", notices.len()));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for notice in notices {
+        let id = &notice.id;
+        if id.len() > 100 || !crate::records::is_code(id) {
+            return refuse("a notice's id must be 1 to 100 characters of a-z, 0-9 and -".into());
+        }
+        if !seen.insert(id) {
+            return refuse(format!("notice \"{id}\" is given twice"));
+        }
+        if !notice.text.contains_key("it") {
+            return refuse(format!("notice \"{id}\" has no Italian text"));
+        }
+        for (lang, text) in &notice.text {
+            if !crate::records::is_code(lang) || lang.len() > 12 {
+                return refuse(format!(
+                    "notice \"{id}\": \"{lang}\" is not a language code"
+                ));
+            }
+            let problem = match text.trim().is_empty() {
+                true => Some("is empty".to_owned()),
+                false => crate::records::text_problem(text),
+            };
+            if let Some(problem) = problem {
+                return refuse(format!("notice \"{id}\", text {lang}: {problem}"));
+            }
+        }
+        if let Some(until) = &notice.until
+            && bussola_model::valid_date(until).is_none()
+        {
+            return refuse(format!("notice \"{id}\": until must be a day, YYYY-MM-DD"));
+        }
+    }
+    Ok(())
 }
 
 /// A file agrees with its manifest on feed and version.
@@ -663,5 +710,84 @@ impl Verification {
     /// The inspection, once [`Verification::answer`] has returned `None`.
     pub fn finish(self) -> Option<Inspection> {
         self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn manifest_with(notices: serde_json::Value) -> Vec<u8> {
+        json!({
+            "feed": "umbria", "version": 3, "generated_at": "2026-12-01T10:00:00Z",
+            "snapshot": {"url": "snapshot-3.json", "sha256": "00", "bytes": 2},
+            "notices": notices,
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    #[test]
+    fn notices_are_read_with_their_languages_and_last_day() {
+        let bytes = manifest_with(json!([{
+            "id": "questura-pg-dicembre",
+            "text": {"it": "Questura di Perugia chiusa dall'8 al 12 dicembre.",
+                     "ar": "مقر الشرطة في بيروجيا مغلق من 8 إلى 12 ديسمبر."},
+            "until": "2026-12-12"
+        }]));
+        let manifest = parse_manifest(&bytes).unwrap();
+        let notice = &manifest.notices[0];
+        assert_eq!(notice.until.as_deref(), Some("2026-12-12"));
+        assert_eq!(notice.text_in("ar").unwrap().0, "ar");
+        // A language the editors did not write falls back to Italian.
+        assert_eq!(notice.text_in("uk").unwrap().0, "it");
+        // A manifest without notices reads as before.
+        let none = parse_manifest(&manifest_with(json!([]))).unwrap();
+        assert!(none.notices.is_empty());
+    }
+
+    #[test]
+    fn a_notice_that_cannot_be_shown_as_it_is_refuses_the_manifest() {
+        let italian = |text: &str| json!({"it": text});
+        for (notices, says) in [
+            (
+                json!([{"id": "a", "text": {"en": "Closed."}}]),
+                "no Italian text",
+            ),
+            (
+                json!([{"id": "a", "text": italian("<b>Chiuso</b>")}]),
+                "markup",
+            ),
+            (json!([{"id": "a", "text": italian("  ")}]), "is empty"),
+            (
+                json!([{"id": "Not Plain", "text": italian("Chiuso.")}]),
+                "id",
+            ),
+            (
+                json!([{"id": "a", "text": italian("Chiuso.")}, {"id": "a", "text": italian("Aperto.")}]),
+                "given twice",
+            ),
+            (
+                json!([{"id": "a", "text": italian("Chiuso."), "until": "12 dicembre"}]),
+                "YYYY-MM-DD",
+            ),
+            (
+                json!([{"id": "a", "text": {"it": "Chiuso.", "<x>": "Closed."}}]),
+                "not a language code",
+            ),
+        ] {
+            let error = parse_manifest(&manifest_with(notices))
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains(says), "{says}: {error}");
+        }
+        let many: Vec<_> = (0..=MAX_NOTICES)
+            .map(|i| json!({"id": format!("n{i}"), "text": italian("Chiuso.")}))
+            .collect();
+        let error = parse_manifest(&manifest_with(many.into()))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("at most"), "{error}");
     }
 }

@@ -74,6 +74,7 @@ impl Published {
             expires_at: Some("2027-02-28T10:00:00Z".into()),
             snapshot: file_ref(&snapshot_name, &snapshot),
             deltas,
+            notices: Vec::new(),
         };
         files.insert(snapshot_name, snapshot);
         let mut published = Published { files };

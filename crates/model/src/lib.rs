@@ -182,6 +182,59 @@ pub struct Hit {
     /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
     #[serde(default)]
     pub checked: Option<String>,
+    /// Closed for now, or an alert from the feed: shown before anything else about it.
+    #[serde(default)]
+    pub notice: Option<ServiceNotice>,
+}
+
+/// What a person must know before going to a service: it is closed for now (whatever its hours
+/// say), or its feed carries an alert ("bring the appointment letter", "moved upstairs").
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServiceNotice {
+    /// The feed says `temporarily closed` (HSDS's status) and the closure has not ended.
+    pub closed: bool,
+    /// The last day it is closed, `YYYY-MM-DD`, when the feed says (`closed_until`).
+    pub closed_until: Option<String>,
+    /// The feed's `alert`, in the person's language or in Italian.
+    pub alert: Option<String>,
+    /// The language of `alert`.
+    pub alert_lang: Option<String>,
+}
+
+/// The statuses of HSDS 3.0 a feed's service may carry.
+pub const STATUS_TEMPORARILY_CLOSED: &str = "temporarily closed";
+/// Services no longer offered: kept in the feed's files, never shown in a search.
+pub const STATUSES_WITHDRAWN: [&str; 2] = ["inactive", "defunct"];
+
+/// Whether a service marked closed until `until` (its last closed day, `YYYY-MM-DD`; `None`:
+/// no end given) is still closed on `today`.
+pub fn still_closed(until: Option<&str>, today: &str) -> bool {
+    until
+        .and_then(valid_date)
+        .is_none_or(|until| today <= until)
+}
+
+/// A notice for everyone who uses a feed ("Questura di Perugia closed 8–12 December"), carried by
+/// its signed manifest, in Italian and whichever other languages the editors wrote it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedNotice {
+    /// Unique in the feed, `[a-z0-9-]`: what a dismissal remembers.
+    pub id: String,
+    /// The text by language code; `it` is always there.
+    pub text: std::collections::BTreeMap<String, String>,
+    /// The last day the notice matters, `YYYY-MM-DD`; after it, it is not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+impl FeedNotice {
+    /// The text in `lang`, else in Italian, with the language it is in.
+    pub fn text_in(&self, lang: &str) -> Option<(&str, &str)> {
+        self.text
+            .get_key_value(lang)
+            .or_else(|| self.text.get_key_value("it"))
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+    }
 }
 
 /// A service's data older than this many months is flagged: "checked 3 years ago: call before
@@ -392,6 +445,15 @@ pub struct ServiceDetail {
     pub fees: Option<Localized>,
     pub eligibility: Option<Localized>,
     pub alert: Option<Localized>,
+    /// Closed for now (HSDS status `temporarily closed`), whatever the hours say.
+    #[serde(default)]
+    pub closed: bool,
+    /// The last day it is closed, `YYYY-MM-DD`, when the feed says.
+    #[serde(default)]
+    pub closed_until: Option<String>,
+    /// No longer offered (`inactive`, `defunct`): reached only from a favourite.
+    #[serde(default)]
+    pub withdrawn: bool,
     /// The day the feed's editors last checked the entry, `YYYY-MM-DD`.
     pub assured_date: Option<String>,
     pub sources: Vec<String>,
@@ -552,6 +614,9 @@ pub struct FeedStatus {
     /// Services last checked more than [`STALE_AFTER_MONTHS`] ago, or with no date at all.
     #[serde(default)]
     pub stale_services: u64,
+    /// The notices of the manifest last applied.
+    #[serde(default)]
+    pub notices: Vec<FeedNotice>,
 }
 
 /// A step of a sync under way, streamed from the shell to the UI (event `sync-progress`).

@@ -20,7 +20,14 @@ pub fn essentials(detail: &ServiceDetail, tr: &Translator, today: &str) -> Vec<U
         .iter()
         .find_map(|l| l.hours.as_ref())
         .or(detail.hours.as_ref());
-    speech.own(&open_state(hours, tr, today));
+    // Closed for now or no longer offered: said before the hours, which do not hold meanwhile.
+    if detail.withdrawn {
+        speech.own(&tr.text("speak-withdrawn"));
+    } else if detail.closed {
+        speech.own(&tr.text("speak-closed-for-now"));
+    } else {
+        speech.own(&open_state(hours, tr, today));
+    }
     if let Some(address) = detail.locations.iter().find_map(|l| l.address_line(false)) {
         speech.own(&tr.text("speak-address"));
         // Addresses are Italian words (Via, Piazza, the comune's name) in every language.

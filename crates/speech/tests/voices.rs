@@ -53,6 +53,9 @@ fn office(lang: &str) -> ServiceDetail {
         fees: None,
         eligibility: None,
         alert: None,
+        closed: false,
+        closed_until: None,
+        withdrawn: false,
         assured_date: Some("2025-10-01".into()),
         sources: vec![],
         locations: vec![LocationDetail {

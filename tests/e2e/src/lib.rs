@@ -284,6 +284,18 @@ impl App {
         bail!("{css} is still there")
     }
 
+    /// Chooses the app's language as the language picker does.
+    pub async fn choose_language(&self, code: &str) -> Result<()> {
+        self.client
+            .execute(
+                "const s = document.getElementById('language'); s.value = arguments[0];
+                 s.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![serde_json::json!(code)],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Types `text` into the field at `css`, after what is there.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let field = self.client.find(Locator::Css(css)).await?;
@@ -298,7 +310,9 @@ impl App {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let error = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => match element.click().await {
+                // In the middle of the screen first: at a phone's size a bar fixed to the
+                // bottom of the screen may cover an element scrolled only just into view.
+                Ok(element) => match self.centre(&element).await.and(element.click().await) {
                     Ok(()) => return Ok(()),
                     Err(error) if error.is_stale_element_reference() => error,
                     Err(error) => bail!("clicking {css}: {error}"),
@@ -310,6 +324,19 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    async fn centre(
+        &self,
+        element: &fantoccini::elements::Element,
+    ) -> Result<(), fantoccini::error::CmdError> {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                vec![serde_json::to_value(element)?],
+            )
+            .await
+            .map(drop)
     }
 
     /// Types `words` into the search box, replacing what was there, and waits until the list

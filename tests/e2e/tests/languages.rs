@@ -98,13 +98,7 @@ async fn the_language_switches_from_any_screen_and_is_remembered() -> Result<()>
         .await?;
     open_first_service(&app).await?;
     // Switch on the detail screen: the screen stays, its words change.
-    app.client
-        .execute(
-            "const s = document.getElementById('language'); s.value = 'uk';
-             s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![],
-        )
-        .await?;
+    app.choose_language("uk").await?;
     let ukrainian = Translator::new("uk");
     app.wait_for_text("#hours-title", |t| t == ukrainian.text("detail-hours"))
         .await?;
@@ -186,13 +180,7 @@ async fn old_data_is_flagged_in_the_list_on_its_page_and_in_about() -> Result<()
     app.screenshot("stale-detail-it-360x740").await?;
 
     // In Arabic, on the same page.
-    app.client
-        .execute(
-            "const s = document.getElementById('language'); s.value = 'ar';
-             s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![],
-        )
-        .await?;
+    app.choose_language("ar").await?;
     let flag = stale_flag(&arabic, &checked);
     app.wait_for_text("#detail-stale", |t| t == flag).await?;
     app.screenshot("stale-detail-ar-360x740").await?;

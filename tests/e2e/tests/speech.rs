@@ -75,17 +75,6 @@ async fn open_helpline(app: &App) -> Result<()> {
     Ok(())
 }
 
-async fn choose_language(app: &App, code: &str) -> Result<()> {
-    app.client
-        .execute(
-            "const s = document.getElementById('language'); s.value = arguments[0];
-             s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![serde_json::json!(code)],
-        )
-        .await?;
-    Ok(())
-}
-
 #[tokio::test]
 async fn listen_says_a_service_in_the_persons_language_and_stop_stops_it() -> Result<()> {
     let dir = tempfile::tempdir()?;
@@ -125,7 +114,7 @@ async fn listen_says_a_service_in_the_persons_language_and_stop_stops_it() -> Re
 
     // In Arabic, the regional office (an address and a phone): the app's words in the Arabic
     // voice, the Italian address in the Italian one.
-    choose_language(&app, "ar").await?;
+    app.choose_language("ar").await?;
     app.click("#back").await?;
     app.search("Angeloni").await?;
     app.click("#results li:first-child .hit-open").await?;

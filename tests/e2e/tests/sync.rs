@@ -70,3 +70,125 @@ async fn the_window_syncs_a_feed_and_says_when_it_cannot() -> Result<()> {
     app.screenshot("sync-failed-1280x800").await?;
     app.stop().await
 }
+
+#[tokio::test]
+async fn a_closed_service_and_the_feeds_notice_come_first_in_both_languages() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (secret, _) = keys::generate()?;
+    let key = SigningKey::from_text(&secret, None)?;
+    let service = |id: &str, name: &str| {
+        json!({"id": id, "name": name, "status": "active", "categories": ["permits"],
+               "service_at_locations": [{"location": {"latitude": 45.45, "longitude": 8.62},
+                                         "opening_hours": "24/7"}]})
+    };
+    let mut questura = service("questura-novara", "Questura di Novara");
+    questura["status"] = "temporarily closed".into();
+    questura["closed_until"] = "2099-12-12".into();
+    questura["alert"] = "Le pratiche si fanno alla Prefettura.".into();
+    questura["translations"] =
+        json!({"ar": {"alert": "تُقدَّم الطلبات في المحافظة.", "name": "مقر شرطة نوفارا"}});
+    let notice = bussola_model::FeedNotice {
+        id: "questura-chiusa".into(),
+        text: [
+            (
+                "it".to_owned(),
+                "La Questura di Novara è chiusa per lavori.".to_owned(),
+            ),
+            (
+                "ar".to_owned(),
+                "مقر شرطة نوفارا مغلق بسبب أعمال.".to_owned(),
+            ),
+        ]
+        .into(),
+        until: Some("2099-12-12".into()),
+    };
+    let feed = dir.path().join("feed");
+    directory::publish::build_from(
+        "the test",
+        "piemonte",
+        vec![
+            questura,
+            service("prefettura-novara", "Prefettura di Novara"),
+        ],
+        vec![notice],
+        &feed,
+        &key,
+        chrono::Utc::now(),
+    )?;
+    let server = Server::start_at(&feed, "/");
+    let launch = |screen| Launch {
+        db: dir.path().join("bussola.db"),
+        screen,
+        env: vec![
+            ("BUSSOLA_FEED_URL", server.url().to_owned()),
+            (
+                "BUSSOLA_FEED_PUBKEY",
+                key.public().unwrap().base64().to_owned(),
+            ),
+        ],
+    };
+    let app = App::start(&launch("360x740")).await?;
+    app.client.set_window_size(360, 740).await?;
+
+    // The sync brings the notice, at the top of the screen.
+    app.wait_for_text("#notice-questura-chiusa", |t| {
+        t.contains("La Questura di Novara è chiusa per lavori.")
+    })
+    .await?;
+    app.search("novara").await?;
+    app.wait_for_text("#results li[data-id='questura-novara'] .closure", |t| {
+        t == "Chiuso temporaneamente fino al 12/12/2099"
+    })
+    .await?;
+    app.wait_for_text(
+        "#results li[data-id='questura-novara'] .service-alert",
+        |t| t == "Le pratiche si fanno alla Prefettura.",
+    )
+    .await?;
+    app.screenshot("closed-list-it-360x740").await?;
+
+    // Open all day and night, yet not "open now" while closed.
+    app.click("#open-now").await?;
+    app.wait_for_text("#result-count", |t| t == "1 servizio")
+        .await?;
+    let names = app.texts("#results .name").await?;
+    assert_eq!(names, ["Prefettura di Novara"]);
+    app.click("#open-now").await?;
+    app.wait_for_text("#result-count", |t| t == "2 servizi")
+        .await?;
+
+    // Its page says it first, and in Arabic the alert is the editors' Arabic.
+    app.click("#results li[data-id='questura-novara'] .hit-open")
+        .await?;
+    app.wait_for_text("#detail-closed", |t| {
+        t == "Chiuso temporaneamente fino al 12/12/2099"
+    })
+    .await?;
+    app.choose_language("ar").await?;
+    app.wait_for_text("#detail-alert", |t| t.contains("تُقدَّم الطلبات في المحافظة."))
+        .await?;
+    app.wait_for_text("#notice-questura-chiusa", |t| {
+        t.contains("مقر شرطة نوفارا مغلق بسبب أعمال.")
+    })
+    .await?;
+    app.screenshot("closed-detail-ar-360x740").await?;
+
+    // Closed once, the notice stays closed, after a restart too.
+    app.click("#notice-questura-chiusa .notice-close").await?;
+    app.wait_until_gone("#notice-questura-chiusa").await?;
+    app.stop().await?;
+    let app = App::start(&launch("1280x800")).await?;
+    // The feeds are read (the footer shows them, in Arabic now), and a moment later still no
+    // notice.
+    app.wait_for_text("#data-status", |t| t.contains("piemonte"))
+        .await?;
+    app.search("novara").await?;
+    app.wait_for_text("#results li[data-id='questura-novara'] .closure", |t| {
+        !t.is_empty()
+    })
+    .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(app.texts("#notice-questura-chiusa").await?.is_empty());
+    app.screenshot("closed-list-ar-1280x800").await?;
+    app.stop().await
+}

@@ -70,18 +70,6 @@ async fn open_questura_on_a_first_visit(
     Ok(app)
 }
 
-/// Chooses `code` in the language picker, as a person does.
-async fn choose_language(app: &App, code: &str) -> Result<()> {
-    app.client
-        .execute(
-            "const s = document.getElementById('language'); s.value = arguments[0];
-             s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![json!(code)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// The first visit imports the bundled feed in the worker, and searches answer from it: by
 /// words, by category, by comune; a service's page opens; Arabic lays out right to left.
 async fn first_visit(screen: Screen) -> Result<()> {
@@ -145,7 +133,7 @@ async fn first_visit(screen: Screen) -> Result<()> {
     app.screenshot(&format!("web-detail-it-{}", size(screen)))
         .await?;
     // Arabic, right to left, on the same screen.
-    choose_language(&app, "ar").await?;
+    app.choose_language("ar").await?;
     let arabic = Translator::new("ar");
     app.wait_for_text("#hours-title", |t| t == arabic.text("detail-hours"))
         .await?;
@@ -205,7 +193,7 @@ async fn a_favourite_and_the_language_survive_a_reload_and_a_browser_restart() -
     app.click("#favourite").await?;
     app.wait_for_text("#favourite", |t| t == "Togli dai preferiti")
         .await?;
-    choose_language(&app, "uk").await?;
+    app.choose_language("uk").await?;
     let ukrainian = Translator::new("uk");
     app.wait_for_text("#favourite", |t| t == ukrainian.text("favourite-remove"))
         .await?;

@@ -344,13 +344,13 @@ fn write_state(
     let m = &verified.manifest;
     tx.execute(
         "INSERT INTO feed (feed, version, generated_at, expires_at, source, manifest_sha256,
-                           etag, last_sync)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                           etag, last_sync, notices)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
              generated_at = excluded.generated_at, expires_at = excluded.expires_at,
              source = excluded.source, manifest_sha256 = excluded.manifest_sha256,
              etag = excluded.etag, last_sync = excluded.last_sync, last_error = NULL,
-             last_error_kind = NULL, last_error_at = NULL",
+             last_error_kind = NULL, last_error_at = NULL, notices = excluded.notices",
         params![
             m.feed,
             m.version as i64,
@@ -359,7 +359,11 @@ fn write_state(
             source,
             verified.manifest_sha256,
             verified.etag,
-            rfc3339(now)
+            rfc3339(now),
+            // The manifest's notices replace the last ones: a notice the editors removed goes.
+            (!m.notices.is_empty())
+                .then(|| serde_json::to_string(&m.notices))
+                .transpose()?
         ],
     )?;
     bind_source(tx, source, &m.feed, now)?;

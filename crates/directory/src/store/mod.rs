@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_feed_trust.sql"),
     include_str!("migrations/0004_last_error_kind.sql"),
     include_str!("migrations/0005_checked_date.sql"),
+    include_str!("migrations/0006_status_and_notices.sql"),
 ];
 
 /// The local database.
@@ -115,10 +116,8 @@ impl Store {
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
-            // Migration 5 added the `checked` column; the records already stored fill it.
-            if index + 1 == CHECKED_DATE_MIGRATION {
-                backfill_checked(&tx)?;
-            }
+            // Columns a migration added are filled from the records already stored.
+            backfill(&tx, index + 1)?;
             // PRAGMA takes no bound parameters; the value is our own integer.
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
@@ -152,7 +151,8 @@ impl Store {
                     f.last_error, (SELECT count(*) FROM service s WHERE s.feed = f.feed),
                     f.last_error_at, f.last_error_kind,
                     (SELECT count(*) FROM service s
-                     WHERE s.feed = f.feed AND (s.checked IS NULL OR s.checked <= ?1))
+                     WHERE s.feed = f.feed AND (s.checked IS NULL OR s.checked <= ?1)),
+                    f.notices
              FROM feed f ORDER BY f.feed",
         )?;
         let now = chrono::Utc::now();
@@ -175,6 +175,11 @@ impl Store {
                         .and_then(|kind| failure_from_name(&kind)),
                     expired: false,
                     stale_services: r.get::<_, i64>(10)? as u64,
+                    // Written by this engine from a checked manifest; unreadable is none.
+                    notices: r
+                        .get::<_, Option<String>>(11)?
+                        .and_then(|json| serde_json::from_str(&json).ok())
+                        .unwrap_or_default(),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -379,37 +384,51 @@ pub(crate) fn write_services(tx: &Transaction<'_>, feed: &str, services: &[Recor
     Ok(())
 }
 
-/// The migration that added the `checked` column (0005_checked_date.sql).
+/// The migrations that added columns the stored records fill: the `checked` day
+/// (0005_checked_date.sql), and the status, the closure's last day and the alert
+/// (0006_status_and_notices.sql).
 const CHECKED_DATE_MIGRATION: usize = 5;
+const STATUS_MIGRATION: usize = 6;
 
-/// Fills the `checked` column (migration 5) from the stored records' `assured_date`.
-fn backfill_checked(tx: &Transaction<'_>) -> Result<()> {
-    /// Only the date of a record, read as the feed core reads it (anything but a day: none).
-    #[derive(serde::Deserialize)]
-    struct Checked {
-        #[serde(default)]
-        assured_date: serde_json::Value,
-    }
+/// Fills the columns `migration` added from each stored record, read as the feed core reads a
+/// record arriving (a date that is not a day is none).
+fn backfill(tx: &Transaction<'_>, migration: usize) -> Result<()> {
+    let sql = match migration {
+        CHECKED_DATE_MIGRATION => "UPDATE service SET checked = ?2 WHERE id = ?1",
+        STATUS_MIGRATION => {
+            "UPDATE service SET status = ?2, closed_until = ?3, alert = ?4 WHERE id = ?1"
+        }
+        _ => return Ok(()),
+    };
     let feeds: Vec<(String, Option<Vec<u8>>)> = tx
         .prepare("SELECT feed, dictionary FROM feed")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let mut update = tx.prepare("UPDATE service SET checked = ?2 WHERE id = ?1")?;
+    let mut update = tx.prepare(sql)?;
     for (feed, dictionary) in feeds {
         let mut rows = tx.prepare("SELECT id, record FROM service WHERE feed = ?1")?;
         let mut rows = rows.query([&feed])?;
         while let Some(row) = rows.next()? {
             let (id, packed): (i64, Vec<u8>) = (row.get(0)?, row.get(1)?);
             let record = crate::pack::unpack(&packed, dictionary.as_deref())?;
-            let checked: Checked = serde_json::from_str(&record)?;
-            let date = checked
-                .assured_date
-                .as_str()
-                .and_then(bussola_model::valid_date);
-            update.execute(params![id, date])?;
+            let service: Service = serde_json::from_str(&record)?;
+            match migration {
+                CHECKED_DATE_MIGRATION => update.execute(params![id, service.assured_date])?,
+                _ => update.execute(params![
+                    id,
+                    service.status,
+                    service.closed_until,
+                    has_alert(&service)
+                ])?,
+            };
         }
     }
     Ok(())
+}
+
+/// Whether a service carries an alert in any language.
+fn has_alert(service: &Service) -> bool {
+    service.alert.is_some() || service.translations.values().any(|t| t.alert.is_some())
 }
 
 /// Indexes the records a migration left waiting, feed by feed, with this version's code.
@@ -504,8 +523,9 @@ impl<'t> Writer<'t> {
         Ok(Writer {
             service: tx.prepare_cached(
                 "INSERT INTO service (feed, service_id, name, organization, categories,
-                                      languages, hours, record, checked)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                      languages, hours, record, checked, status, closed_until,
+                                      alert)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?,
             name: tx.prepare_cached(
                 "INSERT OR REPLACE INTO service_name (service, lang, name) VALUES (?1, ?2, ?3)",
@@ -542,7 +562,10 @@ impl<'t> Writer<'t> {
             languages.join(" "),
             s.opening_hours,
             self.packer.pack(record)?,
-            s.assured_date
+            s.assured_date,
+            s.status,
+            s.closed_until,
+            has_alert(s)
         ])?;
         let mut names = vec![s.name.as_str()];
         let mut body: Vec<&str> = s.description.iter().map(String::as_str).collect();
@@ -613,7 +636,7 @@ mod tests {
     }
 
     #[test]
-    fn a_store_from_before_the_checked_dates_gets_them_from_its_records() {
+    fn a_store_from_before_the_checked_dates_and_statuses_gets_them_from_its_records() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bussola.db");
         let mut store = Store::open(&path).unwrap();
@@ -626,15 +649,32 @@ mod tests {
         };
         let expected = dated(&store);
         assert!(expected > 0);
-        // The file as the previous version left it.
+        // The file as a version from before migration 5 left it.
         store
             .conn
-            .execute_batch("ALTER TABLE service DROP COLUMN checked; PRAGMA user_version = 4;")
+            .execute_batch(
+                "ALTER TABLE service DROP COLUMN checked;
+                 ALTER TABLE service DROP COLUMN status;
+                 ALTER TABLE service DROP COLUMN closed_until;
+                 ALTER TABLE service DROP COLUMN alert;
+                 ALTER TABLE feed DROP COLUMN notices;
+                 PRAGMA user_version = 4;",
+            )
             .unwrap();
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
         assert_eq!(dated(&store), expected);
+        // Every bundled record says its status, and migration 6 read it.
+        let with_status: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM service WHERE status = 'active'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(with_status as u64, bundled::BUNDLED_SERVICES);
     }
 
     #[test]
