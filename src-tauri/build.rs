@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "first_results_drawn",
     "sync_now",
     "clear_personal_data",
+    "share_directory",
+    "load_directory",
     "take_recovery_notice",
     "can_locate",
     "current_position",

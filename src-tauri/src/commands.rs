@@ -4,7 +4,7 @@
 use crate::AppState;
 use bussola_model::{
     CommandError, ErrorCode, FeedStatus, MapLayers, PlaceSuggestion, SearchAnswer, SearchQuery,
-    ServiceDetail, safe_link,
+    ServiceDetail, SharedDirectory, SyncReport, safe_link,
 };
 use directory::Store;
 use tauri::State;
@@ -165,4 +165,45 @@ pub fn first_results_drawn() {
             start.elapsed().as_millis()
         );
     }
+}
+
+/// Writes the directory into one file in the person's Downloads folder (or home), to pass on
+/// by USB stick or Bluetooth; says where.
+#[tauri::command]
+pub async fn share_directory(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<SharedDirectory, CommandError> {
+    use tauri::Manager;
+    let mut shared =
+        with_store(&state, |store| directory::commands::share_directory(store)).await?;
+    let folder = app
+        .path()
+        .download_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| internal(&e.to_string()))?;
+    let path = folder.join(&shared.file_name);
+    std::fs::write(&path, &shared.bytes)
+        .map_err(|e| internal(&format!("writing {}: {e}", path.display())))?;
+    shared.saved_to = Some(path.display().to_string());
+    shared.bytes = Vec::new();
+    Ok(shared)
+}
+
+/// Loads a directory file the person chose; the report says how it went.
+#[tauri::command]
+pub async fn load_directory(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<SyncReport, CommandError> {
+    with_store(&state, move |store| {
+        Ok(directory::commands::load_directory(
+            store,
+            &file_name,
+            &bytes,
+            directory::now(),
+        ))
+    })
+    .await
 }

@@ -78,6 +78,8 @@ pub fn run() {
             commands::system_languages,
             commands::first_results_drawn,
             commands::clear_personal_data,
+            commands::share_directory,
+            commands::load_directory,
             recover::take_recovery_notice,
             location::can_locate,
             location::current_position,

@@ -11,7 +11,7 @@ use bussola_model::{FeedStatus, RecoveryNotice, Storage, SyncFailure, SyncReport
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Attribution the map's and gazetteer's licence asks for (data/PROVENANCE.md); kept as its
 /// authors wrote it.
@@ -392,6 +392,7 @@ pub fn AboutScreen() -> impl IntoView {
             <h2>{move || lang.t("about-data-title")}</h2>
             <p>{move || lang.t("about-data")}</p>
             <StaleShare />
+            <PassItOn />
             <h2>{move || lang.t("about-attribution-title")}</h2>
             <p id="attribution" lang="it" dir="ltr">{ATTRIBUTION}</p>
             <p class="version">
@@ -473,4 +474,134 @@ pub fn FeedNotices() -> impl IntoView {
             .collect_view();
         Some(shown)
     }
+}
+
+/// Passing the directory hand to hand: the device's signed feed saved as one file, and a file
+/// from another device loaded, checked as a sync checks a feed.
+#[component]
+fn PassItOn() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    // What the last action came to: whether it went well, and the sentence.
+    let said = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let save = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let tr = lang.tr_untracked();
+            let outcome = match ipc::share_directory().await {
+                Ok(shared) => match shared.saved_to {
+                    Some(path) => (
+                        true,
+                        tr.text_with("share-saved-to", &[("path", (&path).into())]),
+                    ),
+                    None => match download(&shared.file_name, &shared.bytes) {
+                        Ok(()) => (
+                            true,
+                            tr.text_with(
+                                "share-downloaded",
+                                &[("file", (&shared.file_name).into())],
+                            ),
+                        ),
+                        Err(error) => (
+                            false,
+                            tr.text_with("share-failed", &[("error", (&error).into())]),
+                        ),
+                    },
+                },
+                Err(error) => (
+                    false,
+                    tr.text_with("share-failed", &[("error", (&error).into())]),
+                ),
+            };
+            said.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+    let load = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let tr = lang.tr_untracked();
+            let name = file.name();
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    said.set(Some((false, tr.text("share-bad-file"))));
+                    busy.set(false);
+                    return;
+                }
+            };
+            let outcome = match ipc::load_directory(&name, bytes).await {
+                Ok(report) => match (&report.error, report.failure) {
+                    (Some(_), Some(SyncFailure::OlderVersion)) => (false, tr.text("share-older")),
+                    (Some(_), Some(SyncFailure::Malformed)) => (false, tr.text("share-bad-file")),
+                    (Some(error), kind) => (false, describe_failure(&tr, kind, error)),
+                    (None, _) if report.changed => {
+                        nav.touch_data();
+                        let version = report.version.map_or(0, |v| v.0);
+                        let feed = report.feed.map(|f| f.0).unwrap_or_default();
+                        (
+                            true,
+                            tr.text_with(
+                                "share-loaded",
+                                &[("feed", (&feed).into()), ("version", version.into())],
+                            ),
+                        )
+                    }
+                    (None, _) => (true, tr.text("share-up-to-date")),
+                },
+                Err(error) => (false, describe_failure(&tr, None, &error)),
+            };
+            said.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+    view! {
+        <h2>{move || lang.t("share-title")}</h2>
+        <p>{move || lang.t("share-what")}</p>
+        <div class="actions">
+            <button type="button" class="secondary" id="share-export"
+                disabled=move || busy.get() on:click=save>
+                {icon("share")}<span>{move || lang.t("share-export")}</span>
+            </button>
+            // The input inside its label: focusing it shows on the label, and a tap opens the
+            // device's file picker.
+            <label class="secondary file-button">
+                {icon("update")}<span>{move || lang.t("share-import")}</span>
+                <input type="file" id="share-import" class="file-input" accept=".bussola"
+                    disabled=move || busy.get() on:change=load />
+            </label>
+        </div>
+        {move || said.get().map(|(ok, text)| view! {
+            <p id="share-said" role="status" class=if ok { "share-ok" } else { "sync-failure" }>{text}</p>
+        })}
+    }
+}
+
+/// Saves `bytes` as a file named `name` the way a page can: a download.
+fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/x-tar");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    // The address stays until the page closes: revoked now, a browser may not have read it yet.
+    anchor.click();
+    Ok(())
 }

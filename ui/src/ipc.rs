@@ -5,7 +5,7 @@
 
 use bussola_model::{
     CommandError, FeedStatus, LatLon, MapLayers, PlaceSuggestion, RecoveryNotice, SearchAnswer,
-    SearchQuery, ServiceDetail, SpeechRequest, Storage, SyncReport, SyncStep,
+    SearchQuery, ServiceDetail, SharedDirectory, SpeechRequest, Storage, SyncReport, SyncStep,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -171,6 +171,23 @@ pub async fn system_languages() -> Result<Vec<String>, String> {
 /// Tells the shell the first results are on screen (for its start-up measurement).
 pub async fn first_results_drawn() {
     let _ = call::<_, ()>("first_results_drawn", &NoArgs {}).await;
+}
+
+/// The directory in one file to pass on: saved by the desktop (it says where), or its bytes
+/// for the page to save (the web app).
+pub async fn share_directory() -> Result<SharedDirectory, String> {
+    call("share_directory", &NoArgs {}).await
+}
+
+/// Loads a directory file the person chose; the report says how it went.
+pub async fn load_directory(file_name: &str, bytes: Vec<u8>) -> Result<SyncReport, String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct FileArgs<'a> {
+        file_name: &'a str,
+        bytes: Vec<u8>,
+    }
+    call("load_directory", &FileArgs { file_name, bytes }).await
 }
 
 /// Syncs every feed source now; how each ended.

@@ -63,9 +63,35 @@ enum Commands {
         #[arg(long)]
         json: bool,
     },
+    /// Passes the directory hand to hand: one file with the signed feed, checked on load as a
+    /// sync checks it.
+    #[command(subcommand)]
+    Share(ShareCommands),
     /// Tools for a region's editors: keys, building and checking a published feed.
     #[command(subcommand)]
     Feed(FeedCommands),
+}
+
+#[derive(Subcommand)]
+enum ShareCommands {
+    /// Writes the device's current signed feed (manifest, signature and the files that rebuild
+    /// its version) into FILE, a .bussola archive.
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The feed to share, when the device holds several.
+        #[arg(long, value_name = "ID")]
+        feed: Option<String>,
+    },
+    /// Loads a .bussola file: every signature, hash and record checked as a sync checks them,
+    /// applied in one transaction, or refused with the data unchanged.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The feed's public key, for a feed this device does not know yet (as a first sync).
+        #[arg(long, value_name = "KEY")]
+        pubkey: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -192,6 +218,45 @@ fn run(cli: Cli) -> Result<()> {
         Commands::Search(args) => search(&store, args),
         Commands::Show { id, json } => show(&store, &id, json),
         Commands::Sync { feed, pubkey, json } => sync(&mut store, feed, pubkey, json),
+        Commands::Share(ShareCommands::Export { file, feed }) => {
+            let shared = directory::share::export(&store, feed.as_deref())?;
+            std::fs::write(&file, &shared.bytes)
+                .with_context(|| format!("writing {}", file.display()))?;
+            println!(
+                "{} version {} written to {} ({} bytes)",
+                shared.feed,
+                shared.version,
+                file.display(),
+                shared.bytes.len()
+            );
+            Ok(())
+        }
+        Commands::Share(ShareCommands::Import { file, pubkey }) => {
+            let keys = match &pubkey {
+                Some(k) => vec![key_argument(k)?],
+                None => Vec::new(),
+            };
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let outcome = directory::share::import(
+                &mut store,
+                &bytes,
+                &directory::sync::trust(keys),
+                directory::now(),
+                &mut |_| {},
+            )
+            .with_context(|| {
+                format!(
+                    "{} is refused; the data on this device is unchanged",
+                    file.display()
+                )
+            })?;
+            println!(
+                "{}",
+                describe_outcome(&file.display().to_string(), &outcome)
+            );
+            Ok(())
+        }
         Commands::Comuni { .. } | Commands::Feed(_) => unreachable!("answered above"),
     }
 }

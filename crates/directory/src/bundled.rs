@@ -8,6 +8,7 @@
 use crate::sync::StaticSource;
 use crate::{Error, Result, Store};
 use bussola_feed::FeedKey;
+use bussola_feed::contract::MANIFEST;
 use serde::Deserialize;
 
 /// The app's configured feeds (data/feeds.json).
@@ -62,6 +63,7 @@ pub fn configured_keys(feed: &str) -> Result<Vec<FeedKey>> {
 /// Returns whether it did.
 pub fn import_bundled(store: &mut Store) -> Result<bool> {
     if !store.feeds()?.is_empty() {
+        keep_bundled_files(store)?;
         return Ok(false);
     }
     let mut source = StaticSource {
@@ -73,6 +75,26 @@ pub fn import_bundled(store: &mut Store) -> Result<bool> {
     crate::sync::sync(store, &mut source, &trust, crate::now(), &mut |_| {})
         .map_err(|e| Error::InvalidFeed(format!("the bundled Umbria feed is refused: {e}")))?;
     Ok(true)
+}
+
+/// A device still on the bundled version, imported before devices kept the files that rebuild
+/// their version, takes them from the app: it can pass the directory on.
+fn keep_bundled_files(store: &mut Store) -> Result<()> {
+    let Some((_, manifest)) = UMBRIA_FILES.iter().find(|(name, _)| *name == MANIFEST) else {
+        return Ok(());
+    };
+    let parsed = bussola_feed::session::parse_manifest(manifest)?;
+    let files = UMBRIA_FILES
+        .iter()
+        .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()))
+        .collect();
+    store.adopt_files(
+        &parsed.feed,
+        parsed.version,
+        &bussola_feed::contract::sha256_hex(manifest),
+        files,
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 use crate::gazetteer::Gazetteer;
 use crate::{Instant, Result, Store};
-use bussola_model::{PlaceSuggestion, ServiceDetail};
+use bussola_model::{
+    FeedId, FeedVersion, PlaceSuggestion, ServiceDetail, SharedDirectory, SyncReport,
+};
 
 /// Comuni whose name starts with `text`, or whose postal code it is, best first.
 pub fn place_suggestions(text: &str) -> Vec<PlaceSuggestion> {
@@ -35,4 +37,31 @@ pub fn service_detail(
         .find(|f| f.feed == feed)
         .and_then(|f| f.contact);
     Ok(detail)
+}
+
+/// The directory of the device's feed in one file, for the person to pass on: its bytes, and
+/// the name it is saved under.
+pub fn share_directory(store: &Store) -> Result<SharedDirectory> {
+    let shared = crate::share::export(store, None)?;
+    Ok(SharedDirectory {
+        file_name: shared.file_name,
+        feed: FeedId(shared.feed),
+        version: FeedVersion(shared.version),
+        saved_to: None,
+        bytes: shared.bytes,
+    })
+}
+
+/// Loads a directory file the person chose, checked with the keys this device trusts (no key
+/// can be given from the app: a feed new to it must be one the app is configured for). How it
+/// went is said as a sync's report, so the app says it in the same words.
+pub fn load_directory(
+    store: &mut Store,
+    file_name: &str,
+    bytes: &[u8],
+    now: Instant,
+) -> SyncReport {
+    let trust = crate::sync::trust(Vec::new());
+    let outcome = crate::share::import(store, bytes, &trust, now, &mut |_| {});
+    crate::sync::report(file_name, outcome)
 }

@@ -28,6 +28,7 @@ mod pack;
 pub mod publish;
 pub mod recovery;
 pub mod search;
+pub mod share;
 mod spelling;
 pub mod store;
 pub mod sync;

@@ -26,8 +26,8 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     let path = copy_of_fixture(&dir);
     let store = Store::open(&path).expect("migrated");
     // 0004 added the kind of a feed's last failed sync, 0005 the day each service was checked,
-    // 0006 each service's status and the feed's notices.
-    assert_eq!(store.schema_version().unwrap(), 6);
+    // 0006 each service's status and the feed's notices, 0007 the files that rebuild a version.
+    assert_eq!(store.schema_version().unwrap(), 7);
 
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);

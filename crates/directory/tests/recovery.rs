@@ -37,12 +37,25 @@ fn store_with_user_data(path: &Path) {
 }
 
 /// Overwrites the file's last 8 pages with noise; the file's bytes afterwards.
+/// Breaks the last eight pages of the services' records (SQLite's `dbstat` says which), where
+/// the first look at the feed's data goes: the kept signed files, written after them, would
+/// otherwise take the damage.
 fn break_last_pages(path: &Path) -> Vec<u8> {
+    let pages: Vec<i64> = {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'service' ORDER BY pageno")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
     let mut bytes = std::fs::read(path).unwrap();
     let page = 4096;
-    let pages = bytes.len() / page;
-    for p in pages - 8..pages {
-        bytes[p * page..(p + 1) * page].fill(0xA5);
+    for p in &pages[pages.len() - 8..] {
+        let start = (*p as usize - 1) * page;
+        bytes[start..start + page].fill(0xA5);
     }
     std::fs::write(path, &bytes).unwrap();
     bytes
@@ -83,7 +96,7 @@ fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
     store_with_user_data(&path);
     check(&path).unwrap();
 
-    // Overwrite the last pages of the file: the feed's records, written by the import after the
+    // Overwrite the last pages of the feed's records, written by the import after the
     // migrations had created every table (the person's among them) near the start.
     let bytes = break_last_pages(&path);
 

@@ -17,6 +17,7 @@
 //! The engine (`directory`) keeps the drivers that answer a session's requests (HTTP, a folder,
 //! the files built into the app) and the store that applies a plan in one transaction.
 
+pub mod archive;
 pub mod contract;
 pub mod error;
 pub mod hours;

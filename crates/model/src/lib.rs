@@ -687,6 +687,19 @@ pub struct SyncReport {
     pub retry_after_s: Option<u64>,
 }
 
+/// The directory written into one file to pass hand to hand (`umbria-v12.bussola`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedDirectory {
+    pub file_name: String,
+    pub feed: FeedId,
+    pub version: FeedVersion,
+    /// Where the desktop saved it; `None` when the file is in `bytes`, for the page to save
+    /// (the web app).
+    pub saved_to: Option<String>,
+    #[serde(default)]
+    pub bytes: Vec<u8>,
+}
+
 /// How often the app syncs on its own while it is open, when all is well.
 pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 

@@ -53,6 +53,7 @@ async fn plan_and_apply(
     progress(Progress::Checking);
     let device = store.borrow().device(base)?;
     let (mut session, mut request) = Session::start(device, trust.clone(), now);
+    let mut files = Vec::new();
     loop {
         directory::sync::announce(&request, &mut |p| progress(p));
         let allowance = request.allowance().as_millis() as f64;
@@ -61,12 +62,16 @@ async fn plan_and_apply(
         let answer = fetch(base, &request, REQUEST_MS + allowance, remaining, deadline)
             .await
             .map_err(|e| request.refine(e))?;
+        // The signed files as they came, kept with the version they bring (to pass it on).
+        if let Answer::Body { bytes, .. } = &answer {
+            files.push((request.path.clone(), bytes.clone()));
+        }
         match session.answer(answer)? {
             Step::Fetch(next) => request = next,
             Step::Done(plan) => {
                 return store
                     .borrow_mut()
-                    .apply(base, plan, now, &mut |p| progress(p));
+                    .apply(base, plan, files, now, &mut |p| progress(p));
             }
         }
     }

@@ -186,6 +186,19 @@ async fn answer(
             reply(store_ref().set_setting(&text("key")?, value))
         }
         "clear_personal_data" => reply(store_ref().clear_personal_data()),
+        // The page saves the file (a download, or the share sheet).
+        "share_directory" => reply(directory::commands::share_directory(&store_ref())),
+        "load_directory" => {
+            let bytes: Vec<u8> = serde_json::from_value(args["bytes"].clone())
+                .map_err(|e| bad_request(&e.to_string()))?;
+            let report = directory::commands::load_directory(
+                &mut store.borrow_mut(),
+                &text("fileName")?,
+                &bytes,
+                now,
+            );
+            Ok(to_js(&report))
+        }
         // The web app replaces no damaged database yet: there is never anything to tell.
         "take_recovery_notice" => Ok(JsValue::NULL),
         "storage" => Ok(to_js(&storage)),

@@ -65,12 +65,19 @@ async fn broken_pages_found_after_start_are_recovered_with_the_favourites() -> R
         store.add_favourite("umbria", "questura-pg-immigrazione")?;
         store.set_setting("locale", Some("ar"))?;
     }
-    // Break the last pages, where the import wrote the feed's records: the file still opens,
-    // and only a read through it finds the damage.
+    // Break the last pages of the feed's records (SQLite's dbstat says which): the file still
+    // opens, and only a read through it finds the damage.
+    let pages: Vec<i64> = {
+        let conn = rusqlite::Connection::open(&db)?;
+        let mut stmt =
+            conn.prepare("SELECT pageno FROM dbstat WHERE name = 'service' ORDER BY pageno")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
     let mut bytes = std::fs::read(&db)?;
-    let pages = bytes.len() / 4096;
-    for page in pages - 8..pages {
-        bytes[page * 4096..(page + 1) * 4096].fill(0x5A);
+    for page in &pages[pages.len() - 8..] {
+        let start = (*page as usize - 1) * 4096;
+        bytes[start..start + 4096].fill(0x5A);
     }
     std::fs::write(&db, &bytes)?;
 

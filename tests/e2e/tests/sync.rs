@@ -192,3 +192,111 @@ async fn a_closed_service_and_the_feeds_notice_come_first_in_both_languages() ->
     app.screenshot("closed-list-ar-1280x800").await?;
     app.stop().await
 }
+
+/// Chooses `file` in About's "Load from a file", as the file picker does.
+async fn load_file(app: &App, file: &std::path::Path) -> Result<()> {
+    app.click("#nav-about").await?;
+    app.client
+        .find(Locator::Css("#share-import"))
+        .await?
+        .send_keys(&file.display().to_string())
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_directory_goes_hand_to_hand_in_a_file_and_an_altered_file_is_refused() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let it = bussola_i18n::Translator::new("it");
+    // A newer Umbria than the bundled one, in a folder the first device syncs from.
+    let online = dir.path().join("online");
+    std::fs::create_dir(&online)?;
+    let desk = json!({"id": "sportello-nuovo", "name": "Sportello Nuovissimo", "status": "active",
+                      "categories": ["access-point"],
+                      "service_at_locations": [{"location": {"latitude": 43.11, "longitude": 12.39}}]});
+    bussola_e2e::publish_umbria(&online, &[desk])?;
+    // The files go to the home folder the test gives (it has no Downloads folder).
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home)?;
+    let launch = |db: &str, feed: Option<&std::path::Path>| {
+        let mut env = vec![
+            ("HOME", home.display().to_string()),
+            (
+                "XDG_CONFIG_HOME",
+                home.join(".config").display().to_string(),
+            ),
+        ];
+        if let Some(feed) = feed {
+            env.push(("BUSSOLA_FEED_URL", feed.display().to_string()));
+        }
+        Launch {
+            db: dir.path().join(db),
+            screen: "1280x800",
+            env,
+        }
+    };
+
+    // The mediator's device, updated in town.
+    let app = App::start(&launch("mediator.db", Some(&online))).await?;
+    app.wait_for_text("#data-status", |t| t.contains("145 servizi"))
+        .await?;
+    app.click("#nav-about").await?;
+    app.click("#share-export").await?;
+    let said = app
+        .wait_for_text("#share-said", |t| t.starts_with("Salvato in "))
+        .await?;
+    let saved = std::path::PathBuf::from(said.trim_start_matches("Salvato in "));
+    assert!(saved.starts_with(&home), "{}", saved.display());
+    assert!(saved.to_string_lossy().ends_with(".bussola"));
+    app.client
+        .execute(
+            "document.getElementById('share-said').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await?;
+    app.screenshot("share-saved-1280x800").await?;
+    app.stop().await?;
+
+    // A colleague's device, with no network: loads the file and finds the new desk.
+    let app = App::start(&launch("colleague.db", None)).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    load_file(&app, &saved).await?;
+    app.wait_for_text("#share-said", |t| {
+        t.starts_with("Dati aggiornati dal file: umbria")
+    })
+    .await?;
+    app.wait_for_text("#data-status", |t| t.contains("145 servizi"))
+        .await?;
+    app.click("#nav-search").await?;
+    app.search("Nuovissimo").await?;
+    app.wait_for_text("#result-count", |t| t == "1 servizio")
+        .await?;
+    app.stop().await?;
+
+    // One byte changed in the file: refused in plain words, the data as it was.
+    let mut altered = std::fs::read(&saved)?;
+    let at = altered
+        .windows(7)
+        .position(|w| w == b"Questur")
+        .expect("a Questura in the snapshot");
+    altered[at] = b'q';
+    let altered_path = home.join("altered.bussola");
+    std::fs::write(&altered_path, altered)?;
+    let app = App::start(&launch("third.db", None)).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    load_file(&app, &altered_path).await?;
+    app.wait_for_text("#share-said", |t| t == it.text("sync-failed-mismatch"))
+        .await?;
+    app.client
+        .execute(
+            "document.getElementById('share-said').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await?;
+    app.screenshot("share-refused-1280x800").await?;
+    app.wait_for_text("#data-status", |t| t.contains("144 servizi"))
+        .await?;
+    app.stop().await
+}

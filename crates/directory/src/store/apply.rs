@@ -4,7 +4,7 @@
 //! sources; the records and their dictionary are written by the store's `write_services`.
 
 use super::{Writer, delete_feed_data, delete_services, failure_name, rfc3339, write_services};
-use crate::sync::{Outcome, Progress, Via};
+use crate::sync::{Outcome, Progress, Steps, Via};
 use crate::{Error, Instant, Result, Store};
 use bussola_feed::FeedKey;
 use bussola_feed::contract::Snapshot;
@@ -50,6 +50,68 @@ impl Store {
         })
     }
 
+    /// Keeps `files` as those that rebuild `feed`'s version when the device holds exactly the
+    /// version whose manifest has `manifest_sha256` and keeps no files for it yet: a device
+    /// that imported the bundled feed before it kept files gets them from the app itself.
+    pub(crate) fn adopt_files(
+        &mut self,
+        feed: &str,
+        version: u64,
+        manifest_sha256: &str,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let held: Option<(i64, Option<String>, i64)> = tx
+            .query_row(
+                "SELECT version, manifest_sha256,
+                        (SELECT count(*) FROM feed_file WHERE feed_file.feed = feed.feed)
+                 FROM feed WHERE feed = ?1",
+                [feed],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let adopt = held.is_some_and(|(v, sha, kept)| {
+            v as u64 == version && sha.as_deref() == Some(manifest_sha256) && kept == 0
+        });
+        if adopt {
+            keep_files(&tx, feed, version, files)?;
+            tx.commit()?;
+        }
+        Ok(adopt)
+    }
+
+    /// The signed files kept to rebuild `feed`'s version (`v12/manifest.json`…), by version,
+    /// each folder's manifest and signature first.
+    pub fn feed_files(&self, feed: &str) -> Result<Vec<bussola_feed::archive::Entry>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, bytes FROM feed_file WHERE feed = ?1")?;
+        let mut entries = stmt
+            .query_map([feed], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?
+            .map(|row| {
+                let (path, packed) = row?;
+                let bytes =
+                    zstd::bulk::decompress(&packed, bussola_feed::archive::ARCHIVE_CAP as usize)
+                        .map_err(|e| Error::Storage(format!("{path} cannot be read back: {e}")))?;
+                Ok(bussola_feed::archive::Entry { path, bytes })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        entries.sort_by_key(|e| {
+            let (version, name) = bussola_feed::archive::split_path(&e.path).unwrap_or((0, ""));
+            let rank = match name {
+                "manifest.json" => 0,
+                "manifest.json.minisig" => 1,
+                _ => 2,
+            };
+            (version, rank, e.path.clone())
+        });
+        Ok(entries)
+    }
+
     /// The feed `source` delivered before, if any: a source stays bound to it.
     fn bound_feed(&self, source: &str) -> Result<Option<String>> {
         Ok(self
@@ -93,113 +155,42 @@ impl Store {
     }
 
     /// Applies a plan the feed core made for `source`, in one transaction with the feed's new
-    /// state; on any error nothing is written.
+    /// state; on any error nothing is written. `files` are the signed files the plan came from
+    /// (path as the manifest names it, bytes), kept to pass the directory on.
     pub fn apply(
         &mut self,
         source: &str,
         plan: Plan,
+        files: Vec<(String, Vec<u8>)>,
         now: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Outcome> {
-        let held = self.device(source)?.held;
-        let version_held = |feed: &str| held.iter().find(|h| h.feed == feed).map(|h| h.version);
+        let mut outcomes = self.apply_all(Some(source), vec![(plan, files)], now, progress)?;
+        Ok(outcomes.pop().expect("one plan, one outcome"))
+    }
+
+    /// Applies plans in order, all in one transaction: a directory passed hand to hand can hold
+    /// a snapshot and the deltas after it, and lands whole or not at all. `source` is `None`
+    /// for a file: the feed keeps the source it syncs from, and the file binds nothing.
+    pub(crate) fn apply_all(
+        &mut self,
+        source: Option<&str>,
+        plans: Steps,
+        now: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<Outcome>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = match plan {
-            Plan::NotModified { feed, version } => {
-                noted(&tx, &feed, None, None, now)?;
-                Outcome::UpToDate { feed, version }
-            }
-            Plan::UpToDate(verified) => {
-                still_trusted(&tx, &verified)?;
-                let m = &verified.manifest;
-                noted(
-                    &tx,
-                    &m.feed,
-                    verified.etag.as_deref(),
-                    Some(&verified.manifest_sha256),
-                    now,
-                )?;
-                bind_source(&tx, source, &m.feed, now)?;
-                pin_if_none(&tx, &m.feed, &verified.pin, now)?;
-                Outcome::UpToDate {
-                    feed: m.feed.clone(),
-                    version: m.version,
-                }
-            }
-            Plan::Snapshot { verified, records } => {
-                progress(Progress::Applying {
-                    services: records.services.len() as u64,
-                });
-                still_newer(&tx, &verified)?;
-                write_state(&tx, &verified, source, now)?;
-                write_services(&tx, &verified.manifest.feed, &records.services)?;
-                applied(
-                    &verified,
-                    version_held(&verified.manifest.feed),
-                    Via::Snapshot,
-                    records.services.len() as u64,
-                    records.warnings,
-                )
-            }
-            Plan::Delta {
-                verified,
-                from,
-                records,
-                deletes,
-            } => {
-                progress(Progress::Applying {
-                    services: (records.services.len() + deletes.len()) as u64,
-                });
-                still_newer(&tx, &verified)?;
-                let feed = &verified.manifest.feed;
-                let (base, dictionary): (i64, Option<Vec<u8>>) = tx.query_row(
-                    "SELECT version, dictionary FROM feed WHERE feed = ?1",
-                    [feed],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
-                // The plan was made from `from`: only another sync, meanwhile, can have moved it.
-                if base as u64 != from {
-                    return Err(bussola_feed::FeedError::new(
-                        bussola_feed::Kind::OlderVersion,
-                        format!(
-                            "the delta starts from version {from}, but another sync has brought \
-                             this device to {base} meanwhile"
-                        ),
-                    )
-                    .into());
-                }
-                let mut gone: Vec<&str> = deletes.iter().map(String::as_str).collect();
-                gone.extend(records.services.iter().map(|r| r.service.id.as_str()));
-                delete_services(&tx, feed, &gone)?;
-                let dictionary = match dictionary {
-                    Some(dictionary) => Some(dictionary),
-                    None => dictionary_for_growth(&tx, feed, &records.services)?,
-                };
-                {
-                    let mut writer = Writer::new(&tx, dictionary.as_deref())?;
-                    for record in &records.services {
-                        writer.insert(feed, &record.service, &record.json)?;
-                    }
-                }
-                write_state(&tx, &verified, source, now)?;
-                let count: i64 = tx.query_row(
-                    "SELECT count(*) FROM service WHERE feed = ?1",
-                    [feed],
-                    |r| r.get(0),
-                )?;
-                applied(
-                    &verified,
-                    Some(from),
-                    Via::Delta,
-                    count as u64,
-                    records.warnings,
-                )
-            }
-        };
+        let mut outcomes = Vec::with_capacity(plans.len());
+        for (plan, files) in plans {
+            outcomes.push(apply_one(&tx, source, plan, files, now, progress)?);
+        }
         tx.commit()?;
-        if matches!(outcome, Outcome::Applied { .. }) {
+        if outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Applied { .. }))
+        {
             self.forget_catalogue();
             // A new version passes through the write-ahead log whole, and SQLite's own
             // checkpoints copy it into the database but leave the log file at its largest:
@@ -209,7 +200,7 @@ impl Store {
                 .conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     /// A failed sync of `source`: its feed (if the source is bound to one) keeps its data and
@@ -291,10 +282,152 @@ impl Store {
         tx.execute("DELETE FROM feed WHERE feed = ?1", [feed])?;
         tx.execute("DELETE FROM feed_key WHERE feed = ?1", [feed])?;
         tx.execute("DELETE FROM feed_source WHERE feed = ?1", [feed])?;
+        tx.execute("DELETE FROM feed_file WHERE feed = ?1", [feed])?;
         tx.commit()?;
         self.forget_catalogue();
         Ok(())
     }
+}
+
+/// One plan, inside the transaction [`Store::apply_all`] holds.
+fn apply_one(
+    tx: &Transaction<'_>,
+    source: Option<&str>,
+    plan: Plan,
+    files: Vec<(String, Vec<u8>)>,
+    now: Instant,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Outcome> {
+    let version_held = |feed: &str| -> Result<Option<u64>> {
+        Ok(tx
+            .query_row("SELECT version FROM feed WHERE feed = ?1", [feed], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?
+            .map(|v| v as u64))
+    };
+    Ok(match plan {
+        Plan::NotModified { feed, version } => {
+            noted(tx, &feed, None, None, now)?;
+            Outcome::UpToDate { feed, version }
+        }
+        Plan::UpToDate(verified) => {
+            still_trusted(tx, &verified)?;
+            let m = &verified.manifest;
+            noted(
+                tx,
+                &m.feed,
+                verified.etag.as_deref(),
+                Some(&verified.manifest_sha256),
+                now,
+            )?;
+            if let Some(source) = source {
+                bind_source(tx, source, &m.feed, now)?;
+            }
+            pin_if_none(tx, &m.feed, &verified.pin, now)?;
+            Outcome::UpToDate {
+                feed: m.feed.clone(),
+                version: m.version,
+            }
+        }
+        Plan::Snapshot { verified, records } => {
+            progress(Progress::Applying {
+                services: records.services.len() as u64,
+            });
+            still_newer(tx, &verified)?;
+            let before = version_held(&verified.manifest.feed)?;
+            write_state(tx, &verified, source, now)?;
+            write_services(tx, &verified.manifest.feed, &records.services)?;
+            // A whole version: the files kept before it are no longer needed to rebuild it.
+            tx.execute(
+                "DELETE FROM feed_file WHERE feed = ?1",
+                [&verified.manifest.feed],
+            )?;
+            let m = &verified.manifest;
+            keep_files(tx, &m.feed, m.version, files)?;
+            applied(
+                &verified,
+                before,
+                Via::Snapshot,
+                records.services.len() as u64,
+                records.warnings,
+            )
+        }
+        Plan::Delta {
+            verified,
+            from,
+            records,
+            deletes,
+        } => {
+            progress(Progress::Applying {
+                services: (records.services.len() + deletes.len()) as u64,
+            });
+            still_newer(tx, &verified)?;
+            let feed = &verified.manifest.feed;
+            let (base, dictionary): (i64, Option<Vec<u8>>) = tx.query_row(
+                "SELECT version, dictionary FROM feed WHERE feed = ?1",
+                [feed],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            // The plan was made from `from`: only another sync, meanwhile, can have moved it.
+            if base as u64 != from {
+                return Err(bussola_feed::FeedError::new(
+                    bussola_feed::Kind::OlderVersion,
+                    format!(
+                        "the delta starts from version {from}, but another sync has brought \
+                         this device to {base} meanwhile"
+                    ),
+                )
+                .into());
+            }
+            let mut gone: Vec<&str> = deletes.iter().map(String::as_str).collect();
+            gone.extend(records.services.iter().map(|r| r.service.id.as_str()));
+            delete_services(tx, feed, &gone)?;
+            let dictionary = match dictionary {
+                Some(dictionary) => Some(dictionary),
+                None => dictionary_for_growth(tx, feed, &records.services)?,
+            };
+            {
+                let mut writer = Writer::new(tx, dictionary.as_deref())?;
+                for record in &records.services {
+                    writer.insert(feed, &record.service, &record.json)?;
+                }
+            }
+            write_state(tx, &verified, source, now)?;
+            let m = &verified.manifest;
+            keep_files(tx, &m.feed, m.version, files)?;
+            let count: i64 = tx.query_row(
+                "SELECT count(*) FROM service WHERE feed = ?1",
+                [feed],
+                |r| r.get(0),
+            )?;
+            applied(
+                &verified,
+                Some(from),
+                Via::Delta,
+                count as u64,
+                records.warnings,
+            )
+        }
+    })
+}
+
+/// Keeps the signed files of a version just applied, under the folder of its version.
+fn keep_files(
+    tx: &Transaction<'_>,
+    feed: &str,
+    version: u64,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO feed_file (feed, path, bytes) VALUES (?1, ?2, ?3)",
+    )?;
+    for (path, bytes) in files {
+        let packed = zstd::bulk::compress(&bytes, 3)
+            .map_err(|e| Error::Storage(format!("compressing {path}: {e}")))?;
+        insert.execute(params![feed, format!("v{version}/{path}"), packed])?;
+    }
+    Ok(())
 }
 
 fn applied(
@@ -338,7 +471,7 @@ fn noted(
 fn write_state(
     tx: &Transaction<'_>,
     verified: &Verified,
-    source: &str,
+    source: Option<&str>,
     now: Instant,
 ) -> Result<()> {
     let m = &verified.manifest;
@@ -348,7 +481,8 @@ fn write_state(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (feed) DO UPDATE SET version = excluded.version,
              generated_at = excluded.generated_at, expires_at = excluded.expires_at,
-             source = excluded.source, manifest_sha256 = excluded.manifest_sha256,
+             source = coalesce(excluded.source, feed.source),
+             manifest_sha256 = excluded.manifest_sha256,
              etag = excluded.etag, last_sync = excluded.last_sync, last_error = NULL,
              last_error_kind = NULL, last_error_at = NULL, notices = excluded.notices",
         params![
@@ -366,7 +500,10 @@ fn write_state(
                 .transpose()?
         ],
     )?;
-    bind_source(tx, source, &m.feed, now)?;
+    // A file passed hand to hand binds nothing: the feed goes on syncing from its own source.
+    if let Some(source) = source {
+        bind_source(tx, source, &m.feed, now)?;
+    }
     pin_if_none(tx, &m.feed, &verified.pin, now)
 }
 

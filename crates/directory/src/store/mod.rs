@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_last_error_kind.sql"),
     include_str!("migrations/0005_checked_date.sql"),
     include_str!("migrations/0006_status_and_notices.sql"),
+    include_str!("migrations/0007_feed_files.sql"),
 ];
 
 /// The local database.
@@ -658,6 +659,7 @@ mod tests {
                  ALTER TABLE service DROP COLUMN closed_until;
                  ALTER TABLE service DROP COLUMN alert;
                  ALTER TABLE feed DROP COLUMN notices;
+                 DROP TABLE feed_file;
                  PRAGMA user_version = 4;",
             )
             .unwrap();

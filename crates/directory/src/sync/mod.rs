@@ -76,6 +76,10 @@ pub enum Outcome {
     },
 }
 
+/// Plans to apply in order, each with the signed files it came from (path as its manifest
+/// names it, bytes).
+pub type Steps = Vec<(bussola_feed::session::Plan, Vec<(String, Vec<u8>)>)>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
@@ -172,12 +176,17 @@ fn plan_and_apply(
 ) -> Result<Outcome> {
     progress(Progress::Checking);
     let (mut session, mut request) = Session::start(store.device(name)?, trust.clone(), now);
+    // The signed files as they came, kept with the version they bring (to pass it on).
+    let mut files = Vec::new();
     loop {
         announce(&request, progress);
         let answer = source.fetch(&request).map_err(|e| request.refine(e))?;
+        if let Answer::Body { bytes, .. } = &answer {
+            files.push((request.path.clone(), bytes.clone()));
+        }
         match session.answer(answer)? {
             Step::Fetch(next) => request = next,
-            Step::Done(plan) => return store.apply(name, plan, now, progress),
+            Step::Done(plan) => return store.apply(name, plan, files, now, progress),
         }
     }
 }
@@ -335,10 +344,10 @@ mod tests {
         let (second_name, second) = plans.pop().unwrap();
         let (first_name, first) = plans.pop().unwrap();
         store
-            .apply(&second_name, second, crate::now(), &mut |_| {})
+            .apply(&second_name, second, Vec::new(), crate::now(), &mut |_| {})
             .unwrap();
         let error = store
-            .apply(&first_name, first, crate::now(), &mut |_| {})
+            .apply(&first_name, first, Vec::new(), crate::now(), &mut |_| {})
             .unwrap_err();
         assert_eq!(error.sync_failure(), Kind::UnknownKey, "{error}");
     }
