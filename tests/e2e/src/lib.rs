@@ -212,7 +212,12 @@ impl App {
         ];
         let mut options = serde_json::json!({
             "binary": "/usr/bin/chromium",
-            "prefs": { "intl.accept_languages": "it-IT,it" },
+            "prefs": {
+                "intl.accept_languages": "it-IT,it",
+                // A file the page saves lands here, unasked.
+                "download.default_directory": downloads_of(profile).display().to_string(),
+                "download.prompt_for_download": false,
+            },
         });
         match screen {
             Screen::Phone => {
@@ -578,6 +583,11 @@ pub fn publish_umbria(dir: &Path, extra: &[serde_json::Value]) -> Result<()> {
     let key = directory::feed::keys::SigningKey::from_text(&secret, None)?;
     directory::publish::build("umbria", services, dir, &key, chrono::Utc::now())?;
     Ok(())
+}
+
+/// Where [`App::browse`] has Chromium save the files a page downloads, for a profile.
+pub fn downloads_of(profile: &Path) -> PathBuf {
+    profile.join("downloads")
 }
 
 /// Where [`App::browse`] has Chromium write its network log (NetLog) for a profile: every request

@@ -10,6 +10,35 @@ use serde_json::json;
 
 const QUESTURA: &str = "Questura di Perugia - Ufficio Immigrazione";
 
+/// The site served with its own feed on loopback, one version newer than the bundled one: it
+/// adds "Scuola di italiano Nuova".
+struct FedSite {
+    _feed: tempfile::TempDir,
+    _site: tempfile::TempDir,
+    feed_server: Server,
+    site_server: Server,
+}
+
+impl FedSite {
+    fn start() -> Result<FedSite> {
+        let feed = tempfile::tempdir()?;
+        let service = json!({"id": "cpia-nuovo", "name": "Scuola di italiano Nuova",
+            "status": "active", "categories": ["language"],
+            "service_at_locations": [{"location": {"latitude": 43.11, "longitude": 12.39}}]});
+        publish_umbria(feed.path(), &[service])?;
+        let feed_server = Server::start(feed.path().to_owned());
+        let site = site_for_feed(feed_server.url())?;
+        let site_server = Server::start_at(site.path().to_owned(), "/");
+        feed_server.allow_origin(site_server.url().trim_end_matches('/'));
+        Ok(FedSite {
+            _feed: feed,
+            _site: site,
+            feed_server,
+            site_server,
+        })
+    }
+}
+
 /// The site, served on loopback (it must have been built: `cargo xtask web`).
 fn serve_site() -> Result<Server> {
     let site = web_site();
@@ -515,17 +544,9 @@ async fn share_hands_over_the_service_and_a_link_that_opens_its_page() -> Result
 /// comuni and the about screen.
 #[tokio::test]
 async fn every_request_goes_to_the_site_or_the_feed_and_nowhere_else() -> Result<()> {
-    let feed = tempfile::tempdir()?;
-    let service = json!({"id": "cpia-nuovo", "name": "Scuola di italiano Nuova",
-        "status": "active", "categories": ["language"],
-        "service_at_locations": [{"location": {"latitude": 43.11, "longitude": 12.39}}]});
-    publish_umbria(feed.path(), &[service])?;
-    let feed_server = Server::start(feed.path().to_owned());
-    let site = site_for_feed(feed_server.url())?;
-    let site_server = Server::start_at(site.path().to_owned(), "/");
-    feed_server.allow_origin(site_server.url().trim_end_matches('/'));
+    let fed = FedSite::start()?;
     let profile = tempfile::tempdir()?;
-    let app = App::browse(site_server.url(), profile.path(), Screen::Desktop).await?;
+    let app = App::browse(fed.site_server.url(), profile.path(), Screen::Desktop).await?;
     app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
         .await?;
     app.search("nuova").await?;
@@ -562,7 +583,7 @@ async fn every_request_goes_to_the_site_or_the_feed_and_nowhere_else() -> Result
             .collect::<Vec<_>>()
             .join("/")
     };
-    let (site, feed) = (origin(&site_server), origin(&feed_server));
+    let (site, feed) = (origin(&fed.site_server), origin(&fed.feed_server));
     // What the app asked for: every request a page, worker or service worker of the site made.
     // Chromium's own traffic (its updates, account checks, autofill) has no initiator: it is
     // the browser's, made with or without Bussola, and is no part of this test.
@@ -592,4 +613,62 @@ async fn every_request_goes_to_the_site_or_the_feed_and_nowhere_else() -> Result
         "{by_the_app:?}"
     );
     Ok(())
+}
+
+/// In the web app, "Save to a file" downloads the directory, and another browser with no feed
+/// loads it from the file picker and has the newer data.
+#[tokio::test]
+async fn the_directory_is_saved_as_a_download_and_loaded_in_another_browser() -> Result<()> {
+    let fed = FedSite::start()?;
+    let profile = tempfile::tempdir()?;
+    let app = App::browse(fed.site_server.url(), profile.path(), Screen::Phone).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    app.search("nuova").await?;
+    app.wait_for_text("#results li:first-child .name", |t| {
+        t == "Scuola di italiano Nuova"
+    })
+    .await?;
+    app.click("#nav-about").await?;
+    app.click("#share-export").await?;
+    let said = app
+        .wait_for_text("#share-said", |t| t.starts_with("Scaricato come umbria-v"))
+        .await?;
+    let name = said.trim_start_matches("Scaricato come ").to_owned();
+    let file = bussola_e2e::downloads_of(profile.path()).join(&name);
+    let started = std::time::Instant::now();
+    while !file.exists() {
+        ensure!(
+            started.elapsed().as_secs() < 15,
+            "{} never arrived",
+            file.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.screenshot("web-share-saved-360x740").await?;
+    app.stop().await?;
+
+    // Another browser, its site with no feed at all: the file brings the newer version.
+    let plain = serve_site()?;
+    let other = tempfile::tempdir()?;
+    let app = App::browse(plain.url(), other.path(), Screen::Desktop).await?;
+    app.wait_for_text("#result-count", |t| t == bussola_e2e::all_bundled())
+        .await?;
+    app.click("#nav-about").await?;
+    app.client
+        .find(fantoccini::Locator::Css("#share-import"))
+        .await?
+        .send_keys(&file.display().to_string())
+        .await?;
+    app.wait_for_text("#share-said", |t| {
+        t.starts_with("Dati aggiornati dal file: umbria")
+    })
+    .await?;
+    app.click("#nav-search").await?;
+    app.search("nuova").await?;
+    app.wait_for_text("#results li:first-child .name", |t| {
+        t == "Scuola di italiano Nuova"
+    })
+    .await?;
+    app.stop().await
 }
