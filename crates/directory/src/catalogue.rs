@@ -102,22 +102,38 @@ impl Catalogue {
         // services a collected copy costs tens of thousands of short-lived strings, whose freed
         // memory the allocator keeps for the rest of the app's life.
         let mut timetables = Vec::new();
-        let mut timetable_ids: HashMap<(String, Option<(i32, i32)>), u32> = HashMap::new();
+        // By text (found without allocating: most spots repeat a text already seen), with
+        // whether it follows the sun, asked once per text; those that do, also by place.
+        let mut by_text: HashMap<String, (u32, bool)> = HashMap::new();
+        let mut by_place: HashMap<(u32, (i32, i32)), u32> = HashMap::new();
         let mut timetable = |text: Option<&str>, place: Option<(f64, f64)>| {
             let text = text?;
-            let place = place.filter(|_| hours::follows_the_sun(text));
-            let tenths = place.map(|(lat, lon)| ((lat * 10.0) as i32, (lon * 10.0) as i32));
-            let key = (text.to_owned(), tenths);
-            if let Some(&id) = timetable_ids.get(&key) {
-                return Some(id);
-            }
-            let id = timetables.len() as u32;
-            timetables.push(Timetable {
-                text: text.to_owned(),
-                place,
-                parsed: OnceCell::new(),
+            let (first, sun) = match by_text.get(text) {
+                Some(&found) => found,
+                None => {
+                    let id = timetables.len() as u32;
+                    timetables.push(Timetable {
+                        text: text.to_owned(),
+                        place: None,
+                        parsed: OnceCell::new(),
+                    });
+                    let sun = hours::follows_the_sun(text);
+                    by_text.insert(text.to_owned(), (id, sun));
+                    (id, sun)
+                }
+            };
+            let Some((lat, lon)) = place.filter(|_| sun) else {
+                return Some(first);
+            };
+            let tenths = ((lat * 10.0) as i32, (lon * 10.0) as i32);
+            let id = *by_place.entry((first, tenths)).or_insert_with(|| {
+                timetables.push(Timetable {
+                    text: text.to_owned(),
+                    place: Some((lat, lon)),
+                    parsed: OnceCell::new(),
+                });
+                timetables.len() as u32 - 1
             });
-            timetable_ids.insert(key, id);
             Some(id)
         };
 

@@ -463,3 +463,34 @@ fn hours_that_only_may_be_open_are_uncertain_and_never_open_now() {
     };
     assert!(ids(&store, open_now).is_empty());
 }
+
+#[test]
+fn hours_that_follow_the_sun_follow_it_where_each_office_is() {
+    let mut feed: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    let services = feed["services"].as_array_mut().unwrap();
+    let template = services[0].clone();
+    // The same text at Perugia and at Aosta, 5° further west: the sun rises there about 20
+    // minutes later.
+    for (id, lat, lon) in [("sun-perugia", 43.11, 12.39), ("sun-aosta", 45.74, 7.32)] {
+        let mut s = template.clone();
+        s["id"] = id.into();
+        s["name"] = format!("Orto solare {id}").into();
+        s["service_at_locations"] = serde_json::json!([{
+            "location": {"latitude": lat, "longitude": lon, "geo_precision": "street"},
+            "opening_hours": "sunrise-sunset"
+        }]);
+        services.push(s);
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_snapshot(&feed.to_string(), "fixture").unwrap();
+    // 1 December 2026, 07:35 in Rome: after sunrise in Perugia (07:22), before it in Aosta.
+    let at = Rome
+        .with_ymd_and_hms(2026, 12, 1, 7, 35, 0)
+        .unwrap()
+        .to_utc();
+    let hits = store.search(&text("orto solare"), at).unwrap();
+    let state = |id: &str| hits.iter().find(|h| h.id.0 == id).unwrap().open_state;
+    assert_eq!(state("sun-perugia"), OpenState::Open);
+    assert_eq!(state("sun-aosta"), OpenState::Closed);
+}
