@@ -79,21 +79,16 @@ impl Store {
                 "the radius must be a positive number, not {r}"
             )));
         }
-        let when = When {
-            at: match &query.open {
-                OpenFilter::Any | OpenFilter::Now => now,
-                OpenFilter::At(text) => DateTime::parse_from_rfc3339(text)
-                    .map_err(|e| {
-                        Error::BadQuery(format!("\"{text}\" is not an RFC 3339 time: {e}"))
-                    })?
-                    .with_timezone(&Utc),
-            },
-            only_open: query.open != OpenFilter::Any,
-            today: String::new(),
+        let at = match &query.open {
+            OpenFilter::Any | OpenFilter::Now => now,
+            OpenFilter::At(text) => DateTime::parse_from_rfc3339(text)
+                .map_err(|e| Error::BadQuery(format!("\"{text}\" is not an RFC 3339 time: {e}")))?
+                .with_timezone(&Utc),
         };
         let when = When {
-            today: when.at.with_timezone(&Rome).date_naive().to_string(),
-            ..when
+            at,
+            today: at.with_timezone(&Rome).date_naive().to_string(),
+            only_open: query.open != OpenFilter::Any,
         };
         let mut tokens = query_tokens(query.text.as_deref().unwrap_or(""));
         // One read snapshot for the whole search, catalogue included: a sync committing
