@@ -105,8 +105,8 @@ pub fn import(
     let mut older = None;
     let all = folders(&entries);
     let last = all.keys().last().copied();
-    for (version, files) in all {
-        match plan_folder(&device, trust, now, version, &files) {
+    for (&version, files) in &all {
+        match plan_folder(&device, trust, now, version, files) {
             Ok((Plan::UpToDate(verified), _)) => {
                 up_to_date = Some(Outcome::UpToDate {
                     feed: verified.manifest.feed.clone(),
@@ -132,8 +132,8 @@ pub fn import(
     // Every folder's manifest was checked by its session (its signature before anything
     // else); the files no session needed must match it too: a damaged file is refused whole,
     // even where the part this device needs is intact.
-    for (version, files) in folders(&entries) {
-        check_files(version, &files)?;
+    for (&version, files) in &all {
+        check_files(version, files)?;
     }
     if steps.is_empty() {
         return match (up_to_date, older) {
@@ -146,15 +146,18 @@ pub fn import(
     Ok(summary(outcomes))
 }
 
-/// The files of each version folder, by version, each under its path in the folder.
-fn folders(entries: &[Entry]) -> BTreeMap<u64, BTreeMap<String, Vec<u8>>> {
-    let mut folders: BTreeMap<u64, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
+/// A version folder's files, each under its path in the folder, borrowed from the archive.
+type Folder<'a> = BTreeMap<&'a str, &'a [u8]>;
+
+/// The files of each version folder, by version.
+fn folders(entries: &[Entry]) -> BTreeMap<u64, Folder<'_>> {
+    let mut folders: BTreeMap<u64, Folder<'_>> = BTreeMap::new();
     for entry in entries {
         if let Some((version, path)) = archive::split_path(&entry.path) {
             folders
                 .entry(version)
                 .or_default()
-                .insert(path.to_owned(), entry.bytes.clone());
+                .insert(path, &entry.bytes);
         }
     }
     folders
@@ -164,18 +167,18 @@ fn folders(entries: &[Entry]) -> BTreeMap<u64, BTreeMap<String, Vec<u8>>> {
 type Planned = (Plan, Vec<(String, Vec<u8>)>);
 
 /// Each file of a version folder is one its manifest names, with the size and sha256 it gives.
-fn check_files(version: u64, files: &BTreeMap<String, Vec<u8>>) -> Result<(), FeedError> {
+fn check_files(version: u64, files: &Folder<'_>) -> Result<(), FeedError> {
     let manifest = files
         .get(MANIFEST)
         .ok_or_else(|| FeedError::malformed(format!("version {version} has no {MANIFEST}")))
         .and_then(|m| bussola_feed::session::parse_manifest(m))?;
     let named = std::iter::once(&manifest.snapshot).chain(manifest.deltas.iter().map(|d| &d.file));
     let named: Vec<_> = named.collect();
-    for (path, bytes) in files {
+    for (&path, &bytes) in files {
         if path == MANIFEST || path == bussola_feed::contract::SIGNATURE {
             continue;
         }
-        let Some(file) = named.iter().find(|f| f.url == *path) else {
+        let Some(file) = named.iter().find(|f| f.url == path) else {
             return Err(FeedError::malformed(format!(
                 "{path} of version {version} is not a file its manifest names"
             )));
@@ -215,7 +218,7 @@ fn plan_folder(
     trust: &Trust,
     now: Instant,
     version: u64,
-    files: &BTreeMap<String, Vec<u8>>,
+    files: &Folder<'_>,
 ) -> Result<Planned, FeedError> {
     match run_session(device.clone(), trust, now, files) {
         Err(Refused::Missing {
@@ -255,12 +258,12 @@ fn run_session(
     device: Device,
     trust: &Trust,
     now: Instant,
-    files: &BTreeMap<String, Vec<u8>>,
+    files: &Folder<'_>,
 ) -> Result<Planned, Refused> {
     let (mut session, mut request) = Session::start(device, trust.clone(), now);
     let mut used = Vec::new();
     loop {
-        let Some(bytes) = files.get(&request.path) else {
+        let Some(&bytes) = files.get(request.path.as_str()) else {
             return Err(Refused::Missing {
                 path: request.path.clone(),
                 wanted: request.wanted,
@@ -269,9 +272,9 @@ fn run_session(
         if bytes.len() as u64 > request.cap {
             return Err(crate::sync::too_large(&request.path, request.cap).into());
         }
-        used.push((request.path.clone(), bytes.clone()));
+        used.push((request.path.clone(), bytes.to_vec()));
         let answer = Answer::Body {
-            bytes: bytes.clone(),
+            bytes: bytes.to_vec(),
             etag: None,
         };
         match session.answer(answer)? {
