@@ -84,15 +84,11 @@ fn keep_bundled_files(store: &mut Store) -> Result<()> {
         return Ok(());
     };
     let parsed = bussola_feed::session::parse_manifest(manifest)?;
-    let files = UMBRIA_FILES
-        .iter()
-        .map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec()))
-        .collect();
     store.adopt_files(
         &parsed.feed,
         parsed.version,
         &bussola_feed::contract::sha256_hex(manifest),
-        files,
+        UMBRIA_FILES,
     )?;
     Ok(())
 }

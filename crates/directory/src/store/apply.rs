@@ -58,11 +58,10 @@ impl Store {
         feed: &str,
         version: u64,
         manifest_sha256: &str,
-        files: Vec<(String, Vec<u8>)>,
+        files: &[(&str, &[u8])],
     ) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Asked at every start: it reads, and writes (taking the lock) only to adopt.
+        let tx = self.conn.transaction()?;
         let held: Option<(i64, Option<String>, i64)> = tx
             .query_row(
                 "SELECT version, manifest_sha256,
@@ -76,7 +75,7 @@ impl Store {
             v as u64 == version && sha.as_deref() == Some(manifest_sha256) && kept == 0
         });
         if adopt {
-            keep_files(&tx, feed, version, files)?;
+            keep_files(&tx, feed, version, files.iter().copied())?;
             tx.commit()?;
         }
         Ok(adopt)
@@ -344,7 +343,8 @@ fn apply_one(
                 [&verified.manifest.feed],
             )?;
             let m = &verified.manifest;
-            keep_files(tx, &m.feed, m.version, files)?;
+            let kept = files.iter().map(|(p, b)| (p.as_str(), b.as_slice()));
+            keep_files(tx, &m.feed, m.version, kept)?;
             applied(
                 &verified,
                 before,
@@ -395,7 +395,8 @@ fn apply_one(
             }
             write_state(tx, &verified, source, now)?;
             let m = &verified.manifest;
-            keep_files(tx, &m.feed, m.version, files)?;
+            let kept = files.iter().map(|(p, b)| (p.as_str(), b.as_slice()));
+            keep_files(tx, &m.feed, m.version, kept)?;
             let count: i64 = tx.query_row(
                 "SELECT count(*) FROM service WHERE feed = ?1",
                 [feed],
@@ -413,17 +414,17 @@ fn apply_one(
 }
 
 /// Keeps the signed files of a version just applied, under the folder of its version.
-fn keep_files(
+fn keep_files<'f>(
     tx: &Transaction<'_>,
     feed: &str,
     version: u64,
-    files: Vec<(String, Vec<u8>)>,
+    files: impl IntoIterator<Item = (&'f str, &'f [u8])>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT OR REPLACE INTO feed_file (feed, path, bytes) VALUES (?1, ?2, ?3)",
     )?;
     for (path, bytes) in files {
-        let packed = zstd::bulk::compress(&bytes, 3)
+        let packed = zstd::bulk::compress(bytes, 3)
             .map_err(|e| Error::Storage(format!("compressing {path}: {e}")))?;
         insert.execute(params![feed, format!("v{version}/{path}"), packed])?;
     }
