@@ -209,13 +209,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                 // What a person must know before going comes first.
                 {closure.map(|until| view! {
                     <p class="closure" id="detail-closed" role="note">{icon("emergency")}
-                        <strong>{move || {
-                            let tr = lang.tr();
-                            match &until {
-                                Some(day) => tr.text_with("closed-until", &[("date", (&tr.date(day)).into())]),
-                                None => tr.text("closed-for-now"),
-                            }
-                        }}</strong>
+                        <strong>{move || crate::results::closure_text(&lang.tr(), until.as_deref())}</strong>
                     </p>
                 })}
                 {withdrawn.then(|| view! {

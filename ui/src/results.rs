@@ -153,10 +153,9 @@ fn HitRow(hit: Hit) -> impl IntoView {
 /// What a person must know first about a service: "Temporarily closed until 12/12/2026", and
 /// the feed's alert in its own language.
 pub fn notice_view(tr: &Translator, notice: &ServiceNotice) -> impl IntoView + use<> {
-    let closed = notice.closed.then(|| match &notice.closed_until {
-        Some(until) => tr.text_with("closed-until", &[("date", (&tr.date(until)).into())]),
-        None => tr.text("closed-for-now"),
-    });
+    let closed = notice
+        .closed
+        .then(|| closure_text(tr, notice.closed_until.as_deref()));
     let alert = notice.alert.clone();
     let alert_lang = notice.alert_lang.clone().unwrap_or_else(|| "it".into());
     view! {
@@ -166,6 +165,14 @@ pub fn notice_view(tr: &Translator, notice: &ServiceNotice) -> impl IntoView + u
                 <p class="service-alert" lang=alert_lang dir="auto">{text}</p>
             })}
         </div>
+    }
+}
+
+/// "Temporarily closed until 12/12/2026", or without a day when the feed gives none.
+pub fn closure_text(tr: &Translator, until: Option<&str>) -> String {
+    match until {
+        Some(day) => tr.text_with("closed-until", &[("date", (&tr.date(day)).into())]),
+        None => tr.text("closed-for-now"),
     }
 }
 
