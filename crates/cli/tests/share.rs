@@ -3,7 +3,7 @@
 //! checked as a sync checks a feed. Whatever is refused leaves the data exactly as it was.
 
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn cli(db: &Path, args: &[&str]) -> Output {
@@ -53,30 +53,11 @@ fn feeds(db: &Path) -> Vec<(String, u64, u64)> {
         .collect()
 }
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The next version of Umbria, signed with the development key the app pins: the bundled
-/// services and `extra`, into `folder` (the bundled version copied in first).
+/// The next version of Umbria, signed with the development key the app pins: the version in
+/// `folder` (the bundled one at first) and `extra`.
 fn publish_umbria(folder: &Path, extra: &[Value]) {
-    if !folder.join("manifest.json").exists() {
-        std::fs::create_dir_all(folder).unwrap();
-        for file in std::fs::read_dir(root().join("data/umbria/feed")).unwrap() {
-            let file = file.unwrap();
-            std::fs::copy(file.path(), folder.join(file.file_name())).unwrap();
-        }
-    }
-    let manifest: Value =
-        serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
-    let snapshot = folder.join(manifest["snapshot"]["url"].as_str().unwrap());
-    let snapshot: Value = serde_json::from_slice(&std::fs::read(snapshot).unwrap()).unwrap();
-    let mut services = snapshot["services"].as_array().unwrap().clone();
-    services.extend(extra.iter().cloned());
-    let secret =
-        std::fs::read_to_string(root().join("data/umbria/dev-key/DEVELOPMENT-ONLY.key")).unwrap();
-    let key = directory::feed::keys::SigningKey::from_text(&secret, None).unwrap();
-    directory::publish::build("umbria", services, folder, &key, directory::now()).unwrap();
+    std::fs::create_dir_all(folder).unwrap();
+    bussola_e2e::publish_umbria(folder, extra).unwrap();
 }
 
 fn desk(id: &str) -> Value {
