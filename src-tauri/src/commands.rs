@@ -3,10 +3,11 @@
 
 use crate::AppState;
 use bussola_model::{
-    CommandError, ErrorCode, FeedStatus, MapLayers, PlaceSuggestion, SearchAnswer, SearchQuery,
-    ServiceDetail, SharedDirectory, SyncReport, safe_link,
+    CommandError, ErrorCode, FeedStatus, MapLayers, NewCorrection, PlaceSuggestion, SearchAnswer,
+    SearchQuery, ServiceCorrection, ServiceDetail, SharedDirectory, SyncReport, safe_link,
 };
 use directory::Store;
+use std::path::{Path, PathBuf};
 use tauri::State;
 
 /// Runs `work` with the store on a blocking thread.
@@ -174,15 +175,9 @@ pub async fn share_directory(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<SharedDirectory, CommandError> {
-    use tauri::Manager;
     let mut shared =
         with_store(&state, |store| directory::commands::share_directory(store)).await?;
-    let folder = app
-        .path()
-        .download_dir()
-        .or_else(|_| app.path().home_dir())
-        .map_err(|e| internal(&e.to_string()))?;
-    let path = folder.join(&shared.file_name);
+    let path = save_folder(&app)?.join(&shared.file_name);
     std::fs::write(&path, &shared.bytes)
         .map_err(|e| internal(&format!("writing {}: {e}", path.display())))?;
     shared.saved_to = Some(path.display().to_string());
@@ -206,4 +201,158 @@ pub async fn load_directory(
         ))
     })
     .await
+}
+
+/// Where the desktop saves the files it makes for the person: their Downloads folder, or their
+/// home when the system names none.
+fn save_folder(app: &tauri::AppHandle) -> Result<PathBuf, CommandError> {
+    use tauri::Manager;
+    app.path()
+        .download_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| internal(&e.to_string()))
+}
+
+/// Writes a file the app made (a correction to send, the referral sheet's image) into the
+/// person's Downloads folder (or home), beside any file of that name rather than over it: the
+/// full path written.
+#[tauri::command]
+pub async fn save_file(
+    app: tauri::AppHandle,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<String, CommandError> {
+    if !is_plain_file_name(&file_name) {
+        return Err(CommandError {
+            code: ErrorCode::BadQuery,
+            message: format!("\"{file_name}\" is not a name the app saves a file under"),
+        });
+    }
+    let folder = save_folder(&app)?;
+    tauri::async_runtime::spawn_blocking(move || write_new_file(&folder, &file_name, &bytes))
+        .await
+        .map_err(|e| internal(&e.to_string()))?
+        .map(|path| path.display().to_string())
+}
+
+/// A name only, to save under in the save folder: the window chooses what a file is called,
+/// never where it goes (no separator, no `..`, no hidden file).
+fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(char::is_control)
+}
+
+/// How many names `write_new_file` tries before it gives up: `name (2).ext` … `name (99).ext`.
+const SAVE_ATTEMPTS: u32 = 99;
+
+/// Writes `bytes` as a new file `file_name` in `folder`, or `name (2).ext`, `name (3).ext`…
+/// when that is taken: the file is created only if it does not exist, so nothing the person
+/// keeps there is overwritten, even by a file appearing meanwhile.
+fn write_new_file(folder: &Path, file_name: &str, bytes: &[u8]) -> Result<PathBuf, CommandError> {
+    use std::io::Write;
+    let name = Path::new(file_name);
+    let stem = name
+        .file_stem()
+        .unwrap_or(name.as_os_str())
+        .to_string_lossy();
+    let extension = name
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    for attempt in 1..=SAVE_ATTEMPTS {
+        let path = match attempt {
+            1 => folder.join(file_name),
+            n => folder.join(format!("{stem} ({n}){extension}")),
+        };
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(bytes).map(|()| file))
+            .and_then(|file| file.sync_all());
+        match written {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(internal(&format!("writing {}: {e}", path.display()))),
+        }
+    }
+    Err(internal(&format!(
+        "{} already holds {file_name} and {SAVE_ATTEMPTS} numbered copies of it",
+        folder.display()
+    )))
+}
+
+/// Keeps what the person says is wrong with a service's entry, on the device only.
+#[tauri::command]
+pub async fn suggest_correction(
+    state: State<'_, AppState>,
+    new: NewCorrection,
+) -> Result<ServiceCorrection, CommandError> {
+    with_store(&state, move |store| {
+        directory::commands::suggest_correction(store, &new, directory::now())
+    })
+    .await
+}
+
+/// The person's corrections, newest first, with where each feed's editors take them.
+#[tauri::command]
+pub async fn corrections(
+    state: State<'_, AppState>,
+) -> Result<Vec<ServiceCorrection>, CommandError> {
+    with_store(&state, |store| directory::commands::corrections(store)).await
+}
+
+/// Forgets one of the person's corrections.
+#[tauri::command]
+pub async fn remove_correction(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
+    with_store(&state, move |store| {
+        directory::commands::remove_correction(store, id)
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_saved_under_a_plain_name_only() {
+        assert!(is_plain_file_name("correction-cpia-terni.json"));
+        assert!(is_plain_file_name("scheda (1).png"));
+        for name in [
+            "",
+            ".bashrc",
+            "..",
+            "../x.json",
+            "a/b.json",
+            "a\\b.json",
+            "a\nb",
+        ] {
+            assert!(!is_plain_file_name(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_saved_file_never_replaces_one_already_there() {
+        let folder = tempfile::tempdir().unwrap();
+        let saved = |bytes: &[u8]| write_new_file(folder.path(), "correction.json", bytes).unwrap();
+        let names: Vec<PathBuf> = [b"1", b"2", b"3"].map(|b| saved(b)).into();
+        assert_eq!(
+            names,
+            [
+                "correction.json",
+                "correction (2).json",
+                "correction (3).json"
+            ]
+            .map(|n| folder.path().join(n))
+        );
+        assert_eq!(std::fs::read(&names[0]).unwrap(), b"1");
+        assert_eq!(std::fs::read(&names[2]).unwrap(), b"3");
+        let bare = write_new_file(folder.path(), "README", b"x").unwrap();
+        let again = write_new_file(folder.path(), "README", b"y").unwrap();
+        assert_eq!(again, folder.path().join("README (2)"));
+        assert_eq!(std::fs::read(bare).unwrap(), b"x");
+    }
 }

@@ -2,10 +2,12 @@
 //! the Tauri window and the web app's worker answer the UI with these, so both say the same.
 //! (Commands that are one call, such as a search, call the [`Store`] directly.)
 
+use crate::bundled::{ConfiguredFeed, configured_feeds};
 use crate::gazetteer::Gazetteer;
 use crate::{Instant, Result, Store};
 use bussola_model::{
-    FeedId, FeedVersion, PlaceSuggestion, ServiceDetail, SharedDirectory, SyncReport,
+    FeedId, FeedVersion, NewCorrection, PlaceSuggestion, ServiceCorrection, ServiceDetail,
+    SharedDirectory, SyncReport,
 };
 
 /// Comuni whose name starts with `text`, or whose postal code it is, best first.
@@ -32,11 +34,47 @@ pub fn service_detail(
     now: Instant,
 ) -> Result<ServiceDetail> {
     let mut detail = store.service_detail(feed, id, lang, now)?;
-    detail.feed_contact = crate::bundled::configured_feeds()
-        .into_iter()
-        .find(|f| f.feed == feed)
-        .and_then(|f| f.contact);
+    detail.feed_contact = feed_contact(&configured_feeds(), feed);
     Ok(detail)
+}
+
+/// Where the editors of `feed` take reports of a wrong entry, as the app's configured feeds say.
+fn feed_contact(feeds: &[ConfiguredFeed], feed: &str) -> Option<String> {
+    feeds
+        .iter()
+        .find(|f| f.feed == feed)
+        .and_then(|f| f.contact.clone())
+}
+
+/// Keeps on the device what the person says is wrong with a service's entry, dated today in
+/// Italy (the day the feed's editors read), with where to send it.
+pub fn suggest_correction(
+    store: &Store,
+    new: &NewCorrection,
+    now: Instant,
+) -> Result<ServiceCorrection> {
+    let today = now
+        .with_timezone(&chrono_tz::Europe::Rome)
+        .date_naive()
+        .to_string();
+    let mut correction = store.add_correction(new, &today)?;
+    correction.feed_contact = feed_contact(&configured_feeds(), &correction.feed.0);
+    Ok(correction)
+}
+
+/// The person's corrections, newest first, each with where its feed's editors take them.
+pub fn corrections(store: &Store) -> Result<Vec<ServiceCorrection>> {
+    let mut corrections = store.corrections()?;
+    let feeds = configured_feeds();
+    for correction in &mut corrections {
+        correction.feed_contact = feed_contact(&feeds, &correction.feed.0);
+    }
+    Ok(corrections)
+}
+
+/// Forgets one of the person's corrections (sent, or no longer wanted).
+pub fn remove_correction(store: &Store, id: i64) -> Result<()> {
+    store.remove_correction(id)
 }
 
 /// The directory of the device's feed in one file, for the person to pass on: its bytes, and

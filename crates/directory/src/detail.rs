@@ -10,8 +10,8 @@ use crate::hours::{Hours, Status};
 use crate::pack;
 use crate::{Error, Result, Store};
 use bussola_model::{
-    FeedId, FeedVersion, LatLon, Localized, LocationDetail, OpenState, Phone, ServiceDetail,
-    ServiceId, Timetable, safe_link,
+    CorrectionField, FeedId, FeedVersion, LatLon, Localized, LocationDetail, OpenState, Phone,
+    ServiceDetail, ServiceId, Timetable, safe_link,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
@@ -92,6 +92,10 @@ impl Store {
                 .filter_map(|l| text(&l["code"]).or_else(|| text(l)))
                 .collect(),
             application_process: reader.localized("application_process"),
+            // HSDS 3.0: `[{"document": "...", "uri": "..."}]`; a plain list of names reads too.
+            required_documents: list(&record["required_documents"])
+                .filter_map(|d| text(&d["document"]).or_else(|| text(d)))
+                .collect(),
             fees: reader.localized("fees_description"),
             eligibility: reader.localized("eligibility_description"),
             alert: reader.localized("alert"),
@@ -145,9 +149,27 @@ impl Reader<'_> {
     }
 }
 
+/// What the detail screen shows of `field` in a stored record, as one text: the value a person's
+/// correction of it replaces. Fields with no single value (closed for good, other) have none.
+pub(crate) fn shown_value(record: &Value, field: CorrectionField) -> Option<String> {
+    let first_place = &record["service_at_locations"][0];
+    match field {
+        CorrectionField::Phone => phones(&record["phones"])
+            .into_iter()
+            .next()
+            .map(|p| p.number),
+        CorrectionField::Email => text(&record["email"]),
+        CorrectionField::Website => text(&record["url"]).filter(|u| is_web_link(u)),
+        CorrectionField::Hours => {
+            text(&first_place["opening_hours"]).or_else(|| text(&record["opening_hours"]))
+        }
+        CorrectionField::Moved => address(&first_place["location"]).address_line(true),
+        CorrectionField::ClosedForGood | CorrectionField::Other => None,
+    }
+}
+
 fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
     let place = &at["location"];
-    let address = &place["addresses"][0];
     let point = match (place["latitude"].as_f64(), place["longitude"].as_f64()) {
         (Some(lat), Some(lon)) => Some(LatLon { lat, lon }),
         _ => None,
@@ -155,10 +177,6 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
     let precision = text(&place["geo_precision"]);
     LocationDetail {
         name: text(&place["name"]),
-        street: text(&address["address_1"]),
-        postal_code: text(&address["postal_code"]),
-        city: text(&address["city"]),
-        province: text(&address["state_province"]),
         approximate: point.is_some()
             && bussola_feed::contract::is_approximate(precision.as_deref()),
         point,
@@ -168,6 +186,24 @@ fn location(at: &Value, now: DateTime<Utc>) -> LocationDetail {
         accessibility: list(&place["accessibility"])
             .filter_map(|a| text(&a["description"]).or_else(|| text(a)))
             .collect(),
+        ..address(place)
+    }
+}
+
+/// A location's first address, and nothing else of it.
+fn address(place: &Value) -> LocationDetail {
+    let address = &place["addresses"][0];
+    LocationDetail {
+        name: None,
+        street: text(&address["address_1"]),
+        postal_code: text(&address["postal_code"]),
+        city: text(&address["city"]),
+        province: text(&address["state_province"]),
+        point: None,
+        precision: None,
+        approximate: false,
+        hours: None,
+        accessibility: Vec::new(),
     }
 }
 

@@ -7,9 +7,10 @@
 //! - [`sync`]: the drivers that answer the core's requests (HTTP, a folder, the files built into
 //!   the app) and the one sync entry point; [`bundled`]: the feeds the app ships and knows;
 //!   [`publish`]: the editors' side, a signed feed folder from the services they keep;
-//! - [`store`]: the local SQLite file, applying a sync's plan in one transaction, favourites
-//!   and settings; [`recovery`]: a damaged database put aside; `pack` and `catalogue` (private):
-//!   records compressed with the feed's dictionary, and what searches read of every service;
+//! - [`store`]: the local SQLite file, applying a sync's plan in one transaction, favourites,
+//!   settings and the person's corrections; [`recovery`]: a damaged database put aside; `pack`
+//!   and `catalogue` (private): records compressed with the feed's dictionary, and what
+//!   searches read of every service;
 //! - [`commands`]: what the UI asks for, answered the same by every shell;
 //! - [`search`] over it, with [`fold`] for the words, `spelling` (private) for the words typed
 //!   wrong, [`taxonomy`] for categories, [`thesaurus`] for the everyday words of needs and
@@ -93,6 +94,9 @@ pub enum Error {
     BadQuery(String),
     #[error("no service with id \"{0}\"")]
     NotFound(String),
+    /// A correction that cannot be kept as it was asked.
+    #[error("the correction cannot be kept: {0}")]
+    BadCorrection(String),
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {
@@ -115,9 +119,10 @@ impl Error {
             | Error::NewerSchema { .. }
             | Error::Sqlite(_)
             | Error::Storage(_) => SyncFailure::Storage,
-            Error::UnknownComune { .. } | Error::BadQuery(_) | Error::NotFound(_) => {
-                SyncFailure::Malformed
-            }
+            Error::UnknownComune { .. }
+            | Error::BadQuery(_)
+            | Error::NotFound(_)
+            | Error::BadCorrection(_) => SyncFailure::Malformed,
         }
     }
 
@@ -134,7 +139,8 @@ impl Error {
         use bussola_model::ErrorCode;
         match self {
             Error::UnknownComune { .. } => ErrorCode::UnknownComune,
-            Error::BadQuery(_) => ErrorCode::BadQuery,
+            // A request the engine refuses as asked, as a search it cannot read.
+            Error::BadQuery(_) | Error::BadCorrection(_) => ErrorCode::BadQuery,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Feed(_) | Error::FeedJson(_) | Error::InvalidFeed(_) => ErrorCode::Feed,
             Error::Open { .. }

@@ -26,8 +26,10 @@ fn a_schema_1_file_is_migrated_with_its_feed_and_the_persons_data() {
     let path = copy_of_fixture(&dir);
     let store = Store::open(&path).expect("migrated");
     // 0004 added the kind of a feed's last failed sync, 0005 the day each service was checked,
-    // 0006 each service's status and the feed's notices, 0007 the files that rebuild a version.
-    assert_eq!(store.schema_version().unwrap(), 7);
+    // 0006 each service's status and the feed's notices, 0007 the files that rebuild a version,
+    // 0008 the person's corrections (none yet).
+    assert_eq!(store.schema_version().unwrap(), 8);
+    assert!(store.corrections().unwrap().is_empty());
 
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);

@@ -186,8 +186,23 @@ fn clearing_personal_data_forgets_it_and_keeps_the_feed() {
     let path = dir.path().join("bussola.db");
     store_with_user_data(&path);
     let store = Store::open(&path).unwrap();
+    let (feed, record) = store.records().unwrap().remove(0);
+    let service: serde_json::Value = serde_json::from_str(&record).unwrap();
+    store
+        .add_correction(
+            &bussola_model::NewCorrection {
+                feed,
+                service: bussola_model::ServiceId(service["id"].as_str().unwrap().to_owned()),
+                field: bussola_model::CorrectionField::Other,
+                proposed: None,
+                note: Some("moved-to-secret-street".into()),
+            },
+            "2026-11-30",
+        )
+        .unwrap();
     store.clear_personal_data().unwrap();
     assert!(store.favourites().unwrap().is_empty());
+    assert!(store.corrections().unwrap().is_empty());
     assert_eq!(store.setting("lang").unwrap(), None);
     assert_eq!(
         store.service_count().unwrap(),
@@ -203,7 +218,11 @@ fn clearing_personal_data_forgets_it_and_keeps_the_feed() {
     // Not only unlinked: no copy of what was written is left in the file or its log.
     for file in ["bussola.db", "bussola.db-wal"] {
         if let Ok(bytes) = std::fs::read(dir.path().join(file)) {
-            for secret in ["Foligno-secret-place", "bring passport"] {
+            for secret in [
+                "Foligno-secret-place",
+                "bring passport",
+                "moved-to-secret-street",
+            ] {
                 assert!(
                     !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
                     "{file} still holds {secret}"

@@ -1,5 +1,6 @@
 //! The vocabulary that crosses the IPC boundary: a search query, a hit, a service's detail, the
-//! state of the data on the device, and the error codes the UI turns into translated sentences.
+//! state of the data on the device, the person's corrections of an entry (and the packet they
+//! travel in to the feed's editors), and the error codes the UI turns into translated sentences.
 //!
 //! Both the native side (engine, shell, CLI) and the wasm UI compile this crate, so it does no I/O
 //! and carries no clock: instants travel as RFC 3339 strings that each side parses with the tools
@@ -442,6 +443,9 @@ pub struct ServiceDetail {
     pub url: Option<String>,
     pub languages: Vec<String>,
     pub application_process: Option<Localized>,
+    /// What to bring (HSDS `required_documents`), as the feed names each document.
+    #[serde(default)]
+    pub required_documents: Vec<String>,
     pub fees: Option<Localized>,
     pub eligibility: Option<Localized>,
     pub alert: Option<Localized>,
@@ -800,6 +804,283 @@ pub struct SpeechRequest {
     pub pace: SpeechPace,
 }
 
+/// What a person says is wrong with a service's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrectionField {
+    /// The service no longer exists: the news needs no other words.
+    ClosedForGood,
+    /// It is at another address.
+    Moved,
+    Hours,
+    Phone,
+    Email,
+    Website,
+    Other,
+}
+
+impl CorrectionField {
+    /// Every field, in the order the form offers them.
+    pub const ALL: [CorrectionField; 7] = [
+        CorrectionField::ClosedForGood,
+        CorrectionField::Moved,
+        CorrectionField::Hours,
+        CorrectionField::Phone,
+        CorrectionField::Email,
+        CorrectionField::Website,
+        CorrectionField::Other,
+    ];
+
+    /// The field's name as the store keeps it and the packet spells it (`serde`'s snake case);
+    /// the UI's message is `correction-field-<code>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CorrectionField::ClosedForGood => "closed_for_good",
+            CorrectionField::Moved => "moved",
+            CorrectionField::Hours => "hours",
+            CorrectionField::Phone => "phone",
+            CorrectionField::Email => "email",
+            CorrectionField::Website => "website",
+            CorrectionField::Other => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CorrectionField> {
+        CorrectionField::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// Whether a correction of this field says enough with neither a right value nor a note:
+    /// "closed for good" does; "the phone is wrong" leaves the editors nothing to check.
+    pub fn says_enough_alone(self) -> bool {
+        self == CorrectionField::ClosedForGood
+    }
+}
+
+/// The most characters a correction's right value or note keeps; longer texts are cut.
+pub const CORRECTION_TEXT_MAX_CHARS: usize = 1000;
+
+/// A correction as the UI sends it from a service's page: the engine adds what the entry said,
+/// the data's version and the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCorrection {
+    pub feed: FeedId,
+    pub service: ServiceId,
+    pub field: CorrectionField,
+    /// The right value, as the person knows it.
+    #[serde(default)]
+    pub proposed: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A correction the person made, kept on the device with their own data (never synced, gone
+/// with "Clear my data") until they send it or remove it. Named apart from [`Correction`], a
+/// search's reading of a mistyped word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceCorrection {
+    pub id: i64,
+    pub feed: FeedId,
+    pub service: ServiceId,
+    /// The service's Italian name when the correction was made, so the list (and the editors)
+    /// can name it even after the feed dropped it.
+    pub service_name: String,
+    pub field: CorrectionField,
+    /// What the data said when the correction was made; `None` when the field has no single
+    /// value (closed for good, other) or the entry gave none.
+    pub current: Option<String>,
+    pub proposed: Option<String>,
+    pub note: Option<String>,
+    /// The version of the feed's data the correction is about.
+    pub data_version: FeedVersion,
+    /// The day it was made, `YYYY-MM-DD` (Europe/Rome).
+    pub created: String,
+    /// Where the feed's editors take reports; `None` when the feed names no one (the person
+    /// can still save the correction as a file).
+    #[serde(default)]
+    pub feed_contact: Option<String>,
+}
+
+impl ServiceCorrection {
+    /// The correction as it travels to the feed's editors.
+    pub fn packet(&self) -> CorrectionPacket {
+        CorrectionPacket {
+            kind: CORRECTION_PACKET_KIND.to_owned(),
+            format: CORRECTION_PACKET_FORMAT,
+            feed: self.feed.0.clone(),
+            service: self.service.0.clone(),
+            service_name: self.service_name.clone(),
+            field: self.field,
+            old: self.current.clone(),
+            proposed: self.proposed.clone(),
+            note: self.note.clone(),
+            data_version: self.data_version.0,
+            date: self.created.clone(),
+        }
+    }
+}
+
+/// What every correction packet says it is.
+pub const CORRECTION_PACKET_KIND: &str = "bussola-correction";
+/// The packet format this app writes and reads; a reader refuses another rather than guess.
+pub const CORRECTION_PACKET_FORMAT: u32 = 1;
+/// The lines that enclose a packet in a mail's body.
+pub const CORRECTION_BLOCK_BEGIN: &str = "-----BEGIN BUSSOLA CORRECTION-----";
+pub const CORRECTION_BLOCK_END: &str = "-----END BUSSOLA CORRECTION-----";
+
+/// A correction in the machine-readable form the feed's editors receive, by mail (inside a
+/// [`block`](CorrectionPacket::block)) or as a `.json` file, and read with
+/// [`read_correction_packets`]. Plain strings and numbers, so any tool can read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionPacket {
+    /// Always [`CORRECTION_PACKET_KIND`].
+    pub kind: String,
+    /// [`CORRECTION_PACKET_FORMAT`].
+    pub format: u32,
+    pub feed: String,
+    pub service: String,
+    pub service_name: String,
+    pub field: CorrectionField,
+    /// What the data said.
+    pub old: Option<String>,
+    pub proposed: Option<String>,
+    pub note: Option<String>,
+    /// The version of the feed's data the person saw.
+    pub data_version: u64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl CorrectionPacket {
+    /// The packet as a mail's body carries it: the begin line, the packet as JSON with one
+    /// field a line (short lines, which mail clients leave alone; a line break in a text is
+    /// written `\n`), the end line.
+    pub fn block(&self) -> String {
+        let json = serde_json::to_string_pretty(self).expect("a packet is plain strings");
+        format!("{CORRECTION_BLOCK_BEGIN}\n{json}\n{CORRECTION_BLOCK_END}\n")
+    }
+}
+
+/// Every correction packet in `text`: each block of a mail's body (quoted with `> ` or not,
+/// lines ending in CRLF or LF, any text around them), or, when the text holds no block, the
+/// text itself as one packet or a list of packets in JSON (the `.json` file). A block or item
+/// that cannot be read is an `Err` saying which one and why, and the others are still read.
+pub fn read_correction_packets(text: &str) -> Vec<Result<CorrectionPacket, String>> {
+    let blocks = correction_blocks(text);
+    if !blocks.is_empty() {
+        return blocks
+            .into_iter()
+            .enumerate()
+            .map(|(index, block)| {
+                let label = format!("correction block {}", index + 1);
+                block
+                    .and_then(|lines| packet_from_lines(&lines))
+                    .map_err(|e| format!("{label}: {e}"))
+            })
+            .collect();
+    }
+    let json = text.trim_start_matches('\u{feff}').trim();
+    if !(json.starts_with('{') || json.starts_with('[')) {
+        return Vec::new();
+    }
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| {
+                packet_from_value(item).map_err(|e| format!("item {} of the list: {e}", index + 1))
+            })
+            .collect(),
+        Ok(value) => vec![packet_from_value(value).map_err(|e| format!("the packet: {e}"))],
+        Err(e) => vec![Err(format!("the text is not JSON: {e}"))],
+    }
+}
+
+/// The lines between each begin and end line, with mail quoting taken off; a block whose end
+/// line never comes is an `Err`.
+fn correction_blocks(text: &str) -> Vec<Result<Vec<&str>, String>> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Vec<&str>> = None;
+    for line in text.lines().map(unquoted) {
+        match line.trim() {
+            CORRECTION_BLOCK_BEGIN => {
+                if open.replace(Vec::new()).is_some() {
+                    blocks.push(Err("a new block begins before its end line".to_owned()));
+                }
+            }
+            CORRECTION_BLOCK_END => {
+                if let Some(lines) = open.take() {
+                    blocks.push(Ok(lines));
+                }
+            }
+            _ => {
+                if let Some(lines) = open.as_mut() {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        blocks.push(Err(format!(
+            "its end line {CORRECTION_BLOCK_END} is missing"
+        )));
+    }
+    blocks
+}
+
+/// A mail line without its quoting (`> `, `>> `, `> > `) and its CR.
+fn unquoted(line: &str) -> &str {
+    let mut line = line.trim_end_matches('\r');
+    while let Some(rest) = line.trim_start_matches(' ').strip_prefix('>') {
+        line = rest.strip_prefix(' ').unwrap_or(rest);
+    }
+    line
+}
+
+fn packet_from_lines(lines: &[&str]) -> Result<CorrectionPacket, String> {
+    match serde_json::from_str(&lines.join("\n")) {
+        Ok(value) => packet_from_value(value),
+        // A mail client that wrapped a long line broke a string in two at a space: between
+        // JSON's tokens a space reads as the line break did, inside a string it puts the space
+        // back (a line the client ended with its space, as format=flowed does, is joined as is).
+        Err(first) => {
+            let mut joined = String::new();
+            for line in lines {
+                if !(joined.is_empty() || joined.ends_with(' ')) {
+                    joined.push(' ');
+                }
+                joined.push_str(line);
+            }
+            serde_json::from_str(&joined)
+                .map_err(|_| format!("not JSON: {first}"))
+                .and_then(packet_from_value)
+        }
+    }
+}
+
+/// The packet in `value`, once it says it is one of a format this reader knows.
+fn packet_from_value(value: serde_json::Value) -> Result<CorrectionPacket, String> {
+    match value.get("kind").and_then(|k| k.as_str()) {
+        Some(CORRECTION_PACKET_KIND) => {}
+        Some(other) => {
+            return Err(format!(
+                "its kind is \"{other}\", not \"{CORRECTION_PACKET_KIND}\""
+            ));
+        }
+        None => return Err(format!("it has no kind \"{CORRECTION_PACKET_KIND}\"")),
+    }
+    match value.get("format").and_then(|f| f.as_u64()) {
+        Some(format) if format == u64::from(CORRECTION_PACKET_FORMAT) => {}
+        Some(format) => {
+            return Err(format!(
+                "its format {format} is unknown (this reader knows format \
+                 {CORRECTION_PACKET_FORMAT}): read it with a newer Bussola"
+            ));
+        }
+        None => return Err("it has no format number".to_owned()),
+    }
+    serde_json::from_value(value).map_err(|e| format!("not a correction: {e}"))
+}
+
 /// The stable codes of everything that can go wrong behind a command; the UI turns each into a
 /// sentence in the person's language, the detail is kept for the curious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -851,6 +1132,137 @@ mod tests {
         assert_eq!(labels_that_fit(&labels, view, 40.0), [0, 1, 2]);
     }
     use super::*;
+
+    fn correction() -> ServiceCorrection {
+        ServiceCorrection {
+            id: 7,
+            feed: FeedId("umbria".into()),
+            service: ServiceId("cpia-terni".into()),
+            service_name: "CPIA Terni".into(),
+            field: CorrectionField::Phone,
+            current: Some("0744 123456".into()),
+            proposed: Some("0744 654321".into()),
+            note: Some("Risponde solo la mattina.\n\"Chiedere di Anna\"".into()),
+            data_version: FeedVersion(12),
+            created: "2026-11-30".into(),
+            feed_contact: Some("redazione@example.org".into()),
+        }
+    }
+
+    #[test]
+    fn correction_fields_are_named_as_serde_spells_them() {
+        for field in CorrectionField::ALL {
+            let json = serde_json::to_value(field).unwrap();
+            assert_eq!(json.as_str(), Some(field.code()));
+            assert_eq!(CorrectionField::parse(field.code()), Some(field));
+        }
+        assert_eq!(CorrectionField::parse("opening_hours"), None);
+    }
+
+    #[test]
+    fn a_correction_block_reads_back_as_the_packet_it_was_written_from() {
+        let packet = correction().packet();
+        let block = packet.block();
+        let lines: Vec<&str> = block.lines().collect();
+        assert_eq!(lines.first(), Some(&CORRECTION_BLOCK_BEGIN));
+        assert_eq!(lines.last(), Some(&CORRECTION_BLOCK_END));
+        assert!(lines.contains(&r#"  "field": "phone","#), "{block}");
+        assert!(lines.contains(&r#"  "data_version": 12,"#), "{block}");
+        assert_eq!(read_correction_packets(&block), [Ok(packet)]);
+    }
+
+    #[test]
+    fn blocks_are_found_in_a_quoted_mail_with_crlf_and_text_around_them() {
+        let first = correction().packet();
+        let second = CorrectionPacket {
+            field: CorrectionField::ClosedForGood,
+            old: None,
+            proposed: None,
+            note: None,
+            ..correction().packet()
+        };
+        let quote =
+            |block: String| -> String { block.lines().map(|l| format!("> {l}\r\n")).collect() };
+        let mail = format!(
+            "Buongiorno,\r\nvi inoltro due correzioni.\r\n\r\nIl 30/11 Anna ha scritto:\r\n{}\
+             > \r\n> e anche:\r\n{}\r\nCordiali saluti\r\n",
+            quote(first.block()),
+            quote(second.block())
+        );
+        assert_eq!(read_correction_packets(&mail), [Ok(first), Ok(second)]);
+    }
+
+    #[test]
+    fn a_block_whose_long_line_a_mail_client_wrapped_still_reads() {
+        let packet = CorrectionPacket {
+            note: Some("una nota lunga ".repeat(10).trim().to_owned()),
+            ..correction().packet()
+        };
+        let wrapped = packet
+            .block()
+            .replacen("lunga una nota", "lunga\r\nuna nota", 1);
+        assert_eq!(read_correction_packets(&wrapped), [Ok(packet)]);
+    }
+
+    #[test]
+    fn a_json_file_holds_one_packet_or_a_list_of_them() {
+        let one = correction().packet();
+        let other = CorrectionPacket {
+            service: "questura-perugia".into(),
+            ..one.clone()
+        };
+        let list = serde_json::to_string_pretty(&[&one, &other]).unwrap();
+        assert_eq!(
+            read_correction_packets(&format!("\u{feff}{list}\n")),
+            [Ok(one.clone()), Ok(other)]
+        );
+        let single = serde_json::to_string(&one).unwrap();
+        assert_eq!(read_correction_packets(&single), [Ok(one)]);
+        assert_eq!(read_correction_packets("Nothing to see here."), []);
+    }
+
+    #[test]
+    fn a_broken_block_is_reported_and_the_others_still_read() {
+        let good = correction().packet();
+        let broken = good
+            .block()
+            .replace(r#""data_version": 12,"#, r#""data_version": 12"#);
+        let unterminated = good.block().replace(CORRECTION_BLOCK_END, "");
+        let mail = format!("{broken}\n{}\n{unterminated}", good.block());
+        let read = read_correction_packets(&mail);
+        assert_eq!(read.len(), 3);
+        let error = read[0].as_ref().unwrap_err();
+        assert!(error.starts_with("correction block 1: not JSON"), "{error}");
+        assert_eq!(read[1], Ok(good));
+        let error = read[2].as_ref().unwrap_err();
+        assert!(error.starts_with("correction block 3:"), "{error}");
+        assert!(error.contains("end line"), "{error}");
+    }
+
+    #[test]
+    fn a_packet_of_another_kind_or_an_unknown_format_is_refused() {
+        let mut value = serde_json::to_value(correction().packet()).unwrap();
+        value["kind"] = "bussola-favourite".into();
+        let read = read_correction_packets(&value.to_string());
+        let error = read[0].as_ref().unwrap_err();
+        assert!(error.contains("\"bussola-favourite\""), "{error}");
+
+        let mut value = serde_json::to_value(correction().packet()).unwrap();
+        value["format"] = 2.into();
+        let read = read_correction_packets(&format!("[{value}]"));
+        let error = read[0].as_ref().unwrap_err();
+        assert!(
+            error.starts_with("item 1 of the list: its format 2 is unknown"),
+            "{error}"
+        );
+
+        let mut value = serde_json::to_value(correction().packet()).unwrap();
+        value["field"] = "mood".into();
+        let error = read_correction_packets(&value.to_string())
+            .remove(0)
+            .unwrap_err();
+        assert!(error.contains("mood"), "{error}");
+    }
 
     #[test]
     fn weekdays_are_counted_from_monday() {

@@ -50,6 +50,7 @@ fn office(lang: &str) -> ServiceDetail {
             "Su appuntamento, con passaporto e ricevuta della domanda.",
             lang,
         )),
+        required_documents: vec![],
         fees: None,
         eligibility: None,
         alert: None,

@@ -13,7 +13,7 @@
 
 mod fetch;
 
-use bussola_model::{CommandError, ErrorCode, SearchQuery, Storage, SyncReport};
+use bussola_model::{CommandError, ErrorCode, NewCorrection, SearchQuery, Storage, SyncReport};
 use directory::Store;
 use directory::sync::Progress;
 use serde::Deserialize;
@@ -198,6 +198,22 @@ async fn answer(
                 now,
             );
             Ok(to_js(&report))
+        }
+        "suggest_correction" => {
+            let new: NewCorrection = serde_json::from_value(args["new"].clone())
+                .map_err(|e| bad_request(&e.to_string()))?;
+            reply(directory::commands::suggest_correction(
+                &store_ref(),
+                &new,
+                now,
+            ))
+        }
+        "corrections" => reply(directory::commands::corrections(&store_ref())),
+        "remove_correction" => {
+            let id = args["id"]
+                .as_i64()
+                .ok_or_else(|| bad_request("\"id\" is missing"))?;
+            reply(directory::commands::remove_correction(&store_ref(), id))
         }
         // The web app replaces no damaged database yet: there is never anything to tell.
         "take_recovery_notice" => Ok(JsValue::NULL),

@@ -3,10 +3,11 @@
 //! Feed data (services, their locations, names, categories, languages, the full-text index and
 //! the R*Tree) is written only by [`Store::apply`] ([`apply`]), inside one transaction together
 //! with the feed's state, so a reader sees the old feed or the new one and never a mix. User data
-//! (favourites, notes, settings) lives in tables an import never touches, keyed by the feed's own
-//! service ids so it survives every replacement of the feed.
+//! (favourites, notes, settings, corrections) lives in tables an import never touches, keyed by
+//! the feed's own service ids so it survives every replacement of the feed.
 
 mod apply;
+mod corrections;
 
 use crate::catalogue::Catalogue;
 use crate::fold::fold;
@@ -32,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_checked_date.sql"),
     include_str!("migrations/0006_status_and_notices.sql"),
     include_str!("migrations/0007_feed_files.sql"),
+    include_str!("migrations/0008_corrections.sql"),
 ];
 
 /// The local database.
@@ -298,8 +300,8 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets everything the person put on this device (favourites, notes, settings such as
-    /// the language and the last place), leaving the feeds' data. The rows are overwritten, not
+    /// Forgets everything the person put on this device (favourites, notes, corrections,
+    /// settings such as the language and the last place), leaving the feeds' data. The rows are overwritten, not
     /// only unlinked, and the write-ahead log is emptied, so no copy stays in the file.
     pub fn clear_personal_data(&self) -> Result<()> {
         self.conn.execute_batch(
@@ -307,6 +309,7 @@ impl Store {
              BEGIN;
              DELETE FROM favourite;
              DELETE FROM note;
+             DELETE FROM correction;
              DELETE FROM setting;
              COMMIT;
              PRAGMA secure_delete = OFF;",
@@ -660,6 +663,7 @@ mod tests {
                  ALTER TABLE service DROP COLUMN alert;
                  ALTER TABLE feed DROP COLUMN notices;
                  DROP TABLE feed_file;
+                 DROP TABLE correction;
                  PRAGMA user_version = 4;",
             )
             .unwrap();
