@@ -77,6 +77,29 @@ const onThePage = {
     await navigator.clipboard.writeText(`${text}\n${url}`);
     return 'copied';
   },
+  // A file the app made (the referral sheet's image): to the phone's share sheet where it takes
+  // files (a messenger, Bluetooth), else a download. The answer says which.
+  save_file: async ({ fileName, type, bytes }) => {
+    const file = new File([bytes], fileName, { type });
+    if (navigator.canShare && navigator.canShare({ files: [file] })) {
+      try {
+        await navigator.share({ files: [file], title: fileName });
+        return 'shared';
+      } catch (e) {
+        if (e.name === 'AbortError') return 'cancelled';
+        // Not allowed here (no user gesture left after drawing): the download still works.
+      }
+    }
+    const url = URL.createObjectURL(file);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return 'downloaded';
+  },
   // The address of a screen of this site, for a link that opens it on another phone: the
   // site's own address and the screen's, nothing else of this page's.
   site_link: async ({ path }) => new URL(path, window.location.origin + window.location.pathname).href,

@@ -280,7 +280,7 @@ favourites-empty = ليس لديك أي خدمة في المفضلة بعد. ا�
 
 ## بياناتك: كيف تحذفها، وماذا يحدث إذا تلف الملف
 clear-title = بياناتك
-clear-explain = المفضلة والملاحظات والإعدادات (اللغة، المكان، الفلاتر) تبقى فقط على هذا الجهاز. تطبيق Bussola لا يحتفظ بسجل عمليات البحث.
+clear-explain = المفضلة والملاحظات والتصحيحات والإعدادات (اللغة، المكان، الفلاتر) تبقى فقط على هذا الجهاز. تطبيق Bussola لا يحتفظ بسجل عمليات البحث.
 clear-button = احذف بياناتي
 clear-question = هل تريد حذف المفضلة والملاحظات والإعدادات من هذا الجهاز؟ قائمة الخدمات ستبقى.
 clear-confirm = نعم، احذف
@@ -347,3 +347,52 @@ about-stale = { $stale ->
     [many] { $stale } خدمة من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
    *[other] { $stale } خدمة من { $total } تم التحقق منها منذ أكثر من سنة، أو لا نعرف متى: اتصل قبل أن تذهب.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = الورقة
+sheet-add = أضف إلى الورقة
+sheet-remove-from = احذف من الورقة
+sheet-full = تتسع الورقة لـ { $max } خدمات على الأكثر.
+sheet-title = ورقة الخدمات
+sheet-empty = الورقة فارغة. افتح خدمة واختر «أضف إلى الورقة».
+sheet-up = انقل إلى الأعلى
+sheet-down = انقل إلى الأسفل
+sheet-remove = احذف
+sheet-clear = أفرغ الورقة
+sheet-print = اطبع
+sheet-save = احفظ كصورة
+sheet-saved = حُفظت الصورة في { $path }
+sheet-downloaded = نُزّلت الصورة.
+sheet-shared = أُرسلت الصورة.
+sheet-save-failed = تعذّر حفظ الصورة: { $reason }
+sheet-missing = إحدى خدمات الورقة لم تعد في الدليل.
+sheet-heading = خدمات لك
+sheet-languages = اللغات المحكية
+sheet-access = كيف تحصل على الخدمة
+sheet-documents = ماذا تحضر معك
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = هناك خطأ
+correction-what = ما الخطأ؟
+correction-field-closed_for_good = أُغلق نهائيًا
+correction-field-moved = انتقل إلى مكان آخر
+correction-field-hours = المواعيد خاطئة
+correction-field-phone = رقم الهاتف خاطئ
+correction-field-email = البريد الإلكتروني خاطئ
+correction-field-website = الموقع الإلكتروني خاطئ
+correction-field-other = شيء آخر
+correction-value = المعلومة الصحيحة
+correction-note = ملاحظة (إن أردت)
+correction-private = تبقى على هذا الجهاز فقط. لا يُرسل شيء حتى تختار أنت إرساله.
+correction-save = احفظ التصحيح
+correction-saved = حُفظ في «تصحيحاتي».
+correction-failed = لم يُحفظ التصحيح: { $reason }
+corrections-title = تصحيحاتي
+correction-old = كانت البيانات تقول
+correction-about = البيانات النسخة { $version } · { $date }
+correction-send = أرسل بالبريد الإلكتروني
+correction-file = احفظ كملف
+correction-remove = احذف
+correction-no-contact = لا يذكر هذا الدليل بريدًا للبلاغات: اكتب العنوان بنفسك، أو احفظ التصحيح كملف وسلّمه.

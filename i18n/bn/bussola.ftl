@@ -264,7 +264,7 @@ favourites-empty = আপনার এখনো কোনো প্রিয় 
 
 ## আপনার ডেটা: কীভাবে মুছবেন, আর ফাইল নষ্ট হলে কী হয়
 clear-title = আপনার ডেটা
-clear-explain = প্রিয় সেবা, নোট আর সেটিংস (ভাষা, জায়গা, ফিল্টার) শুধু এই ডিভাইসেই থাকে। Bussola আপনার খোঁজের কোনো ইতিহাস রাখে না।
+clear-explain = প্রিয় সেবা, নোট, সংশোধন আর সেটিংস (ভাষা, জায়গা, ফিল্টার) শুধু এই ডিভাইসেই থাকে। Bussola আপনার খোঁজের কোনো ইতিহাস রাখে না।
 clear-button = আমার ডেটা মুছে দিন
 clear-question = এই ডিভাইস থেকে প্রিয় সেবা, নোট আর সেটিংস মুছে দেবেন? সেবার তালিকা থেকে যাবে।
 clear-confirm = হ্যাঁ, মুছে দিন
@@ -348,3 +348,52 @@ about-stale = { $stale ->
     [one] { $total }টি সেবার মধ্যে { $stale }টি এক বছরেরও বেশি আগে যাচাই করা হয়েছে, অথবা কবে তা জানা নেই: যাওয়ার আগে ফোন করুন।
    *[other] { $total }টি সেবার মধ্যে { $stale }টি এক বছরেরও বেশি আগে যাচাই করা হয়েছে, অথবা কবে তা জানা নেই: যাওয়ার আগে ফোন করুন।
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = তালিকা
+sheet-add = তালিকায় যোগ করুন
+sheet-remove-from = তালিকা থেকে সরান
+sheet-full = তালিকায় সর্বোচ্চ { $max }টি সেবা রাখা যায়।
+sheet-title = সেবার তালিকা
+sheet-empty = তালিকা খালি। একটি সেবা খুলে «তালিকায় যোগ করুন» বেছে নিন।
+sheet-up = উপরে নিন
+sheet-down = নিচে নিন
+sheet-remove = সরান
+sheet-clear = তালিকা খালি করুন
+sheet-print = প্রিন্ট করুন
+sheet-save = ছবি হিসেবে সংরক্ষণ করুন
+sheet-saved = ছবি { $path } এ সংরক্ষিত হয়েছে
+sheet-downloaded = ছবি ডাউনলোড হয়েছে।
+sheet-shared = ছবি পাঠানো হয়েছে।
+sheet-save-failed = ছবি সংরক্ষণ করা যায়নি: { $reason }
+sheet-missing = তালিকার একটি সেবা আর নির্দেশিকায় নেই।
+sheet-heading = আপনার জন্য সেবা
+sheet-languages = যে ভাষায় কথা বলা হয়
+sheet-access = কীভাবে সেবা পাবেন
+sheet-documents = কী সঙ্গে আনবেন
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = কিছু ভুল আছে
+correction-what = কী ভুল?
+correction-field-closed_for_good = এটি চিরতরে বন্ধ হয়ে গেছে
+correction-field-moved = এটি অন্য জায়গায় চলে গেছে
+correction-field-hours = সময়সূচি ভুল
+correction-field-phone = ফোন নম্বর ভুল
+correction-field-email = ই-মেইল ভুল
+correction-field-website = ওয়েবসাইট ভুল
+correction-field-other = অন্য কিছু
+correction-value = সঠিক তথ্য
+correction-note = একটি নোট (চাইলে)
+correction-private = এটি শুধু এই ডিভাইসেই থাকে। আপনি না চাওয়া পর্যন্ত কিছুই পাঠানো হয় না।
+correction-save = সংশোধন সংরক্ষণ করুন
+correction-saved = «আমার সংশোধন»-এ সংরক্ষিত হয়েছে।
+correction-failed = সংশোধন সংরক্ষিত হয়নি: { $reason }
+corrections-title = আমার সংশোধন
+correction-old = তথ্যে লেখা ছিল
+correction-about = তথ্যের সংস্করণ { $version } · { $date }
+correction-send = ই-মেইলে পাঠান
+correction-file = ফাইল হিসেবে সংরক্ষণ করুন
+correction-remove = মুছে ফেলুন
+correction-no-contact = এই নির্দেশিকায় রিপোর্টের জন্য কোনো ই-মেইল নেই: ঠিকানাটি নিজে লিখুন, অথবা সংশোধনটি ফাইল হিসেবে সংরক্ষণ করে হস্তান্তর করুন।

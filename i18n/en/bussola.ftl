@@ -264,7 +264,7 @@ favourites-empty = You have no favourites yet. Open a service and tap the star t
 
 ## Your data: clearing it, and what happens when the file is damaged
 clear-title = Your data
-clear-explain = Favourites, notes and settings (language, place, filters) stay only on this device. Bussola keeps no history of your searches.
+clear-explain = Favourites, notes, corrections and settings (language, place, filters) stay only on this device. Bussola keeps no history of your searches.
 clear-button = Clear my data
 clear-question = Remove favourites, notes and settings from this device? The list of services stays.
 clear-confirm = Yes, remove them
@@ -348,3 +348,52 @@ about-stale = { $stale ->
     [one] 1 of { $total } services was checked more than a year ago, or nobody knows when: call before you go.
    *[other] { $stale } of { $total } services were checked more than a year ago, or nobody knows when: call before you go.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Sheet
+sheet-add = Add to the sheet
+sheet-remove-from = Remove from the sheet
+sheet-full = The sheet holds at most { $max } services.
+sheet-title = Sheet of services
+sheet-empty = The sheet is empty. Open a service and choose "Add to the sheet".
+sheet-up = Move up
+sheet-down = Move down
+sheet-remove = Remove
+sheet-clear = Clear the sheet
+sheet-print = Print
+sheet-save = Save as an image
+sheet-saved = Image saved in { $path }
+sheet-downloaded = Image downloaded.
+sheet-shared = Image sent.
+sheet-save-failed = The image could not be saved: { $reason }
+sheet-missing = A service on the sheet is no longer in the directory.
+sheet-heading = Services for you
+sheet-languages = Languages spoken
+sheet-access = How to get access
+sheet-documents = What to bring
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Something is wrong
+correction-what = What is wrong?
+correction-field-closed_for_good = It has closed for good
+correction-field-moved = It has moved
+correction-field-hours = The hours are wrong
+correction-field-phone = The phone number is wrong
+correction-field-email = The e-mail is wrong
+correction-field-website = The website is wrong
+correction-field-other = Something else
+correction-value = The right value
+correction-note = A note (if you want)
+correction-private = It stays on this device only. Nothing is sent until you choose to send it.
+correction-save = Save the correction
+correction-saved = Saved in "My corrections".
+correction-failed = The correction was not saved: { $reason }
+corrections-title = My corrections
+correction-old = The data said
+correction-about = Data version { $version } · { $date }
+correction-send = Send by e-mail
+correction-file = Save as a file
+correction-remove = Delete
+correction-no-contact = This directory gives no e-mail address for reports: write the address yourself, or save the correction as a file and hand it over.

@@ -264,7 +264,7 @@ favourites-empty = Todavía no tienes favoritos. Abre un servicio y toca la estr
 
 ## Tus datos: borrarlos, y qué pasa si el archivo está dañado
 clear-title = Tus datos
-clear-explain = Los favoritos, las notas y la configuración (idioma, lugar, filtros) se quedan solo en este dispositivo. Bussola no guarda el historial de búsquedas.
+clear-explain = Los favoritos, las notas, las correcciones y la configuración (idioma, lugar, filtros) se quedan solo en este dispositivo. Bussola no guarda el historial de búsquedas.
 clear-button = Borrar mis datos
 clear-question = ¿Quieres borrar los favoritos, las notas y la configuración de este dispositivo? La lista de servicios se queda.
 clear-confirm = Sí, borrar
@@ -330,3 +330,52 @@ about-stale = { $stale ->
     [one] 1 de { $total } servicios se revisó hace más de un año, o no se sabe cuándo: llama antes de ir.
    *[other] { $stale } de { $total } servicios se revisaron hace más de un año, o no se sabe cuándo: llama antes de ir.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Hoja
+sheet-add = Añadir a la hoja
+sheet-remove-from = Quitar de la hoja
+sheet-full = La hoja tiene como máximo { $max } servicios.
+sheet-title = Hoja de servicios
+sheet-empty = La hoja está vacía. Abra un servicio y elija «Añadir a la hoja».
+sheet-up = Subir
+sheet-down = Bajar
+sheet-remove = Quitar
+sheet-clear = Vaciar la hoja
+sheet-print = Imprimir
+sheet-save = Guardar como imagen
+sheet-saved = Imagen guardada en { $path }
+sheet-downloaded = Imagen descargada.
+sheet-shared = Imagen enviada.
+sheet-save-failed = No se pudo guardar la imagen: { $reason }
+sheet-missing = Un servicio de la hoja ya no está en el directorio.
+sheet-heading = Servicios para usted
+sheet-languages = Idiomas que se hablan
+sheet-access = Cómo acceder
+sheet-documents = Qué llevar
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Algo no está bien
+correction-what = ¿Qué no está bien?
+correction-field-closed_for_good = Ha cerrado para siempre
+correction-field-moved = Se ha trasladado
+correction-field-hours = El horario está mal
+correction-field-phone = El teléfono está mal
+correction-field-email = El correo electrónico está mal
+correction-field-website = La página web está mal
+correction-field-other = Otra cosa
+correction-value = El dato correcto
+correction-note = Una nota (si quiere)
+correction-private = Se queda solo en este dispositivo. No se envía nada hasta que usted lo decida.
+correction-save = Guardar la corrección
+correction-saved = Guardada en «Mis correcciones».
+correction-failed = La corrección no se guardó: { $reason }
+corrections-title = Mis correcciones
+correction-old = Los datos decían
+correction-about = Datos versión { $version } · { $date }
+correction-send = Enviar por correo
+correction-file = Guardar como archivo
+correction-remove = Borrar
+correction-no-contact = Este directorio no da un correo para avisos: escriba usted la dirección, o guarde la corrección como archivo y entréguela.

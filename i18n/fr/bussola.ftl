@@ -264,7 +264,7 @@ favourites-empty = Vous n'avez pas encore de favoris. Ouvrez un service et touch
 
 ## Vos données : les effacer, et ce qui se passe si le fichier est endommagé
 clear-title = Vos données
-clear-explain = Les favoris, les notes et les réglages (langue, lieu, filtres) restent seulement sur cet appareil. Bussola ne garde pas l'historique des recherches.
+clear-explain = Les favoris, les notes, les corrections et les réglages (langue, lieu, filtres) restent seulement sur cet appareil. Bussola ne garde pas l'historique des recherches.
 clear-button = Effacer mes données
 clear-question = Voulez-vous effacer les favoris, les notes et les réglages de cet appareil ? La liste des services reste.
 clear-confirm = Oui, effacer
@@ -334,3 +334,52 @@ about-stale = { $stale ->
     [one] 1 service sur { $total } a été vérifié il y a plus d'un an, ou on ne sait pas quand : téléphonez avant d'y aller.
    *[other] { $stale } services sur { $total } ont été vérifiés il y a plus d'un an, ou on ne sait pas quand : téléphonez avant d'y aller.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Feuille
+sheet-add = Ajouter à la feuille
+sheet-remove-from = Retirer de la feuille
+sheet-full = La feuille contient au plus { $max } services.
+sheet-title = Feuille de services
+sheet-empty = La feuille est vide. Ouvrez un service et choisissez « Ajouter à la feuille ».
+sheet-up = Monter
+sheet-down = Descendre
+sheet-remove = Retirer
+sheet-clear = Vider la feuille
+sheet-print = Imprimer
+sheet-save = Enregistrer en image
+sheet-saved = Image enregistrée dans { $path }
+sheet-downloaded = Image téléchargée.
+sheet-shared = Image envoyée.
+sheet-save-failed = L'image n'a pas pu être enregistrée : { $reason }
+sheet-missing = Un service de la feuille n'est plus dans l'annuaire.
+sheet-heading = Services pour vous
+sheet-languages = Langues parlées
+sheet-access = Comment y accéder
+sheet-documents = Ce qu'il faut apporter
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Quelque chose ne va pas
+correction-what = Qu'est-ce qui ne va pas ?
+correction-field-closed_for_good = Il a fermé définitivement
+correction-field-moved = Il a déménagé
+correction-field-hours = Les horaires sont faux
+correction-field-phone = Le téléphone est faux
+correction-field-email = L'e-mail est faux
+correction-field-website = Le site web est faux
+correction-field-other = Autre chose
+correction-value = La bonne information
+correction-note = Une note (si vous voulez)
+correction-private = Elle reste seulement sur cet appareil. Rien n'est envoyé tant que vous ne le choisissez pas.
+correction-save = Enregistrer la correction
+correction-saved = Enregistrée dans « Mes corrections ».
+correction-failed = La correction n'a pas été enregistrée : { $reason }
+corrections-title = Mes corrections
+correction-old = Les données disaient
+correction-about = Données version { $version } · { $date }
+correction-send = Envoyer par e-mail
+correction-file = Enregistrer comme fichier
+correction-remove = Supprimer
+correction-no-contact = Cet annuaire n'indique pas d'e-mail pour les signalements : écrivez l'adresse vous-même, ou enregistrez la correction comme fichier et remettez-la.

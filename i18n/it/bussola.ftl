@@ -264,7 +264,7 @@ favourites-empty = Non hai ancora preferiti. Apri un servizio e tocca la stella 
 
 ## I tuoi dati: cancellarli, e cosa succede se il file è danneggiato
 clear-title = I tuoi dati
-clear-explain = I preferiti, le note e le impostazioni (lingua, luogo, filtri) restano solo su questo dispositivo. Bussola non tiene la cronologia delle ricerche.
+clear-explain = I preferiti, le note, le correzioni e le impostazioni (lingua, luogo, filtri) restano solo su questo dispositivo. Bussola non tiene la cronologia delle ricerche.
 clear-button = Cancella i miei dati
 clear-question = Vuoi cancellare preferiti, note e impostazioni da questo dispositivo? L'elenco dei servizi resta.
 clear-confirm = Sì, cancella
@@ -328,3 +328,52 @@ about-stale = { $stale ->
     [one] 1 servizio su { $total } è stato controllato più di un anno fa, o non si sa quando: telefona prima di andare.
    *[other] { $stale } servizi su { $total } sono stati controllati più di un anno fa, o non si sa quando: telefona prima di andare.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Foglio
+sheet-add = Aggiungi al foglio
+sheet-remove-from = Togli dal foglio
+sheet-full = Il foglio contiene al massimo { $max } servizi.
+sheet-title = Foglio dei servizi
+sheet-empty = Il foglio è vuoto. Apri un servizio e scegli «Aggiungi al foglio».
+sheet-up = Sposta su
+sheet-down = Sposta giù
+sheet-remove = Togli
+sheet-clear = Svuota il foglio
+sheet-print = Stampa
+sheet-save = Salva come immagine
+sheet-saved = Immagine salvata in { $path }
+sheet-downloaded = Immagine scaricata.
+sheet-shared = Immagine inviata.
+sheet-save-failed = Non è stato possibile salvare l'immagine: { $reason }
+sheet-missing = Un servizio del foglio non è più nell'elenco.
+sheet-heading = Servizi per te
+sheet-languages = Lingue parlate
+sheet-access = Come accedere
+sheet-documents = Cosa portare
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Qualcosa non va
+correction-what = Che cosa non va?
+correction-field-closed_for_good = Ha chiuso per sempre
+correction-field-moved = Si è trasferito
+correction-field-hours = Gli orari sono sbagliati
+correction-field-phone = Il telefono è sbagliato
+correction-field-email = L'e-mail è sbagliata
+correction-field-website = Il sito web è sbagliato
+correction-field-other = Altro
+correction-value = Il dato giusto
+correction-note = Una nota (se vuoi)
+correction-private = Resta solo su questo dispositivo. Non viene inviato finché non lo scegli tu.
+correction-save = Salva la correzione
+correction-saved = Salvata in «Le mie correzioni».
+correction-failed = La correzione non è stata salvata: { $reason }
+corrections-title = Le mie correzioni
+correction-old = I dati dicevano
+correction-about = Dati versione { $version } · { $date }
+correction-send = Invia per e-mail
+correction-file = Salva come file
+correction-remove = Elimina
+correction-no-contact = Questo elenco non indica un indirizzo e-mail per le segnalazioni: scrivi tu l'indirizzo, oppure salva la correzione come file e consegnala.

@@ -268,7 +268,7 @@ favourites-empty = Nu aveți încă favorite. Deschideți un serviciu și atinge
 
 ## Datele dumneavoastră: ștergerea lor și ce se întâmplă dacă fișierul este deteriorat
 clear-title = Datele dumneavoastră
-clear-explain = Favoritele, notițele și setările (limba, locul, filtrele) rămân doar pe acest dispozitiv. Bussola nu păstrează istoricul căutărilor.
+clear-explain = Favoritele, notițele, corecturile și setările (limba, locul, filtrele) rămân doar pe acest dispozitiv. Bussola nu păstrează istoricul căutărilor.
 clear-button = Ștergeți datele mele
 clear-question = Doriți să ștergeți favoritele, notițele și setările de pe acest dispozitiv? Lista serviciilor rămâne.
 clear-confirm = Da, ștergeți
@@ -328,3 +328,52 @@ about-stale = { $stale ->
     [few] { $stale } servicii din { $total } au fost verificate acum mai mult de un an, sau nu se știe când: sunați înainte să mergeți.
    *[other] { $stale } de servicii din { $total } au fost verificate acum mai mult de un an, sau nu se știe când: sunați înainte să mergeți.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Foaie
+sheet-add = Adaugă pe foaie
+sheet-remove-from = Scoate de pe foaie
+sheet-full = Foaia are cel mult { $max } servicii.
+sheet-title = Foaia de servicii
+sheet-empty = Foaia este goală. Deschideți un serviciu și alegeți „Adaugă pe foaie”.
+sheet-up = Mută mai sus
+sheet-down = Mută mai jos
+sheet-remove = Scoate
+sheet-clear = Golește foaia
+sheet-print = Tipărește
+sheet-save = Salvează ca imagine
+sheet-saved = Imagine salvată în { $path }
+sheet-downloaded = Imagine descărcată.
+sheet-shared = Imagine trimisă.
+sheet-save-failed = Imaginea nu a putut fi salvată: { $reason }
+sheet-missing = Un serviciu de pe foaie nu mai este în listă.
+sheet-heading = Servicii pentru dumneavoastră
+sheet-languages = Limbi vorbite
+sheet-access = Cum aveți acces
+sheet-documents = Ce trebuie să aduceți
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Ceva nu este corect
+correction-what = Ce nu este corect?
+correction-field-closed_for_good = S-a închis definitiv
+correction-field-moved = S-a mutat
+correction-field-hours = Programul este greșit
+correction-field-phone = Telefonul este greșit
+correction-field-email = E-mailul este greșit
+correction-field-website = Site-ul este greșit
+correction-field-other = Altceva
+correction-value = Informația corectă
+correction-note = O notă (dacă doriți)
+correction-private = Rămâne doar pe acest dispozitiv. Nu se trimite nimic până nu alegeți dumneavoastră.
+correction-save = Salvează corectura
+correction-saved = Salvată în „Corecturile mele”.
+correction-failed = Corectura nu a fost salvată: { $reason }
+corrections-title = Corecturile mele
+correction-old = Datele spuneau
+correction-about = Date versiunea { $version } · { $date }
+correction-send = Trimite prin e-mail
+correction-file = Salvează ca fișier
+correction-remove = Șterge
+correction-no-contact = Această listă nu dă un e-mail pentru semnalări: scrieți dumneavoastră adresa sau salvați corectura ca fișier și predați-o.

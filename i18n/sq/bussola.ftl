@@ -265,7 +265,7 @@ favourites-empty = Nuk keni ende të preferuara. Hapni një shërbim dhe prekni 
 
 ## Të dhënat tuaja: si t'i fshini, dhe çfarë ndodh kur skedari është i dëmtuar
 clear-title = Të dhënat tuaja
-clear-explain = Të preferuarat, shënimet dhe cilësimet (gjuha, vendi, filtrat) mbeten vetëm në këtë pajisje. Bussola nuk ruan historikun e kërkimeve.
+clear-explain = Të preferuarat, shënimet, korrigjimet dhe cilësimet (gjuha, vendi, filtrat) mbeten vetëm në këtë pajisje. Bussola nuk ruan historikun e kërkimeve.
 clear-button = Fshij të dhënat e mia
 clear-question = Doni të fshini të preferuarat, shënimet dhe cilësimet nga kjo pajisje? Lista e shërbimeve mbetet.
 clear-confirm = Po, fshiji
@@ -324,3 +324,52 @@ about-stale = { $stale ->
     [one] 1 shërbim nga { $total } është kontrolluar më shumë se një vit më parë, ose nuk dihet kur: telefononi para se të shkoni.
    *[other] { $stale } shërbime nga { $total } janë kontrolluar më shumë se një vit më parë, ose nuk dihet kur: telefononi para se të shkoni.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Fleta
+sheet-add = Shto në fletë
+sheet-remove-from = Hiq nga fleta
+sheet-full = Fleta mban më së shumti { $max } shërbime.
+sheet-title = Fleta e shërbimeve
+sheet-empty = Fleta është bosh. Hapni një shërbim dhe zgjidhni «Shto në fletë».
+sheet-up = Lart
+sheet-down = Poshtë
+sheet-remove = Hiq
+sheet-clear = Zbraz fletën
+sheet-print = Printo
+sheet-save = Ruaje si imazh
+sheet-saved = Imazhi u ruajt në { $path }
+sheet-downloaded = Imazhi u shkarkua.
+sheet-shared = Imazhi u dërgua.
+sheet-save-failed = Imazhi nuk u ruajt: { $reason }
+sheet-missing = Një shërbim i fletës nuk është më në listë.
+sheet-heading = Shërbime për ju
+sheet-languages = Gjuhët që fliten
+sheet-access = Si të keni qasje
+sheet-documents = Çfarë të sillni
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Diçka nuk shkon
+correction-what = Çfarë nuk shkon?
+correction-field-closed_for_good = Është mbyllur përgjithmonë
+correction-field-moved = Është zhvendosur
+correction-field-hours = Orari është gabim
+correction-field-phone = Telefoni është gabim
+correction-field-email = E-maili është gabim
+correction-field-website = Faqja e internetit është gabim
+correction-field-other = Diçka tjetër
+correction-value = E dhëna e saktë
+correction-note = Një shënim (nëse doni)
+correction-private = Mbetet vetëm në këtë pajisje. Asgjë nuk dërgohet derisa ta zgjidhni ju.
+correction-save = Ruaj korrigjimin
+correction-saved = U ruajt te «Korrigjimet e mia».
+correction-failed = Korrigjimi nuk u ruajt: { $reason }
+corrections-title = Korrigjimet e mia
+correction-old = Të dhënat thoshin
+correction-about = Të dhënat versioni { $version } · { $date }
+correction-send = Dërgo me e-mail
+correction-file = Ruaje si skedar
+correction-remove = Fshi
+correction-no-contact = Kjo listë nuk jep e-mail për njoftime: shkruani vetë adresën, ose ruajeni korrigjimin si skedar dhe dorëzojeni.

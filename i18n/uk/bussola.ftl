@@ -273,7 +273,7 @@ favourites-empty = У вас ще немає обраного. Відкрийт�
 
 ## Ваші дані: як їх видалити і що буває, коли файл пошкоджено
 clear-title = Ваші дані
-clear-explain = Обране, нотатки й налаштування (мова, місце, фільтри) зберігаються лише на цьому пристрої. Bussola не зберігає історію пошуку.
+clear-explain = Обране, нотатки, виправлення й налаштування (мова, місце, фільтри) зберігаються лише на цьому пристрої. Bussola не зберігає історію пошуку.
 clear-button = Видалити мої дані
 clear-question = Видалити обране, нотатки й налаштування з цього пристрою? Список послуг залишиться.
 clear-confirm = Так, видалити
@@ -362,3 +362,52 @@ about-stale = { $stale ->
     [many] { $stale } послуг з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
    *[other] { $stale } послуги з { $total } перевірено понад рік тому, або невідомо коли: зателефонуйте, перш ніж іти.
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = Аркуш
+sheet-add = Додати до аркуша
+sheet-remove-from = Прибрати з аркуша
+sheet-full = На аркуші щонайбільше { $max } послуг.
+sheet-title = Аркуш послуг
+sheet-empty = Аркуш порожній. Відкрийте послугу й виберіть «Додати до аркуша».
+sheet-up = Вище
+sheet-down = Нижче
+sheet-remove = Прибрати
+sheet-clear = Очистити аркуш
+sheet-print = Друкувати
+sheet-save = Зберегти як зображення
+sheet-saved = Зображення збережено в { $path }
+sheet-downloaded = Зображення завантажено.
+sheet-shared = Зображення надіслано.
+sheet-save-failed = Не вдалося зберегти зображення: { $reason }
+sheet-missing = Однієї послуги з аркуша більше немає в довіднику.
+sheet-heading = Послуги для вас
+sheet-languages = Мови спілкування
+sheet-access = Як отримати доступ
+sheet-documents = Що взяти з собою
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = Щось не так
+correction-what = Що не так?
+correction-field-closed_for_good = Закрито назавжди
+correction-field-moved = Переїхало
+correction-field-hours = Неправильний розклад
+correction-field-phone = Неправильний телефон
+correction-field-email = Неправильна електронна пошта
+correction-field-website = Неправильний вебсайт
+correction-field-other = Інше
+correction-value = Правильні дані
+correction-note = Примітка (за бажанням)
+correction-private = Залишається лише на цьому пристрої. Нічого не надсилається, доки ви не вирішите.
+correction-save = Зберегти виправлення
+correction-saved = Збережено в «Мої виправлення».
+correction-failed = Виправлення не збережено: { $reason }
+corrections-title = Мої виправлення
+correction-old = У даних було
+correction-about = Дані версії { $version } · { $date }
+correction-send = Надіслати електронною поштою
+correction-file = Зберегти як файл
+correction-remove = Видалити
+correction-no-contact = Цей довідник не вказує пошту для повідомлень: напишіть адресу самі або збережіть виправлення як файл і передайте його.

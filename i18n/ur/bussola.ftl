@@ -264,7 +264,7 @@ favourites-empty = ابھی آپ کی کوئی پسندیدہ سروس نہیں 
 
 ## آپ کا ڈیٹا: اسے کیسے مٹائیں، اور فائل خراب ہو تو کیا ہوتا ہے
 clear-title = آپ کا ڈیٹا
-clear-explain = پسندیدہ سروسز، نوٹس اور سیٹنگز (زبان، جگہ، فلٹر) صرف اسی ڈیوائس پر رہتے ہیں۔ Bussola آپ کی تلاش کا ریکارڈ نہیں رکھتی۔
+clear-explain = پسندیدہ سروسز، نوٹس، تصحیحات اور سیٹنگز (زبان، جگہ، فلٹر) صرف اسی ڈیوائس پر رہتے ہیں۔ Bussola آپ کی تلاش کا ریکارڈ نہیں رکھتی۔
 clear-button = میرا ڈیٹا مٹا دیں
 clear-question = کیا آپ اس ڈیوائس سے پسندیدہ سروسز، نوٹس اور سیٹنگز مٹانا چاہتے ہیں؟ سروسز کی فہرست رہے گی۔
 clear-confirm = ہاں، مٹا دیں
@@ -348,3 +348,52 @@ about-stale = { $stale ->
     [one] { $total } میں سے 1 سروس ایک سال سے زیادہ عرصہ پہلے چیک کی گئی، یا معلوم نہیں کب: جانے سے پہلے فون کریں۔
    *[other] { $total } میں سے { $stale } سروسز ایک سال سے زیادہ عرصہ پہلے چیک کی گئیں، یا معلوم نہیں کب: جانے سے پہلے فون کریں۔
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = شیٹ
+sheet-add = شیٹ میں شامل کریں
+sheet-remove-from = شیٹ سے ہٹائیں
+sheet-full = شیٹ میں زیادہ سے زیادہ { $max } خدمات آ سکتی ہیں۔
+sheet-title = خدمات کی شیٹ
+sheet-empty = شیٹ خالی ہے۔ کوئی خدمت کھولیں اور «شیٹ میں شامل کریں» چنیں۔
+sheet-up = اوپر کریں
+sheet-down = نیچے کریں
+sheet-remove = ہٹائیں
+sheet-clear = شیٹ خالی کریں
+sheet-print = پرنٹ کریں
+sheet-save = تصویر کے طور پر محفوظ کریں
+sheet-saved = تصویر { $path } میں محفوظ ہو گئی
+sheet-downloaded = تصویر ڈاؤن لوڈ ہو گئی۔
+sheet-shared = تصویر بھیج دی گئی۔
+sheet-save-failed = تصویر محفوظ نہیں ہو سکی: { $reason }
+sheet-missing = شیٹ کی ایک خدمت اب ڈائریکٹری میں نہیں ہے۔
+sheet-heading = آپ کے لیے خدمات
+sheet-languages = بولی جانے والی زبانیں
+sheet-access = رسائی کیسے حاصل کریں
+sheet-documents = ساتھ کیا لائیں
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = کچھ غلط ہے
+correction-what = کیا غلط ہے؟
+correction-field-closed_for_good = یہ ہمیشہ کے لیے بند ہو گیا ہے
+correction-field-moved = یہ کہیں اور منتقل ہو گیا ہے
+correction-field-hours = اوقات غلط ہیں
+correction-field-phone = فون نمبر غلط ہے
+correction-field-email = ای میل غلط ہے
+correction-field-website = ویب سائٹ غلط ہے
+correction-field-other = کچھ اور
+correction-value = درست معلومات
+correction-note = نوٹ (اگر چاہیں)
+correction-private = یہ صرف اسی آلے پر رہتی ہے۔ جب تک آپ نہ چاہیں کچھ نہیں بھیجا جاتا۔
+correction-save = تصحیح محفوظ کریں
+correction-saved = «میری تصحیحات» میں محفوظ ہو گئی۔
+correction-failed = تصحیح محفوظ نہیں ہوئی: { $reason }
+corrections-title = میری تصحیحات
+correction-old = ڈیٹا میں لکھا تھا
+correction-about = ڈیٹا ورژن { $version } · { $date }
+correction-send = ای میل سے بھیجیں
+correction-file = فائل کے طور پر محفوظ کریں
+correction-remove = حذف کریں
+correction-no-contact = یہ ڈائریکٹری رپورٹس کے لیے ای میل نہیں بتاتی: پتا خود لکھیں، یا تصحیح کو فائل کے طور پر محفوظ کر کے دے دیں۔

@@ -260,7 +260,7 @@ favourites-empty = 您还没有收藏。打开一项服务，点一下星星，�
 
 ## 您的数据：怎样删除，以及文件损坏时会怎样
 clear-title = 您的数据
-clear-explain = 收藏、备注和设置（语言、地点、筛选条件）只保存在本设备上。Bussola 不保存搜索记录。
+clear-explain = 收藏、备注、更正和设置（语言、地点、筛选条件）只保存在本设备上。Bussola 不保存搜索记录。
 clear-button = 删除我的数据
 clear-question = 要从本设备上删除收藏、备注和设置吗？服务列表会保留。
 clear-confirm = 是，删除
@@ -323,3 +323,52 @@ about-stale = { $stale ->
     [0] 全部 { $total } 项服务都在最近一年内核实过。
    *[other] { $total } 项服务中，有 { $stale } 项是一年多以前核实的，或者不知道是什么时候核实的：去之前请先打电话。
 }
+
+## The referral sheet: several services for one person, to print or to send as an image
+
+nav-sheet = 清单
+sheet-add = 加入清单
+sheet-remove-from = 从清单移除
+sheet-full = 清单最多可放 { $max } 项服务。
+sheet-title = 服务清单
+sheet-empty = 清单是空的。打开一项服务，选择“加入清单”。
+sheet-up = 上移
+sheet-down = 下移
+sheet-remove = 移除
+sheet-clear = 清空清单
+sheet-print = 打印
+sheet-save = 保存为图片
+sheet-saved = 图片已保存到 { $path }
+sheet-downloaded = 图片已下载。
+sheet-shared = 图片已发送。
+sheet-save-failed = 无法保存图片：{ $reason }
+sheet-missing = 清单中的一项服务已不在目录中。
+sheet-heading = 为您提供的服务
+sheet-languages = 使用的语言
+sheet-access = 如何获得服务
+sheet-documents = 需要携带的材料
+
+## Corrections: "something is wrong" on a service, kept on the device until sent
+
+correction-title = 信息有误
+correction-what = 哪里有误？
+correction-field-closed_for_good = 已永久关闭
+correction-field-moved = 已搬迁
+correction-field-hours = 开放时间有误
+correction-field-phone = 电话有误
+correction-field-email = 电子邮件有误
+correction-field-website = 网站有误
+correction-field-other = 其他
+correction-value = 正确的信息
+correction-note = 备注（可选）
+correction-private = 只保存在本设备上。在您选择发送之前，不会发送任何内容。
+correction-save = 保存更正
+correction-saved = 已保存到“我的更正”。
+correction-failed = 更正未保存：{ $reason }
+corrections-title = 我的更正
+correction-old = 原数据为
+correction-about = 数据版本 { $version } · { $date }
+correction-send = 通过电子邮件发送
+correction-file = 保存为文件
+correction-remove = 删除
+correction-no-contact = 本目录没有提供报告用的电子邮件：请自己填写收件地址，或将更正保存为文件并转交。

@@ -5,7 +5,7 @@
 
 use crate::i18n::{Lang, use_lang};
 use crate::icons::{category_icon, icon};
-use crate::results::{open_text, today, utc_midnight};
+use crate::results::open_text;
 use crate::{BackButton, Screen, ServiceRef, ipc, use_nav};
 use bussola_model::{Localized, LocationDetail, ServiceDetail, Timetable, safe_link};
 use leptos::prelude::*;
@@ -191,7 +191,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         }),
     };
     let stale = crate::results::stale_text(&lang.tr_untracked(), detail.assured_date.as_deref());
-    let report = report_link(&detail);
+    let correcting = RwSignal::new(false);
     let share = share_action(&detail, &service);
     let card_service = service.clone();
     let closure = detail.closed.then(|| detail.closed_until.clone());
@@ -268,13 +268,18 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     on:click=move |_| nav.open(Screen::Card(card_service.clone()))>
                     {icon("card")}<span>{move || lang.t("action-card")}</span>
                 </button>
+                <crate::sheet::SheetToggle service=service.clone() />
                 <crate::speech::ListenButton detail=detail.clone() />
                 {share.button}
-                <a class="action" id="action-report" href=report.clone() on:click=open_link(report)>
+                <button type="button" class="action" id="action-report"
+                    aria-expanded=move || correcting.get().to_string()
+                    aria-controls="correction-form"
+                    on:click=move |_| correcting.update(|open| *open = !*open)>
                     {icon("report")}<span>{move || lang.t("action-report")}</span>
-                </a>
+                </button>
             </nav>
             {share.copied}
+            <crate::corrections::CorrectionForm detail=detail.clone() open=correcting />
             {detail.description.clone().map(|d| view! {
                 <p class="description" id="detail-description">{localized(lang, d)}</p>
             })}
@@ -429,38 +434,6 @@ fn week(lang: Lang, hours: Timetable) -> impl IntoView {
         </table>
     }
     .into_any()
-}
-
-/// A mail to the feed's editors about this entry: which one, from which data, how old. The
-/// fixed text is in Italian, the editors' language; the person adds what is wrong in theirs.
-fn report_link(detail: &ServiceDetail) -> String {
-    let date = detail
-        .feed_generated_at
-        .as_deref()
-        .and_then(|d| d.get(..10))
-        .unwrap_or("?");
-    let age = days_between(date, &today()).map_or("?".to_owned(), |d| d.to_string());
-    let subject = format!("Bussola: segnalazione su {}", detail.id);
-    let body = format!(
-        "Servizio: {} ({})\nFeed: {} versione {}\nDati del {} ({} giorni fa)\n\nCosa non va:\n\n",
-        detail.name_it, detail.id, detail.feed, detail.feed_version, date, age
-    );
-    format!(
-        "mailto:{}?subject={}&body={}",
-        detail
-            .feed_contact
-            .as_deref()
-            .map(encode)
-            .unwrap_or_default(),
-        encode(&subject),
-        encode(&body)
-    )
-}
-
-/// Whole days from one `YYYY-MM-DD` date to another.
-fn days_between(from: &str, to: &str) -> Option<i64> {
-    let ms = |d: &str| utc_midnight(d).map(|date| date.get_time());
-    Some(((ms(to)? - ms(from)?) / 86_400_000.0).round() as i64)
 }
 
 /// Percent-encodes a URI component.

@@ -190,6 +190,32 @@ pub async fn load_directory(file_name: &str, bytes: Vec<u8>) -> Result<SyncRepor
     call("load_directory", &FileArgs { file_name, bytes }).await
 }
 
+/// Keeps on the device what the person says is wrong with a service's entry; the correction
+/// as kept (with what the entry said, and where to send it).
+pub async fn suggest_correction(
+    new: &bussola_model::NewCorrection,
+) -> Result<bussola_model::ServiceCorrection, String> {
+    #[derive(Serialize)]
+    struct CorrectionArgs<'a> {
+        new: &'a bussola_model::NewCorrection,
+    }
+    call("suggest_correction", &CorrectionArgs { new }).await
+}
+
+/// The person's corrections kept on the device, newest first.
+pub async fn corrections() -> Result<Vec<bussola_model::ServiceCorrection>, String> {
+    call("corrections", &NoArgs {}).await
+}
+
+/// Forgets one of the person's corrections.
+pub async fn remove_correction(id: i64) -> Result<(), String> {
+    #[derive(Serialize)]
+    struct IdArgs {
+        id: i64,
+    }
+    call("remove_correction", &IdArgs { id }).await
+}
+
 /// Syncs every feed source now; how each ended.
 pub async fn sync_now() -> Result<Vec<SyncReport>, String> {
     call("sync_now", &NoArgs {}).await
@@ -354,6 +380,59 @@ pub async fn on_speech_ended(on_ended: impl Fn(u64) + 'static) {
     });
     if shell_listen("speech-ended", &handler).await.is_ok() {
         handler.forget();
+    }
+}
+
+/// Where a file the app made went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Written on the device (the desktop's Downloads folder), at this path.
+    To(String),
+    /// Handed to the browser as a download.
+    Downloaded,
+    /// Handed to the phone's share sheet (a messenger, Bluetooth, Files).
+    Shared,
+    /// The person closed the share sheet.
+    Cancelled,
+}
+
+/// Saves a file the app made (the referral sheet's image): on the desktop into the Downloads
+/// folder; in the web app through the phone's share sheet where it takes files, else as a
+/// download.
+pub async fn save_file(file_name: &str, mime: &str, bytes: Vec<u8>) -> Result<Saved, String> {
+    match shell() {
+        Shell::Tauri => {
+            #[derive(Serialize)]
+            #[serde(rename_all = "camelCase")]
+            struct SaveArgs<'a> {
+                file_name: &'a str,
+                bytes: Vec<u8>,
+            }
+            call("save_file", &SaveArgs { file_name, bytes })
+                .await
+                .map(Saved::To)
+        }
+        Shell::Web => {
+            // The bytes reach the page as they are (a Uint8Array), not as a list of numbers.
+            let args = js_sys::Object::new();
+            let set = |key: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&args, &JsValue::from_str(key), value);
+            };
+            set("fileName", &JsValue::from_str(file_name));
+            set("type", &JsValue::from_str(mime));
+            set("bytes", &js_sys::Uint8Array::from(bytes.as_slice()).into());
+            let answer = web_call("save_file", args.into()).await.map_err(|error| {
+                match serde_wasm_bindgen::from_value::<CommandError>(error.clone()) {
+                    Ok(error) => error.message,
+                    Err(_) => format!("{error:?}"),
+                }
+            })?;
+            Ok(match answer.as_string().as_deref() {
+                Some("shared") => Saved::Shared,
+                Some("cancelled") => Saved::Cancelled,
+                _ => Saved::Downloaded,
+            })
+        }
     }
 }
 

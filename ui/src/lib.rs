@@ -8,6 +8,7 @@
 
 mod about;
 mod card;
+mod corrections;
 mod detail;
 mod i18n;
 mod icons;
@@ -15,6 +16,8 @@ mod ipc;
 mod map;
 mod results;
 mod search;
+mod sheet;
+mod sheet_image;
 mod speech;
 mod web_notices;
 
@@ -47,6 +50,8 @@ pub enum Screen {
     Search,
     Favourites,
     About,
+    /// The referral sheet of the services chosen for one person.
+    Sheet,
     Detail(ServiceRef),
     Card(ServiceRef),
 }
@@ -126,6 +131,7 @@ mod history {
             Screen::Search => "#/".to_owned(),
             Screen::Favourites => "#/favourites".to_owned(),
             Screen::About => "#/about".to_owned(),
+            Screen::Sheet => "#/sheet".to_owned(),
             Screen::Detail(s) => format!("#/service/{}/{}", s.feed.0, s.id.0),
             Screen::Card(s) => format!("#/card/{}/{}", s.feed.0, s.id.0),
         }
@@ -146,6 +152,7 @@ mod history {
             [""] => Some(Screen::Search),
             ["favourites"] => Some(Screen::Favourites),
             ["about"] => Some(Screen::About),
+            ["sheet"] => Some(Screen::Sheet),
             ["service", feed, id] => Some(Screen::Detail(service(feed, id))),
             ["card", feed, id] => Some(Screen::Card(service(feed, id))),
             _ => None,
@@ -225,6 +232,7 @@ fn App(locale: &'static str) -> impl IntoView {
         }
     });
     let search = search::provide_search_state();
+    let sheet = sheet::provide_sheet();
     speech::provide_voice(lang);
     // Escape goes back, as the back button does.
     let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -242,6 +250,8 @@ fn App(locale: &'static str) -> impl IntoView {
             <nav aria-label=move || lang.t("nav-label")>
                 <NavButton screen=Screen::Search icon_name="search" label="nav-search" id="nav-search" />
                 <NavButton screen=Screen::Favourites icon_name="star" label="nav-favourites" id="nav-favourites" />
+                <NavButton screen=Screen::Sheet icon_name="list" label="nav-sheet" id="nav-sheet"
+                    count=Signal::derive(move || sheet.len()) />
                 <NavButton screen=Screen::About icon_name="info" label="nav-about" id="nav-about" />
             </nav>
             <div class="band-tools">
@@ -259,6 +269,7 @@ fn App(locale: &'static str) -> impl IntoView {
                 Screen::Search => view! { <search::SearchScreen state=search /> }.into_any(),
                 Screen::Favourites => view! { <results::FavouritesScreen /> }.into_any(),
                 Screen::About => view! { <about::AboutScreen /> }.into_any(),
+                Screen::Sheet => view! { <sheet::SheetScreen /> }.into_any(),
                 Screen::Detail(service) => view! { <detail::DetailScreen service /> }.into_any(),
                 Screen::Card(service) => view! { <card::CardScreen service /> }.into_any(),
             }}
@@ -274,6 +285,9 @@ fn NavButton(
     icon_name: &'static str,
     label: &'static str,
     id: &'static str,
+    /// How many things the section holds, shown beside its name when there are some.
+    #[prop(optional)]
+    count: Option<Signal<usize>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
@@ -289,6 +303,9 @@ fn NavButton(
             on:click=move |_| nav.switch(screen.clone())>
             {icon(icon_name)}
             <span>{move || lang.t(label)}</span>
+            {move || count.map(|c| c.get()).filter(|n| *n > 0).map(|n| view! {
+                <span class="nav-count">{n}</span>
+            })}
         </button>
     }
 }

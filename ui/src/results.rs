@@ -123,6 +123,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
     };
     let open_on_row = open.clone();
     let tr = lang.tr_untracked();
+    let on_sheet = service.clone();
     view! {
         <li class="hit" data-id=hit.id.0.clone() data-feed=hit.feed.0.clone()
             on:click=move |_| open_on_row()>
@@ -146,6 +147,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
                     <p class="stale">{icon("clock")}<span>{text}</span></p>
                 })}
             </div>
+            <crate::sheet::SheetToggle service=on_sheet compact=true />
         </li>
     }
 }
@@ -265,12 +267,6 @@ pub fn today() -> String {
     )
 }
 
-/// Midnight UTC of a `YYYY-MM-DD` date, for date arithmetic with the browser's own calendar.
-pub fn utc_midnight(date: &str) -> Option<js_sys::Date> {
-    let parsed = js_sys::Date::new(&format!("{date}T00:00:00Z").into());
-    (!parsed.get_time().is_nan()).then_some(parsed)
-}
-
 /// What went wrong behind a list, in a sentence.
 pub fn error_line(lang: Lang, error: &str) -> impl IntoView + use<> {
     let text = lang.t_with("error-generic", &[("detail", error.into())]);
@@ -300,6 +296,7 @@ pub fn FavouritesScreen() -> impl IntoView {
                     Err(error) => error_line(lang, &error).into_any(),
                 })}
             </Transition>
+            <crate::corrections::MyCorrections />
         </section>
     }
 }

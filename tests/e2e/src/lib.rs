@@ -388,11 +388,23 @@ impl App {
 
     /// The text of every element matching `css`.
     pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
-        let mut texts = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await? {
-            texts.push(element.text().await?);
+        // Read again when the page drew the elements anew between finding and reading them.
+        let mut attempts = 0;
+        'read: loop {
+            let mut texts = Vec::new();
+            for element in self.client.find_all(Locator::Css(css)).await? {
+                match element.text().await {
+                    Ok(text) => texts.push(text),
+                    Err(error) if error.is_stale_element_reference() && attempts < 20 => {
+                        attempts += 1;
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue 'read;
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+            return Ok(texts);
         }
-        Ok(texts)
     }
 
     /// The page's width and the window's, in CSS pixels: a page wider than its window makes
@@ -413,10 +425,7 @@ impl App {
 
     /// Saves a picture of the window's content under target/screenshots.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        let dir = app_binary().parent().and_then(Path::parent).map_or_else(
-            || PathBuf::from("screenshots"),
-            |target| target.join("screenshots"),
-        );
+        let dir = screenshot_dir();
         std::fs::create_dir_all(&dir)?;
         // Two animation frames: what the last change drew is on screen, not only in the page.
         // Then a pixel in a corner flickers by a shade nobody sees while the picture is taken:
@@ -585,6 +594,14 @@ pub fn publish_umbria(dir: &Path, extra: &[serde_json::Value]) -> Result<()> {
     Ok(())
 }
 
+/// Where the tests keep what they draw for a person to look at (target/screenshots).
+pub fn screenshot_dir() -> PathBuf {
+    app_binary().parent().and_then(Path::parent).map_or_else(
+        || PathBuf::from("screenshots"),
+        |target| target.join("screenshots"),
+    )
+}
+
 /// Where [`App::browse`] has Chromium save the files a page downloads, for a profile.
 pub fn downloads_of(profile: &Path) -> PathBuf {
     profile.join("downloads")
@@ -630,4 +647,14 @@ pub fn requests_made(profile: &Path) -> Result<Vec<Request>> {
             })
         })
         .collect())
+}
+
+/// Checks `bytes` are a whole PNG image (every chunk read, its checksums right) and gives its
+/// size.
+pub fn png_size(bytes: &[u8]) -> Result<(u32, u32)> {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().context("a PNG header")?;
+    let mut pixels = vec![0; reader.output_buffer_size().context("a sane image size")?];
+    let frame = reader.next_frame(&mut pixels).context("the PNG's pixels")?;
+    Ok((frame.width, frame.height))
 }

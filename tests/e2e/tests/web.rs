@@ -672,3 +672,73 @@ async fn the_directory_is_saved_as_a_download_and_loaded_in_another_browser() ->
     .await?;
     app.stop().await
 }
+
+/// On a phone, a sheet of three services prints on A4 pages and is saved as one image, which
+/// the browser downloads (Chromium on Linux has no share sheet for files).
+#[tokio::test]
+async fn a_sheet_of_three_services_prints_on_a4_and_downloads_as_an_image() -> Result<()> {
+    let server = serve_site()?;
+    let profile = tempfile::tempdir()?;
+    let app = first_visit_to(server.url(), profile.path(), Screen::Phone).await?;
+    app.search("questura").await?;
+    for row in 1..=3 {
+        app.click(&format!("#results li:nth-child({row}) .sheet-toggle"))
+            .await?;
+    }
+    app.wait_for_text("#nav-sheet .nav-count", |t| t == "3")
+        .await?;
+    app.click("#nav-sheet").await?;
+    app.wait_for_text("#sheet-title", |t| t == "Foglio dei servizi")
+        .await?;
+    app.wait_for_text("#sheet .sheet-entry:nth-of-type(3) .card-name", |t| {
+        !t.is_empty()
+    })
+    .await?;
+    ensure!(app.texts("#sheet .sheet-entry svg.qr").await?.len() == 3);
+    let (page, window) = app.page_and_window_widths().await?;
+    ensure!(
+        page <= window,
+        "the sheet is wider than the phone: {page} > {window}"
+    );
+    app.screenshot("web-sheet-it-360x740").await?;
+
+    // Printed on A4 as the print style lays it out, never scaled down to fit.
+    let a4 = fantoccini::wd::PrintConfiguration::builder()
+        .size(fantoccini::wd::PrintSize::A4)
+        .shrink_to_fit(false)
+        .background(true)
+        .build()
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let pdf = app.client.print(a4).await?;
+    ensure!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    // Each page is an object `/Type /Page` (the tree above them is `/Type /Pages`).
+    let pages = text
+        .match_indices("/Type /Page")
+        .filter(|(at, found)| !text[at + found.len()..].starts_with('s'))
+        .count();
+    ensure!((1..=3).contains(&pages), "{pages} pages for three services");
+    let pdf_copy = bussola_e2e::screenshot_dir().join("web-sheet-it-a4.pdf");
+    std::fs::write(&pdf_copy, &pdf)?;
+
+    app.click("#sheet-save").await?;
+    app.wait_for_text("#sheet-said", |t| t == "Immagine scaricata.")
+        .await?;
+    let downloads = bussola_e2e::downloads_of(profile.path());
+    let image = wait_until(20, "the downloaded image", async || {
+        let found = std::fs::read_dir(&downloads).ok().and_then(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "png"))
+        });
+        Ok(found.and_then(|p| std::fs::read(p).ok()))
+    })
+    .await?;
+    let (width, height) = bussola_e2e::png_size(&image)?;
+    ensure!(width == 1240 && height > 900, "{width}×{height}");
+    std::fs::write(
+        bussola_e2e::screenshot_dir().join("web-sheet-image-it.png"),
+        &image,
+    )?;
+    app.stop().await
+}
