@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "corrections",
     "remove_correction",
     "take_recovery_notice",
+    "take_opened_files",
     "can_locate",
     "current_position",
     "can_speak",

@@ -249,6 +249,7 @@ share-export = احفظ في ملف
 share-import = حمّل من ملف
 share-saved-to = حُفظ في { $path }
 share-downloaded = نُزّل باسم { $file }
+share-handed-on = تمت مشاركة الملف.
 share-failed = تعذّر حفظ الملف: { $error }
 share-loaded = تم تحديث البيانات من الملف: { $feed }، الإصدار { $version }.
 share-up-to-date = هذا الجهاز لديه هذه البيانات بالفعل.

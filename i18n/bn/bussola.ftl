@@ -233,6 +233,7 @@ share-export = ফাইলে সংরক্ষণ করুন
 share-import = ফাইল থেকে খুলুন
 share-saved-to = { $path }-এ সংরক্ষিত
 share-downloaded = { $file } নামে ডাউনলোড হয়েছে
+share-handed-on = ফাইল শেয়ার করা হয়েছে।
 share-failed = ফাইলটি সংরক্ষণ করা যায়নি: { $error }
 share-loaded = ফাইল থেকে তথ্য হালনাগাদ হয়েছে: { $feed }, সংস্করণ { $version }।
 share-up-to-date = এই ডিভাইসে এই তথ্য আগেই আছে।

@@ -233,6 +233,7 @@ share-export = Save to a file
 share-import = Load from a file
 share-saved-to = Saved in { $path }
 share-downloaded = Downloaded as { $file }
+share-handed-on = File shared.
 share-failed = The file could not be saved: { $error }
 share-loaded = Data updated from the file: { $feed }, version { $version }.
 share-up-to-date = This device already has this data.

@@ -233,6 +233,7 @@ share-export = Guardar en un archivo
 share-import = Cargar desde un archivo
 share-saved-to = Guardado en { $path }
 share-downloaded = Descargado como { $file }
+share-handed-on = Archivo compartido.
 share-failed = No se pudo guardar el archivo: { $error }
 share-loaded = Datos actualizados desde el archivo: { $feed }, versión { $version }.
 share-up-to-date = Este dispositivo ya tiene estos datos.

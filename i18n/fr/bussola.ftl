@@ -233,6 +233,7 @@ share-export = Enregistrer dans un fichier
 share-import = Charger depuis un fichier
 share-saved-to = Enregistré dans { $path }
 share-downloaded = Téléchargé sous le nom { $file }
+share-handed-on = Fichier partagé.
 share-failed = Le fichier n'a pas pu être enregistré : { $error }
 share-loaded = Données mises à jour depuis le fichier : { $feed }, version { $version }.
 share-up-to-date = Cet appareil a déjà ces données.

@@ -233,6 +233,7 @@ share-export = Salva in un file
 share-import = Carica da un file
 share-saved-to = Salvato in { $path }
 share-downloaded = Scaricato come { $file }
+share-handed-on = File condiviso.
 share-failed = Non è stato possibile salvare il file: { $error }
 share-loaded = Dati aggiornati dal file: { $feed }, versione { $version }.
 share-up-to-date = Questo dispositivo ha già questi dati.

@@ -237,6 +237,7 @@ share-export = Salvați într-un fișier
 share-import = Încărcați dintr-un fișier
 share-saved-to = Salvat în { $path }
 share-downloaded = Descărcat ca { $file }
+share-handed-on = Fișier trimis.
 share-failed = Fișierul nu a putut fi salvat: { $error }
 share-loaded = Date actualizate din fișier: { $feed }, versiunea { $version }.
 share-up-to-date = Acest dispozitiv are deja aceste date.

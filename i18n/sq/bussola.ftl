@@ -234,6 +234,7 @@ share-export = Ruaj në një skedar
 share-import = Ngarko nga një skedar
 share-saved-to = U ruajt në { $path }
 share-downloaded = U shkarkua si { $file }
+share-handed-on = Skedari u nda.
 share-failed = Skedari nuk u ruajt: { $error }
 share-loaded = Të dhënat u përditësuan nga skedari: { $feed }, versioni { $version }.
 share-up-to-date = Kjo pajisje i ka tashmë këto të dhëna.

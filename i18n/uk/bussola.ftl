@@ -242,6 +242,7 @@ share-export = Зберегти у файл
 share-import = Завантажити з файлу
 share-saved-to = Збережено в { $path }
 share-downloaded = Завантажено як { $file }
+share-handed-on = Файл передано.
 share-failed = Не вдалося зберегти файл: { $error }
 share-loaded = Дані оновлено з файлу: { $feed }, версія { $version }.
 share-up-to-date = На цьому пристрої вже є ці дані.

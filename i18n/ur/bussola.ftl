@@ -233,6 +233,7 @@ share-export = فائل میں محفوظ کریں
 share-import = فائل سے کھولیں
 share-saved-to = { $path } میں محفوظ ہوا
 share-downloaded = { $file } کے نام سے ڈاؤن لوڈ ہوا
+share-handed-on = فائل شیئر ہو گئی۔
 share-failed = فائل محفوظ نہیں ہو سکی: { $error }
 share-loaded = فائل سے معلومات اپ ڈیٹ ہو گئیں: { $feed }، ورژن { $version }۔
 share-up-to-date = اس ڈیوائس پر یہ معلومات پہلے سے موجود ہیں۔

@@ -229,6 +229,7 @@ share-export = 保存为文件
 share-import = 从文件加载
 share-saved-to = 已保存到 { $path }
 share-downloaded = 已下载为 { $file }
+share-handed-on = 文件已分享。
 share-failed = 无法保存文件：{ $error }
 share-loaded = 已从文件更新数据：{ $feed }，版本 { $version }。
 share-up-to-date = 本设备已有这些数据。

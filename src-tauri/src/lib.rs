@@ -1,5 +1,6 @@
 //! The Tauri shell: opens the local store (recovering from a damaged one, [`recover`]), hands it
-//! to the window's commands, and keeps the data fresh ([`sync`]).
+//! to the window's commands, keeps the data fresh ([`sync`]), and loads the directory files
+//! given to it on the command line or dropped on its window ([`opened`]).
 //!
 //! Every command is a thin wrapper over the `directory` engine; the work runs on a blocking
 //! thread so a search never stalls the window's event loop.
@@ -7,12 +8,13 @@
 mod commands;
 mod location;
 mod memory;
+mod opened;
 mod recover;
 mod speech;
 mod sync;
 mod webview;
 
-use bussola_model::RecoveryNotice;
+use bussola_model::{RecoveryNotice, SyncReport};
 use directory::Store;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -27,6 +29,8 @@ pub struct AppState {
     pub syncing: Arc<Mutex<()>>,
     /// What was done about a damaged database, until the window has told the person.
     pub recovered: Arc<Mutex<Option<RecoveryNotice>>>,
+    /// How the directory files handed to the app went, until the window has told the person.
+    pub opened: Arc<Mutex<Vec<SyncReport>>>,
 }
 
 /// Where the database lives: `BUSSOLA_DB` when set (tests, or people who keep it elsewhere),
@@ -59,11 +63,18 @@ pub fn run() {
                 db_path: path,
                 syncing: Arc::default(),
                 recovered: Arc::new(Mutex::new(recovered.map(recover::notice))),
+                opened: Arc::default(),
             });
             if !just_recovered {
                 recover::check_in_background(app.handle().clone());
             }
+            opened::load_in_background(app.handle().clone(), opened::files_in_arguments());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                opened::load_in_background(window.app_handle().clone(), paths.clone());
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::search,
@@ -85,6 +96,7 @@ pub fn run() {
             commands::corrections,
             commands::remove_correction,
             recover::take_recovery_notice,
+            opened::take_opened_files,
             location::can_locate,
             location::current_position,
             sync::sync_now,

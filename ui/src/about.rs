@@ -490,24 +490,36 @@ fn PassItOn() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let tr = lang.tr_untracked();
             let outcome = match ipc::share_directory().await {
+                // The desktop wrote it already; the web app hands it on: the phone's share
+                // sheet (Bluetooth, a messenger, Files) where there is one, else a download.
                 Ok(shared) => match shared.saved_to {
                     Some(path) => (
                         true,
                         tr.text_with("share-saved-to", &[("path", (&path).into())]),
                     ),
-                    None => match download(&shared.file_name, &shared.bytes) {
-                        Ok(()) => (
-                            true,
-                            tr.text_with(
-                                "share-downloaded",
-                                &[("file", (&shared.file_name).into())],
+                    None => {
+                        match ipc::save_file(&shared.file_name, "application/x-tar", shared.bytes)
+                            .await
+                        {
+                            Ok(ipc::Saved::To(path)) => (
+                                true,
+                                tr.text_with("share-saved-to", &[("path", (&path).into())]),
                             ),
-                        ),
-                        Err(error) => (
-                            false,
-                            tr.text_with("share-failed", &[("error", (&error).into())]),
-                        ),
-                    },
+                            Ok(ipc::Saved::Shared) => (true, tr.text("share-handed-on")),
+                            Ok(ipc::Saved::Cancelled) => (true, String::new()),
+                            Ok(ipc::Saved::Downloaded) => (
+                                true,
+                                tr.text_with(
+                                    "share-downloaded",
+                                    &[("file", (&shared.file_name).into())],
+                                ),
+                            ),
+                            Err(error) => (
+                                false,
+                                tr.text_with("share-failed", &[("error", (&error).into())]),
+                            ),
+                        }
+                    }
                 },
                 Err(error) => (
                     false,
@@ -540,24 +552,12 @@ fn PassItOn() -> impl IntoView {
                 }
             };
             let outcome = match ipc::load_directory(&name, bytes).await {
-                Ok(report) => match (&report.error, report.failure) {
-                    (Some(_), Some(SyncFailure::OlderVersion)) => (false, tr.text("share-older")),
-                    (Some(_), Some(SyncFailure::Malformed)) => (false, tr.text("share-bad-file")),
-                    (Some(error), kind) => (false, describe_failure(&tr, kind, error)),
-                    (None, _) if report.changed => {
+                Ok(report) => {
+                    if report.changed {
                         nav.touch_data();
-                        let version = report.version.map_or(0, |v| v.0);
-                        let feed = report.feed.map(|f| f.0).unwrap_or_default();
-                        (
-                            true,
-                            tr.text_with(
-                                "share-loaded",
-                                &[("feed", (&feed).into()), ("version", version.into())],
-                            ),
-                        )
                     }
-                    (None, _) => (true, tr.text("share-up-to-date")),
-                },
+                    loaded_sentence(&tr, &report)
+                }
                 Err(error) => (false, describe_failure(&tr, None, &error)),
             };
             said.set(Some(outcome));
@@ -580,28 +580,81 @@ fn PassItOn() -> impl IntoView {
                     disabled=move || busy.get() on:change=load />
             </label>
         </div>
-        {move || said.get().map(|(ok, text)| view! {
+        {move || said.get().filter(|(_, text)| !text.is_empty()).map(|(ok, text)| view! {
             <p id="share-said" role="status" class=if ok { "share-ok" } else { "sync-failure" }>{text}</p>
         })}
     }
 }
 
-/// Saves `bytes` as a file named `name` the way a page can: a download.
-fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/x-tar");
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let anchor: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    // The address stays until the page closes: revoked now, a browser may not have read it yet.
-    anchor.click();
-    Ok(())
+/// How loading a directory file went, in a sentence: whether it went well, and the words.
+fn loaded_sentence(tr: &Translator, report: &SyncReport) -> (bool, String) {
+    match (&report.error, report.failure) {
+        (Some(_), Some(SyncFailure::OlderVersion)) => (false, tr.text("share-older")),
+        (Some(_), Some(SyncFailure::Malformed)) => (false, tr.text("share-bad-file")),
+        (Some(error), kind) => (false, describe_failure(tr, kind, error)),
+        (None, _) if report.changed => {
+            let version = report.version.as_ref().map_or(0, |v| v.0);
+            let feed = report
+                .feed
+                .as_ref()
+                .map(|f| f.0.clone())
+                .unwrap_or_default();
+            (
+                true,
+                tr.text_with(
+                    "share-loaded",
+                    &[("feed", (&feed).into()), ("version", version.into())],
+                ),
+            )
+        }
+        (None, _) => (true, tr.text("share-up-to-date")),
+    }
+}
+
+/// Directory files handed to the desktop app (on its command line, or dropped on its window):
+/// what became of each, above every screen until closed, and every list asks again.
+#[component]
+pub fn OpenedFiles() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let reports = RwSignal::new(Vec::<SyncReport>::new());
+    let take = move || {
+        leptos::task::spawn_local(async move {
+            let new = ipc::take_opened_files().await;
+            if new.iter().any(|r| r.changed) {
+                nav.touch_data();
+            }
+            if !new.is_empty() {
+                reports.update(|r| r.extend(new));
+            }
+        });
+    };
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            take();
+            leptos::task::spawn_local(ipc::on_directory_opened(take));
+        }
+    });
+    move || {
+        let list = reports.get();
+        (!list.is_empty()).then(|| {
+            let tr = lang.tr();
+            view! {
+                <div class="notice" id="opened-files" role="status">
+                    {list.iter().map(|report| {
+                        let (ok, text) = loaded_sentence(&tr, report);
+                        view! {
+                            <p class=if ok { "share-ok" } else { "sync-failure" }>
+                                <strong dir="auto">{report.source.clone()}</strong> ": " {text}
+                            </p>
+                        }
+                    }).collect_view()}
+                    <button type="button" class="secondary notice-close"
+                        on:click=move |_| reports.set(Vec::new())>
+                        {tr.text("notice-close")}
+                    </button>
+                </div>
+            }
+        })
+    }
 }

@@ -268,6 +268,29 @@ pub async fn on_data_recovered(on_recovered: impl Fn() + 'static) {
     }
 }
 
+/// How the directory files handed to the desktop app (on its command line, or dropped on its
+/// window) went, since the window last asked; the web app is never handed one.
+pub async fn take_opened_files() -> Vec<SyncReport> {
+    match shell() {
+        Shell::Tauri => call("take_opened_files", &NoArgs {})
+            .await
+            .unwrap_or_default(),
+        Shell::Web => Vec::new(),
+    }
+}
+
+/// Calls `on_opened` each time the desktop app has loaded a file handed to it, for as long as
+/// the window lives.
+pub async fn on_directory_opened(on_opened: impl Fn() + 'static) {
+    if shell() == Shell::Web {
+        return;
+    }
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| on_opened());
+    if shell_listen("directory-opened", &handler).await.is_ok() {
+        handler.forget();
+    }
+}
+
 /// Where the web app keeps the directory (the desktop always keeps it on the device).
 pub async fn storage() -> Storage {
     match shell() {

@@ -261,6 +261,7 @@ fn App(locale: &'static str) -> impl IntoView {
             <speech::NoVoiceNotice />
         </header>
         <about::DataNotice />
+        <about::OpenedFiles />
         <about::FeedNotices />
         <web_notices::StorageNotice />
         <web_notices::UpdateNotice />

@@ -104,7 +104,10 @@ pub fn SheetToggle(service: ServiceRef, #[prop(optional)] compact: bool) -> impl
                 ev.stop_propagation();
                 full.set(!sheet.toggle(&service));
             }>
-            {icon("list")}
+            {
+                let on_sheet = on_sheet.clone();
+                move || icon(if on_sheet() { "minus" } else { "plus" })
+            }
             <span class:visually-hidden=compact>{label}</span>
         </button>
         {move || full.get().then(|| view! {

@@ -90,6 +90,20 @@ pub fn share_directory(store: &Store) -> Result<SharedDirectory> {
     })
 }
 
+/// A directory file the app could not even read (gone, not allowed), said as a load whose
+/// source could not be reached, so the window says it as it says the others.
+pub fn unreadable_file(file_name: &str, error: &str) -> SyncReport {
+    SyncReport {
+        source: file_name.to_owned(),
+        feed: None,
+        version: None,
+        changed: false,
+        failure: Some(bussola_model::SyncFailure::Unreachable),
+        retry_after_s: None,
+        error: Some(format!("{file_name} could not be read: {error}")),
+    }
+}
+
 /// Loads a directory file the person chose, checked with the keys this device trusts (no key
 /// can be given from the app: a feed new to it must be one the app is configured for). How it
 /// went is said as a sync's report, so the app says it in the same words.

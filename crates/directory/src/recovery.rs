@@ -1,10 +1,10 @@
 //! Recovery: a database that cannot be used is moved aside, never deleted, and the app starts
 //! again on a fresh one, with the person's own data carried over when it can still be read.
 //!
-//! Feed data can always be had again (the app carries a feed, and syncs); favourites, notes and
-//! settings cannot. So before a damaged file is moved, whatever of those tables still reads is
-//! written to a JSON file beside it and then put into the fresh store. The damaged file keeps its
-//! bytes under a new name, for whoever wants to look at it.
+//! Feed data can always be had again (the app carries a feed, and syncs); favourites, notes,
+//! corrections not yet sent and settings cannot. So before a damaged file is moved, whatever of
+//! those tables still reads is written to a JSON file beside it and then put into the fresh
+//! store. The damaged file keeps its bytes under a new name, for whoever wants to look at it.
 //!
 //! Damage shows in two ways: the file does not open as Bussola's database at all (not SQLite, a
 //! foreign file, a schema from a newer app, an unreadable header), which [`open_or_recover`]
@@ -42,13 +42,16 @@ pub struct SavedUserData {
     pub settings: usize,
 }
 
-/// Favourites, notes and settings as they were read from a database, in a form that is plain
+/// Favourites, notes, settings and corrections as they were read from a database, in a form that is plain
 /// JSON on disk.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct UserData {
     pub favourites: Vec<Favourite>,
     pub notes: Vec<Note>,
     pub settings: Vec<Setting>,
+    /// "My corrections", not yet sent (absent from files saved before they existed).
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -66,6 +69,20 @@ pub struct Note {
     pub updated_at: String,
 }
 
+/// A row of `correction`, as stored.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Correction {
+    pub feed: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub field: String,
+    pub current: Option<String>,
+    pub proposed: Option<String>,
+    pub note: Option<String>,
+    pub data_version: i64,
+    pub created: String,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Setting {
     pub key: String,
@@ -74,7 +91,10 @@ pub struct Setting {
 
 impl UserData {
     fn is_empty(&self) -> bool {
-        self.favourites.is_empty() && self.notes.is_empty() && self.settings.is_empty()
+        self.favourites.is_empty()
+            && self.notes.is_empty()
+            && self.settings.is_empty()
+            && self.corrections.is_empty()
     }
 }
 
@@ -236,13 +256,33 @@ pub fn read_user_data(path: &Path) -> Option<UserData> {
             value: r.get(1)?,
         })
     });
-    if favourites.is_none() && notes.is_none() && settings.is_none() {
+    let corrections = rows(
+        &conn,
+        "SELECT feed, service_id, service_name, field, current, proposed, note, data_version,
+                created
+         FROM correction ORDER BY id",
+        |r| {
+            Ok(Correction {
+                feed: r.get(0)?,
+                service_id: r.get(1)?,
+                service_name: r.get(2)?,
+                field: r.get(3)?,
+                current: r.get(4)?,
+                proposed: r.get(5)?,
+                note: r.get(6)?,
+                data_version: r.get(7)?,
+                created: r.get(8)?,
+            })
+        },
+    );
+    if favourites.is_none() && notes.is_none() && settings.is_none() && corrections.is_none() {
         return None;
     }
     Some(UserData {
         favourites: favourites.unwrap_or_default(),
         notes: notes.unwrap_or_default(),
         settings: settings.unwrap_or_default(),
+        corrections: corrections.unwrap_or_default(),
     })
 }
 
@@ -277,6 +317,24 @@ fn restore(store: &Store, data: &UserData) -> Result<()> {
         tx.execute(
             "INSERT OR IGNORE INTO setting (key, value) VALUES (?1, ?2)",
             (&s.key, &s.value),
+        )?;
+    }
+    for c in &data.corrections {
+        tx.execute(
+            "INSERT INTO correction (feed, service_id, service_name, field, current, proposed,
+                                     note, data_version, created)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![
+                c.feed,
+                c.service_id,
+                c.service_name,
+                c.field,
+                c.current,
+                c.proposed,
+                c.note,
+                c.data_version,
+                c.created
+            ],
         )?;
     }
     tx.commit().map_err(Error::from)

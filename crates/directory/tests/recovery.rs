@@ -6,7 +6,7 @@ use directory::Store;
 use directory::recovery::{check, open_or_recover, open_with_bundled, recover};
 use std::path::Path;
 
-/// A store with the bundled feed, two favourites, a note and two settings, closed.
+/// A store with the bundled feed, two favourites, a note, two settings and a correction, closed.
 fn store_with_user_data(path: &Path) {
     let mut store = Store::open(path).unwrap();
     directory::bundled::import_bundled(&mut store).unwrap();
@@ -27,6 +27,14 @@ fn store_with_user_data(path: &Path) {
     store
         .set_setting("place", Some("Foligno-secret-place"))
         .unwrap();
+    let correction = bussola_model::NewCorrection {
+        feed: bussola_model::FeedId(ids[1].0.clone()),
+        service: bussola_model::ServiceId(ids[1].1.clone()),
+        field: bussola_model::CorrectionField::Hours,
+        proposed: Some("Mo-Fr 09:00-12:00".to_owned()),
+        note: Some("seen-on-the-door".to_owned()),
+    };
+    store.add_correction(&correction, "2026-11-30").unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute(
@@ -113,6 +121,7 @@ fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
     );
     let exported = std::fs::read_to_string(&saved.file).unwrap();
     assert!(exported.contains("bring passport") && exported.contains("Foligno-secret-place"));
+    assert!(exported.contains("seen-on-the-door"), "{exported}");
     assert_eq!(
         std::fs::read(recovered.moved_to.unwrap()).unwrap(),
         bytes,
@@ -121,6 +130,13 @@ fn broken_pages_are_found_by_the_check_and_the_persons_data_survives() {
 
     // Restored into the fresh store, and the feed comes back from the bundle.
     assert_eq!(store.favourites().unwrap().len(), 2);
+    let corrections = store.corrections().unwrap();
+    assert_eq!(corrections.len(), 1, "{corrections:?}");
+    assert_eq!(corrections[0].note.as_deref(), Some("seen-on-the-door"));
+    assert_eq!(
+        corrections[0].proposed.as_deref(),
+        Some("Mo-Fr 09:00-12:00")
+    );
     assert_eq!(store.setting("lang").unwrap().as_deref(), Some("uk"));
     let mut store = store;
     directory::bundled::import_bundled(&mut store).unwrap();

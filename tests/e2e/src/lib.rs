@@ -132,6 +132,21 @@ impl App {
     /// As [`App::start`], with `binary` as the program WebKitWebDriver starts: a wrapper that
     /// runs the app under a tracer, say.
     pub async fn start_program(launch: &Launch, binary: &Path) -> Result<App> {
+        App::start_with_arguments(launch, binary, &[]).await
+    }
+
+    /// As [`App::start`], with `files` on the app's command line, as a file manager's "Open
+    /// with" gives them.
+    pub async fn start_opening(launch: &Launch, files: &[&Path]) -> Result<App> {
+        let arguments: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        App::start_with_arguments(launch, &app_binary(), &arguments).await
+    }
+
+    async fn start_with_arguments(
+        launch: &Launch,
+        binary: &Path,
+        arguments: &[String],
+    ) -> Result<App> {
         if !binary.exists() {
             bail!(
                 "{} is missing: build it with `cargo build -p bussola`",
@@ -166,7 +181,7 @@ impl App {
         wait_for_port(port, Duration::from_secs(20))?;
         let capabilities = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": binary },
+            "tauri:options": { "application": binary, "args": arguments },
         });
         let client = ClientBuilder::native()
             .capabilities(capabilities.as_object().expect("an object").clone())

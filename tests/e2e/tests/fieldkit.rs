@@ -101,6 +101,15 @@ async fn a_sheet_of_three_services_in_arabic_beside_italian_saved_as_an_image() 
     let copy = bussola_e2e::screenshot_dir().join("sheet-image-ar.png");
     std::fs::write(&copy, &image)?;
 
+    // In Italian alone, one column a service.
+    app.choose_language("it").await?;
+    app.wait_for_text("#sheet-title", |t| t == "Foglio dei servizi")
+        .await?;
+    app.screenshot("sheet-it-1280x800").await?;
+    app.choose_language("ar").await?;
+    app.wait_for_text("#sheet-title", |t| t == ar.text("sheet-title"))
+        .await?;
+
     // "Clear" forgets the sheet.
     app.click("#sheet-clear").await?;
     app.wait_for_text("#sheet-empty", |t| t == ar.text("sheet-empty"))

@@ -1,7 +1,7 @@
 //! The window keeps its data fresh: it syncs a feed served on loopback once its first screen is
 //! drawn, shows the new data, and says in plain words when "Update now" cannot reach the feed.
 
-use anyhow::Result;
+use anyhow::{Result, ensure};
 use bussola_e2e::{App, Launch};
 use directory::feed::keys::{self, SigningKey};
 use fantoccini::Locator;
@@ -298,5 +298,22 @@ async fn the_directory_goes_hand_to_hand_in_a_file_and_an_altered_file_is_refuse
     app.screenshot("share-refused-1280x800").await?;
     app.wait_for_text("#data-status", |t| t.contains("144 servizi"))
         .await?;
+    app.stop().await?;
+
+    // Files given on the command line ("Open with Bussola"), the altered one and the good one:
+    // each said above the screen, the good one loaded.
+    let app = App::start_opening(&launch("fourth.db", None), &[&altered_path, &saved]).await?;
+    let said = app
+        .wait_for_text("#opened-files", |t| t.contains("Dati aggiornati dal file"))
+        .await?;
+    ensure!(
+        said.contains("altered.bussola") && said.contains(&it.text("sync-failed-mismatch")),
+        "{said}"
+    );
+    app.wait_for_text("#data-status", |t| t.contains("145 servizi"))
+        .await?;
+    app.screenshot("share-opened-1280x800").await?;
+    app.click("#opened-files .notice-close").await?;
+    app.wait_until_gone("#opened-files").await?;
     app.stop().await
 }

@@ -701,6 +701,24 @@ async fn a_sheet_of_three_services_prints_on_a4_and_downloads_as_an_image() -> R
         "the sheet is wider than the phone: {page} > {window}"
     );
     app.screenshot("web-sheet-it-360x740").await?;
+    // The same sheet for a person who reads Arabic: their half first, Italian beside it.
+    app.choose_language("ar").await?;
+    app.wait_for_text("#sheet-title", |t| {
+        t == Translator::new("ar").text("sheet-title")
+    })
+    .await?;
+    app.wait_for_text(
+        "#sheet .sheet-entry:nth-of-type(3) .card-half[lang='ar'] .card-name",
+        |t| !t.is_empty(),
+    )
+    .await?;
+    app.client
+        .execute("document.querySelector('#sheet').scrollIntoView()", vec![])
+        .await?;
+    app.screenshot("web-sheet-ar-360x740").await?;
+    app.choose_language("it").await?;
+    app.wait_for_text("#sheet-title", |t| t == "Foglio dei servizi")
+        .await?;
 
     // Printed on A4 as the print style lays it out, never scaled down to fit.
     let a4 = fantoccini::wd::PrintConfiguration::builder()
