@@ -15,6 +15,8 @@ use directory::sync::{Outcome, Progress, Via};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+mod editors;
+
 #[derive(Parser)]
 #[command(
     name = "bussola-cli",
@@ -110,11 +112,21 @@ enum FeedCommands {
         /// The feed's id, such as "umbria".
         #[arg(long)]
         id: String,
-        /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape, or a
-        /// .csv spreadsheet with one row per service location (see the README). Repeat for
-        /// several files; an id may be in only one. `editor_notes` is never published.
-        #[arg(long, value_name = "FILE", required = true)]
+        /// The services: a JSON array (or {"services": [...]}) in the feed's SERVICE shape, a
+        /// .csv spreadsheet with one row per service location (see the README), or Open
+        /// Referral HSDS 3.0: a tabular data package (its folder or its datapackage.json) or
+        /// HSDS JSON (a list of services, an API page {"contents": [...]}, or one service; JSON
+        /// is HSDS when its services lack Bussola's "categories" and carry HSDS's own fields).
+        /// Repeat for several files; an id may be in only one. `editor_notes` is never
+        /// published.
+        #[arg(long, value_name = "FILE_OR_DIR", required = true)]
         source: Vec<PathBuf>,
+        /// For HSDS sources: which Bussola category each taxonomy term is, as a .csv with the
+        /// header term,category or a JSON {"<term>": "<category>"}; a term is matched by its
+        /// code, id or name. A term whose code or name is a category code needs no line; a term
+        /// mapped to "" is left out quietly.
+        #[arg(long, value_name = "FILE")]
+        taxonomy_map: Option<PathBuf>,
         /// The project's translations of the Italian texts: DIR/<lang>.json, each
         /// {"<service id>": {"name": "…", "description": "…"}}; published marked as translated
         /// from Italian.
@@ -132,6 +144,52 @@ enum FeedCommands {
         /// BUSSOLA_KEY_PASSWORD.
         #[arg(long, value_name = "PATH")]
         key: PathBuf,
+    },
+    /// Writes a published feed's services as the spreadsheet `feed build` reads (one row per
+    /// service location, every column it knows), to edit and build again. Refused, with the
+    /// fields listed, when the sheet cannot carry something the feed holds.
+    Export {
+        /// The published folder (its manifest and the snapshot it names).
+        #[arg(value_name = "FEED_DIR")]
+        feed: PathBuf,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: editors::ExportFormat,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Checks the folder first as a device would (signature, hashes, records) with this
+        /// key, its RW… line or .pub file; without it the folder is read as it is, only the
+        /// snapshot's sha256 checked against the manifest.
+        #[arg(long, value_name = "KEY")]
+        pubkey: Option<String>,
+        /// Writes the sheet even without the fields it cannot carry (they are listed).
+        #[arg(long)]
+        allow_loss: bool,
+    },
+    /// Reviews the corrections mediators send (mail bodies saved as .txt/.eml, or .json
+    /// packets) against a source file: grouped per service and field as <service>/<field>,
+    /// with the source's value, the proposals, reports, data versions, dates and notes. On a
+    /// terminal it asks about each group; accepted ones are written into the source with
+    /// assured_date set to today, for the next `feed build`.
+    Corrections {
+        /// Mail bodies saved as .txt or .eml, or .json packets.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The feed's id, such as "umbria": packets for another feed are set aside.
+        #[arg(long)]
+        id: String,
+        /// The source the build reads (.json or .csv), where accepted changes are written.
+        #[arg(long, value_name = "FILE")]
+        source: PathBuf,
+        /// Prints the groups and changes nothing (also what happens when not on a terminal).
+        #[arg(long, conflicts_with = "accept")]
+        report: bool,
+        /// Prints the groups as JSON and changes nothing.
+        #[arg(long, conflicts_with = "accept")]
+        json: bool,
+        /// Accepts these groups and writes them, asking nothing: ID as the report shows it,
+        /// ID=N for its N-th proposal when the reports disagree.
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        accept: Vec<String>,
     },
     /// Checks a published feed as a device would: signature, every file's hash, every record.
     Verify {
@@ -672,6 +730,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
         FeedCommands::Build {
             id,
             source,
+            taxonomy_map,
             translations,
             notices,
             out,
@@ -682,10 +741,32 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
                 .map(|s| s.display().to_string())
                 .collect::<Vec<_>>()
                 .join(" + ");
+            let mut hsds = directory::hsds::Options::default();
+            if let Some(path) = taxonomy_map {
+                hsds.taxonomy = directory::hsds::TaxonomyMap::read(path)?;
+            }
             let directory::publish::Sources {
                 mut services,
                 notices: mut feed_notices,
-            } = directory::publish::read_sources(source)?;
+                warnings: read_warnings,
+            } = match directory::publish::read_sources_with(source, &hsds) {
+                Ok(sources) => sources,
+                Err(directory::Error::Feed(refused)) if refused.report.is_some() => {
+                    return Err(every_error(&name, refused));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            // What reading left out or cleaned up (an HSDS source's unmapped terms, hours it
+            // cannot say): the build goes on, and the editor hears it on stderr.
+            for w in &read_warnings {
+                eprintln!("  {w}");
+            }
+            if !read_warnings.is_empty() {
+                eprintln!(
+                    "{name}: {} warnings reading the sources (above); the build goes on",
+                    read_warnings.len()
+                );
+            }
             if let Some(path) = notices {
                 feed_notices.extend(directory::publish::read_notices(path)?);
             }
@@ -708,15 +789,7 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             ) {
                 Ok(built) => built,
                 Err(directory::Error::Feed(refused)) if refused.report.is_some() => {
-                    // Every error, one per line: an editor fixes them all in one go.
-                    let report = refused.report.unwrap_or_default();
-                    for problem in report.errors() {
-                        eprintln!("  {problem}");
-                    }
-                    bail!(
-                        "{name}: {} errors; nothing was built or signed",
-                        report.errors().count()
-                    );
+                    return Err(every_error(&name, refused));
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -736,6 +809,28 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             }
             Ok(())
         }
+        FeedCommands::Export {
+            feed,
+            format,
+            out,
+            pubkey,
+            allow_loss,
+        } => editors::export(feed, *format, out, pubkey.as_deref(), *allow_loss),
+        FeedCommands::Corrections {
+            files,
+            id,
+            source,
+            report,
+            json,
+            accept,
+        } => editors::corrections(editors::CorrectionsArgs {
+            files,
+            feed: id,
+            source,
+            report: *report,
+            accept,
+            json: *json,
+        }),
         FeedCommands::Verify { feed, pubkey } => {
             let key = key_argument(pubkey)?;
             let mut source = directory::sync::source_for(feed, Default::default())?;
@@ -759,6 +854,19 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// A source refused for its records: every error, one per line on stderr, so an editor fixes
+/// them all in one go.
+fn every_error(name: &str, refused: directory::feed::FeedError) -> anyhow::Error {
+    let report = refused.report.unwrap_or_default();
+    for problem in report.errors() {
+        eprintln!("  {problem}");
+    }
+    anyhow::anyhow!(
+        "{name}: {} errors; nothing was built or signed",
+        report.errors().count()
+    )
 }
 
 /// A secret written readable by its owner only.

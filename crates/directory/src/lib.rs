@@ -6,7 +6,9 @@
 //! - the feed contract and every trust rule are the feed core's ([`bussola_feed`], no I/O);
 //! - [`sync`]: the drivers that answer the core's requests (HTTP, a folder, the files built into
 //!   the app) and the one sync entry point; [`bundled`]: the feeds the app ships and knows;
-//!   [`publish`]: the editors' side, a signed feed folder from the services they keep;
+//!   [`publish`]: the editors' side, a signed feed folder from the services they keep, with
+//!   [`spreadsheet`], their CSV both ways, [`hsds`], sources in Open Referral's HSDS 3.0, and
+//!   [`review`], the corrections mediators send;
 //! - [`store`]: the local SQLite file, applying a sync's plan in one transaction, favourites,
 //!   settings and the person's corrections; [`recovery`]: a damaged database put aside; `pack`
 //!   and `catalogue` (private): records compressed with the feed's dictionary, and what
@@ -23,14 +25,20 @@ pub mod detail;
 pub mod fold;
 pub mod gazetteer;
 pub mod hours;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod hsds;
 pub mod map;
 mod pack;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod recovery;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod review;
 pub mod search;
 pub mod share;
 mod spelling;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod spreadsheet;
 pub mod store;
 pub mod sync;
 pub mod taxonomy;

@@ -199,31 +199,57 @@ pub const TRANSLATABLE: &[&str] = &[
 pub struct Sources {
     pub services: Vec<Value>,
     pub notices: Vec<FeedNotice>,
+    /// What reading left out or cleaned up (HSDS sources), one line each: the build goes on.
+    pub warnings: Vec<String>,
 }
 
 /// One source file: a JSON array of services (or `{"services": [...], "notices": [...]}`) in the
-/// feed's SERVICE shape, or a `.csv` spreadsheet of services ([`services_from_csv`]).
+/// feed's SERVICE shape, or a `.csv` spreadsheet of services ([`services_from_csv`]), or
+/// Open Referral HSDS 3.0 ([`crate::hsds`]: a data package's folder or `datapackage.json`, or
+/// HSDS JSON), read with no taxonomy map.
 pub fn read_source(path: &Path) -> Result<Sources> {
+    read_source_with(path, &crate::hsds::Options::default())
+}
+
+/// [`read_source`], an HSDS source read with `hsds`'s taxonomy map and day.
+pub fn read_source_with(path: &Path, hsds: &crate::hsds::Options) -> Result<Sources> {
     let name = path.display().to_string();
+    if crate::hsds::is_package(path) {
+        let imported = crate::hsds::read_package(path, hsds)?;
+        return Ok(Sources {
+            services: imported.services,
+            notices: Vec::new(),
+            warnings: imported.warnings,
+        });
+    }
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
     if name.to_ascii_lowercase().ends_with(".csv") {
         return Ok(Sources {
             services: services_from_csv(&name, &text)?,
-            notices: Vec::new(),
+            ..Sources::default()
         });
     }
     let value: Value = serde_json::from_str(&text)
         .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
+    if crate::hsds::is_hsds_json(&value) {
+        let imported = crate::hsds::from_json(&name, value, hsds)?;
+        return Ok(Sources {
+            services: imported.services,
+            notices: Vec::new(),
+            warnings: imported.warnings,
+        });
+    }
     match value {
         Value::Array(services) => Ok(Sources {
             services,
-            notices: Vec::new(),
+            ..Sources::default()
         }),
         mut object => match object["services"].take() {
             Value::Array(services) => Ok(Sources {
                 services,
                 notices: notices_from_json(&name, object["notices"].take())?,
+                warnings: Vec::new(),
             }),
             _ => Err(Error::InvalidFeed(format!(
                 "{name} holds neither an array of services nor {{\"services\": [...]}}"
@@ -299,13 +325,20 @@ fn notices_from_json(name: &str, value: Value) -> Result<Vec<FeedNotice>> {
 /// services and those generated from open data apart. One id in two files is an error naming
 /// both.
 pub fn read_sources(paths: &[PathBuf]) -> Result<Sources> {
+    read_sources_with(paths, &crate::hsds::Options::default())
+}
+
+/// [`read_sources`], HSDS sources read with `hsds`'s taxonomy map and day.
+pub fn read_sources_with(paths: &[PathBuf], hsds: &crate::hsds::Options) -> Result<Sources> {
     let mut services = Vec::new();
     let mut notices = Vec::new();
+    let mut warnings = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for path in paths {
         let file = path.display().to_string();
-        let source = read_source(path)?;
+        let source = read_source_with(path, hsds)?;
         notices.extend(source.notices);
+        warnings.extend(source.warnings);
         for service in source.services {
             if let Some(id) = service["id"].as_str()
                 && let Some(first) = seen.insert(id.to_owned(), file.clone())
@@ -318,7 +351,11 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Sources> {
             services.push(service);
         }
     }
-    Ok(Sources { services, notices })
+    Ok(Sources {
+        services,
+        notices,
+        warnings,
+    })
 }
 
 /// Adds the project's translations, kept beside the sources one file per language,
@@ -411,198 +448,9 @@ pub fn without_editors_notes(services: &mut [Value]) {
     }
 }
 
-/// Services from an editors' spreadsheet saved as CSV: one row per service location, the
-/// service's own columns repeated (or left empty) on its further rows.
-///
-/// Columns, by header name: `id`, `name`, `status` (default `active`), `categories` and
-/// `languages` (codes separated by `;`), `description`, `organization`, `phone`, `email`,
-/// `url`, `sources` (`;`), `assured_date`, `editor_notes` (never published), `closed_until`
-/// (with the status `temporarily closed`: the last day closed), `alert`, and per location
-/// `location_name`, `address`, `city`, `postal_code`, `province`, `latitude`, `longitude`,
-/// `geo_precision`, `opening_hours`. `name_en`, `description_ar`, `alert_uk` and the like are
-/// translations. Unknown columns are an error, so
-/// a misspelt header is caught rather than silently dropped.
-pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
-    const KNOWN: &[&str] = &[
-        "id",
-        "name",
-        "status",
-        "categories",
-        "languages",
-        "description",
-        "organization",
-        "phone",
-        "email",
-        "url",
-        "sources",
-        "assured_date",
-        "editor_notes",
-        "closed_until",
-        "alert",
-        "location_name",
-        "address",
-        "city",
-        "postal_code",
-        "province",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "opening_hours",
-    ];
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    for h in &headers {
-        let translation = h.split_once('_').is_some_and(|(field, lang)| {
-            matches!(field, "name" | "description" | "alert")
-                && lang.len() == 2
-                && !KNOWN.contains(&h.as_str())
-        });
-        if !KNOWN.contains(&h.as_str()) && !translation {
-            return Err(Error::InvalidFeed(format!(
-                "{file}: unknown column \"{h}\""
-            )));
-        }
-    }
-    let mut services: Vec<Value> = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let row_number = i + 2; // the header is row 1
-        let row = row.map_err(|e| Error::InvalidFeed(format!("{file}, row {row_number}: {e}")))?;
-        let cell = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| row.get(i))
-                .filter(|v| !v.is_empty())
-        };
-        let list = |name: &str| -> Vec<String> {
-            cell(name)
-                .map(|v| {
-                    v.split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let number = |name: &str| -> Result<Option<f64>> {
-            cell(name)
-                .map(|v| {
-                    v.parse::<f64>().map_err(|_| {
-                        Error::InvalidFeed(format!(
-                            "{file}, row {row_number}: {name} \"{v}\" is not a number (use a point: 43.11)"
-                        ))
-                    })
-                })
-                .transpose()
-        };
-        let Some(id) = cell("id") else {
-            return Err(Error::InvalidFeed(format!(
-                "{file}, row {row_number}: no id"
-            )));
-        };
-        let mut location = json!({});
-        for (column, field) in [
-            ("location_name", "name"),
-            ("geo_precision", "geo_precision"),
-        ] {
-            if let Some(v) = cell(column) {
-                location[field] = v.into();
-            }
-        }
-        if let Some(lat) = number("latitude")? {
-            location["latitude"] = lat.into();
-        }
-        if let Some(lon) = number("longitude")? {
-            location["longitude"] = lon.into();
-        }
-        let mut address = json!({"country": "IT"});
-        for (column, field) in [
-            ("address", "address_1"),
-            ("city", "city"),
-            ("postal_code", "postal_code"),
-            ("province", "state_province"),
-        ] {
-            if let Some(v) = cell(column) {
-                address[field] = v.into();
-            }
-        }
-        if address.as_object().is_some_and(|a| a.len() > 1) {
-            location["addresses"] = json!([address]);
-        }
-        let mut at = json!({"location": location});
-        if let Some(hours) = cell("opening_hours") {
-            at["opening_hours"] = hours.into();
-        }
-        let has_location = at["location"].as_object().is_some_and(|l| !l.is_empty());
-        if let Some(service) = services.iter_mut().find(|s| s["id"] == id) {
-            if has_location {
-                service["service_at_locations"]
-                    .as_array_mut()
-                    .expect("made below")
-                    .push(at);
-            }
-            continue;
-        }
-        let mut service = json!({"id": id, "status": cell("status").unwrap_or("active"),
-                                 "categories": list("categories"), "service_at_locations": []});
-        for field in [
-            "name",
-            "description",
-            "email",
-            "url",
-            "assured_date",
-            "editor_notes",
-            "closed_until",
-            "alert",
-        ] {
-            if let Some(v) = cell(field) {
-                service[field] = v.into();
-            }
-        }
-        if let Some(org) = cell("organization") {
-            service["organization"] = json!({"name": org});
-        }
-        if let Some(phone) = cell("phone") {
-            service["phones"] = json!([{"number": phone, "type": "voice"}]);
-        }
-        let languages = list("languages");
-        if !languages.is_empty() {
-            service["languages"] = languages.iter().map(|code| json!({"code": code})).collect();
-        }
-        let sources = list("sources");
-        if !sources.is_empty() {
-            service["sources"] = sources.into();
-        }
-        for h in &headers {
-            if let Some((field, lang)) = h.split_once('_')
-                && matches!(field, "name" | "description" | "alert")
-                && lang.len() == 2
-                && let Some(v) = cell(h)
-            {
-                service["translations"][lang][field] = v.into();
-            }
-        }
-        if has_location {
-            service["service_at_locations"]
-                .as_array_mut()
-                .expect("made above")
-                .push(at);
-        } else if let Some(hours) = cell("opening_hours") {
-            // A service with no place (a helpline) keeps its hours for itself.
-            service["opening_hours"] = hours.into();
-        }
-        services.push(service);
-    }
-    Ok(services)
-}
+/// The editors' spreadsheet reader, kept beside its writer in [`crate::spreadsheet`] so the
+/// two share one list of columns.
+pub use crate::spreadsheet::services_from_csv;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,347 @@
+//! The editors' round trips (issue #18): a published feed exported as the spreadsheet and built
+//! again gives back the same services; mediators' corrections reviewed, accepted into the source
+//! and published by the next build, while a report or a refusal leaves the source untouched.
+
+use bussola_model::{CorrectionField, CorrectionPacket};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
+        .args(args)
+        .env_remove("BUSSOLA_FEED_URL")
+        .env_remove("BUSSOLA_FEED_PUBKEY")
+        .env_remove("BUSSOLA_KEY_PASSWORD")
+        // Not a terminal: nothing is asked.
+        .stdin(Stdio::null())
+        .output()
+        .expect("the CLI runs")
+}
+
+fn ok(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn refused(output: Output) -> String {
+    assert!(
+        !output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8(output.stderr).unwrap()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A key pair in `dir`; the secret key's path.
+fn keygen(dir: &Path) -> PathBuf {
+    ok(cli(&["feed", "keygen", "--out", s(dir)]));
+    dir.join("feed.key")
+}
+
+fn build(source: &Path, out: &Path, key: &Path) -> String {
+    ok(cli(&[
+        "feed",
+        "build",
+        "--id",
+        "umbria",
+        "--source",
+        s(source),
+        "--out",
+        s(out),
+        "--key",
+        s(key),
+    ]))
+}
+
+/// The services of version `version` in the published folder.
+fn published(dir: &Path, version: u64) -> Vec<Value> {
+    let text = std::fs::read_to_string(dir.join(format!("snapshot-{version}.json"))).unwrap();
+    let mut snapshot: Value = serde_json::from_str(&text).unwrap();
+    serde_json::from_value(snapshot["services"].take()).unwrap()
+}
+
+/// A service as a device reads it: a null, an empty list or object say nothing; 43 is 43.0.
+fn meaning(value: &Value) -> Value {
+    match value {
+        Value::Number(n) => json!(n.as_f64()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(meaning).filter(|v| !nothing(v)).collect())
+        }
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), meaning(v)))
+                .filter(|(_, v)| !nothing(v))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn nothing(v: &Value) -> bool {
+    v.is_null()
+        || v.as_array().is_some_and(Vec::is_empty)
+        || v.as_object().is_some_and(|o| o.is_empty())
+}
+
+fn umbria_feed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/umbria/feed")
+}
+
+#[test]
+fn the_bundled_feed_exported_as_a_sheet_builds_back_into_the_same_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("umbria.csv");
+    let pubkey = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/umbria/dev-key/DEVELOPMENT-ONLY.pub");
+    let said = ok(cli(&[
+        "feed",
+        "export",
+        s(&umbria_feed()),
+        "--format",
+        "csv",
+        "--out",
+        s(&sheet),
+        "--pubkey",
+        s(&pubkey),
+    ]));
+    assert!(said.contains("signature good"), "{said}");
+    let key = keygen(dir.path());
+    let out = dir.path().join("published");
+    build(&sheet, &out, &key);
+
+    // Every field the sheet carries (the exporter refuses what it cannot: none here).
+    let then = published(&umbria_feed(), 5);
+    let now = published(&out, 1);
+    assert_eq!(then.len(), now.len());
+    for (a, b) in then.iter().zip(&now) {
+        assert_eq!(meaning(a), meaning(b), "{}", a["id"]);
+    }
+}
+
+#[test]
+fn an_export_that_would_lose_a_field_is_refused_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("s.json");
+    std::fs::write(
+        &source,
+        json!([{"id": "q", "name": "Questura", "status": "active", "categories": ["helpline"],
+                "phones": [{"number": "075 1", "type": "voice"}, {"number": "075 2", "type": "fax"}]}])
+        .to_string(),
+    )
+    .unwrap();
+    let key = keygen(dir.path());
+    let out = dir.path().join("published");
+    build(&source, &out, &key);
+    let sheet = dir.path().join("q.csv");
+    let args = ["feed", "export", s(&out), "--out", s(&sheet)];
+    let error = refused(cli(&args));
+    assert!(error.contains("service \"q\": phones[1]"), "{error}");
+    assert!(error.contains("nothing was written"), "{error}");
+    assert!(!sheet.exists());
+    let said = ok(cli(&[&args[..], &["--allow-loss"]].concat()));
+    assert!(said.contains("signature not checked"), "{said}");
+    assert!(sheet.exists());
+}
+
+fn packet(service: &str, field: CorrectionField, proposed: &str) -> String {
+    CorrectionPacket {
+        kind: bussola_model::CORRECTION_PACKET_KIND.to_owned(),
+        format: bussola_model::CORRECTION_PACKET_FORMAT,
+        feed: "umbria".to_owned(),
+        service: service.to_owned(),
+        service_name: "Questura".to_owned(),
+        field,
+        old: Some("075 000".to_owned()),
+        proposed: Some(proposed.to_owned()),
+        note: Some("ho chiamato ieri".to_owned()),
+        data_version: 1,
+        date: "2026-11-20".to_owned(),
+    }
+    .block()
+}
+
+/// Two mails, one of them quoted in a reply, and a .json packet.
+fn mails(dir: &Path) -> Vec<PathBuf> {
+    let first = dir.join("first.eml");
+    std::fs::write(
+        &first,
+        format!(
+            "Subject: correzione\r\n\r\nBuongiorno,\r\n{}",
+            packet("q", CorrectionField::Phone, "075 5062").replace('\n', "\r\n")
+        ),
+    )
+    .unwrap();
+    let second = dir.join("second.txt");
+    let quoted: String = [
+        packet("q", CorrectionField::Phone, "075 5062"),
+        packet("q", CorrectionField::Hours, "a volte il martedì"),
+        packet("gone", CorrectionField::Email, "x@y.it"),
+    ]
+    .concat()
+    .lines()
+    .map(|l| format!("> {l}\n"))
+    .collect();
+    std::fs::write(&second, quoted).unwrap();
+    let json_packet = dir.join("packet.json");
+    let value: Value = serde_json::from_str(
+        packet("line", CorrectionField::Website, "https://verde.it")
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_str(),
+    )
+    .unwrap();
+    std::fs::write(&json_packet, value.to_string()).unwrap();
+    vec![first, second, json_packet]
+}
+
+fn corrections(files: &[PathBuf], source: &Path, rest: &[&str]) -> Output {
+    let mut args = vec!["feed", "corrections"];
+    args.extend(files.iter().map(|f| s(f)));
+    args.extend(["--id", "umbria", "--source", s(source)]);
+    args.extend(rest);
+    cli(&args)
+}
+
+const JSON_SOURCE: &str = r#"[
+  {
+    "id": "q",
+    "name": "Questura",
+    "status": "active",
+    "categories": ["permits"],
+    "phones": [{"number": "075 000", "type": "voice"}],
+    "assured_date": "2022-01-01",
+    "service_at_locations": [
+      {"location": {"name": "Perugia", "latitude": 43.1, "longitude": 12.4},
+       "opening_hours": "Mo-Fr 09:00-12:00"}
+    ]
+  },
+  {
+    "id": "line",
+    "name": "Numero verde",
+    "status": "active",
+    "categories": ["helpline"],
+    "opening_hours": "24/7"
+  }
+]
+"#;
+
+#[test]
+fn a_report_groups_the_packets_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("services.json");
+    std::fs::write(&source, JSON_SOURCE).unwrap();
+    let files = mails(dir.path());
+    let report = ok(corrections(&files, &source, &["--report"]));
+    // Two packets on q's phone are one group, counted twice.
+    assert!(report.contains("q/phone  Questura — phone"), "{report}");
+    assert!(report.contains("in the source: 075 000"), "{report}");
+    assert!(report.contains("[1] 075 5062 (2 reports)"), "{report}");
+    assert!(report.contains("accept with: --accept q/phone"), "{report}");
+    assert!(
+        report.contains("2026-11-20, data version 1: saw \"075 000\""),
+        "{report}"
+    );
+    assert!(report.contains("note \"ho chiamato ieri\""), "{report}");
+    // A service the source lacks is reported, not applied; hours that do not parse are refused.
+    assert!(report.contains("no service \"gone\""), "{report}");
+    assert!(
+        report.contains("is not opening hours the app can read"),
+        "{report}"
+    );
+    assert_eq!(std::fs::read_to_string(&source).unwrap(), JSON_SOURCE);
+
+    let json: Value = serde_json::from_str(&ok(corrections(&files, &source, &["--json"]))).unwrap();
+    let ids: Vec<&str> = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["gone/email", "line/website", "q/hours", "q/phone"]);
+
+    // Not a terminal and no --accept: a report, nothing asked, nothing changed.
+    ok(corrections(&files, &source, &[]));
+    // Refused hours: refused with the reason, the source byte for byte as it was.
+    let error = refused(corrections(
+        &files,
+        &source,
+        &["--accept", "q/phone", "q/hours"],
+    ));
+    assert!(
+        error.contains("q/hours: \"a volte il martedì\" is not opening hours"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&source).unwrap(), JSON_SOURCE);
+}
+
+#[test]
+fn accepted_corrections_are_written_to_a_json_source_and_published_by_the_next_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("services.json");
+    std::fs::write(&source, JSON_SOURCE).unwrap();
+    let key = keygen(dir.path());
+    let out = dir.path().join("published");
+    build(&source, &out, &key);
+
+    let files = mails(dir.path());
+    let said = ok(corrections(
+        &files,
+        &source,
+        &["--accept", "q/phone", "line/website"],
+    ));
+    assert!(said.contains("q/phone: 075 000 → 075 5062"), "{said}");
+    build(&source, &out, &key);
+    let now = published(&out, 2);
+    let today = directory::review::today(directory::now());
+    assert_eq!(now[0]["phones"][0]["number"], "075 5062");
+    assert_eq!(now[0]["assured_date"], today.as_str());
+    assert_eq!(now[1]["url"], "https://verde.it");
+    // What was not accepted is as it was.
+    assert_eq!(
+        now[0]["service_at_locations"][0]["opening_hours"],
+        "Mo-Fr 09:00-12:00"
+    );
+}
+
+#[test]
+fn accepted_corrections_are_written_to_the_rows_of_a_csv_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("services.csv");
+    let csv = "id,name,categories,phone,city,latitude,longitude,opening_hours,assured_date\n\
+               q,Questura,permits,075 000,Perugia,43.1,12.4,Mo-Fr 09:00-12:00,2022-01-01\n\
+               q,,,,Foligno,42.9,12.7,Tu 09:00-12:00,\n\
+               line,Numero verde,helpline,800 1,,,,24/7,\n";
+    std::fs::write(&source, csv).unwrap();
+    let files = mails(dir.path());
+    ok(corrections(&files, &source, &["--report"]));
+    assert_eq!(std::fs::read_to_string(&source).unwrap(), csv);
+
+    ok(corrections(&files, &source, &["--accept", "q/phone"]));
+    let today = directory::review::today(directory::now());
+    assert_eq!(
+        std::fs::read_to_string(&source).unwrap(),
+        format!(
+            "id,name,categories,phone,city,latitude,longitude,opening_hours,assured_date\n\
+             q,Questura,permits,075 5062,Perugia,43.1,12.4,Mo-Fr 09:00-12:00,{today}\n\
+             q,,,,Foligno,42.9,12.7,Tu 09:00-12:00,\n\
+             line,Numero verde,helpline,800 1,,,,24/7,\n"
+        )
+    );
+    let key = keygen(dir.path());
+    let out = dir.path().join("published");
+    build(&source, &out, &key);
+    assert_eq!(published(&out, 1)[0]["phones"][0]["number"], "075 5062");
+}
