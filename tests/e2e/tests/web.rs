@@ -760,3 +760,49 @@ async fn a_sheet_of_three_services_prints_on_a4_and_downloads_as_an_image() -> R
     )?;
     app.stop().await
 }
+
+/// On a phone, in Arabic: "something is wrong" is kept by the worker's engine in the browser's
+/// own database, listed under the favourites, and saved as a `.json` packet by a download.
+#[tokio::test]
+async fn a_correction_made_on_a_phone_in_arabic_is_kept_and_saved_as_a_packet() -> Result<()> {
+    let server = serve_site()?;
+    let profile = tempfile::tempdir()?;
+    let ar = Translator::new("ar");
+    let app = open_questura_on_a_first_visit(&server, profile.path(), Screen::Phone).await?;
+    app.choose_language("ar").await?;
+    app.click("#action-report").await?;
+    app.wait_for_text("#correction-form h2", |t| t == ar.text("correction-title"))
+        .await?;
+    app.type_into("#correction-value", "075 5062111").await?;
+    app.click("#correction-save").await?;
+    app.wait_for_text("#correction-said p", |t| t == ar.text("correction-saved"))
+        .await?;
+    app.screenshot("web-correction-ar-360x740").await?;
+
+    app.click("#nav-favourites").await?;
+    app.wait_for_text("#my-corrections .correction-proposed", |t| {
+        t.contains("075 5062111")
+    })
+    .await?;
+    app.click("#my-corrections .correction-file").await?;
+    let downloads = bussola_e2e::downloads_of(profile.path());
+    let packet = wait_until(20, "the downloaded packet", async || {
+        let found = std::fs::read_dir(&downloads).ok().and_then(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "json"))
+        });
+        Ok(found.and_then(|p| std::fs::read_to_string(p).ok()))
+    })
+    .await?;
+    let read = bussola_model::read_correction_packets(&packet);
+    ensure!(read.len() == 1, "{packet}");
+    let packet = read[0].clone().map_err(anyhow::Error::msg)?;
+    ensure!(
+        packet.service == "questura-pg-immigrazione"
+            && packet.proposed.as_deref() == Some("075 5062111"),
+        "{packet:?}"
+    );
+    app.screenshot("web-my-corrections-ar-360x740").await?;
+    app.stop().await
+}
