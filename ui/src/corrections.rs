@@ -180,7 +180,8 @@ fn CorrectionActions(
 ) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
-    let said = RwSignal::new(None::<String>);
+    // How saving the file went, said in whatever language the person reads now.
+    let said = RwSignal::new(None::<Result<ipc::Saved, String>>);
     // With no address from the feed, the mail opens with the recipient left for the person to
     // write (a colleague, the region's office); the hint says so.
     let mail = mail_link(&correction, &lang.italian());
@@ -189,22 +190,13 @@ fn CorrectionActions(
         "bussola-correction-{}-{}.json",
         correction.service.0, correction.id
     );
+    let file_name_shown = file_name.clone();
     let save = move |_| {
         let (file_name, packet) = (file_name.clone(), packet.clone());
         leptos::task::spawn_local(async move {
             let json = serde_json::to_vec_pretty(&packet).unwrap_or_default();
-            let tr = lang.tr_untracked();
             said.set(Some(
-                match ipc::save_file(&file_name, "application/json", json).await {
-                    Ok(ipc::Saved::To(path)) => {
-                        tr.text_with("share-saved-to", &[("path", (&path).into())])
-                    }
-                    Ok(ipc::Saved::Cancelled) => String::new(),
-                    Ok(_) => tr.text_with("share-downloaded", &[("file", (&file_name).into())]),
-                    Err(reason) => {
-                        tr.text_with("correction-failed", &[("reason", (&reason).into())])
-                    }
-                },
+                ipc::save_file(&file_name, "application/json", json).await,
             ));
         });
     };
@@ -232,7 +224,15 @@ fn CorrectionActions(
             })}
         </div>
         {no_contact.then(|| view! { <p class="hint">{move || lang.t("correction-no-contact")}</p> })}
-        {move || said.get().filter(|s| !s.is_empty()).map(|s| view! { <p class="correction-file-said" role="status">{s}</p> })}
+        {move || said.get().and_then(|outcome| {
+            let tr = lang.tr();
+            match outcome {
+                Ok(ipc::Saved::To(path)) => Some(tr.text_with("share-saved-to", &[("path", (&path).into())])),
+                Ok(ipc::Saved::Cancelled) => None,
+                Ok(_) => Some(tr.text_with("share-downloaded", &[("file", (&file_name_shown).into())])),
+                Err(error) => Some(tr.text_with("share-failed", &[("error", (&error).into())])),
+            }
+        }).map(|s| view! { <p class="correction-file-said" role="status">{s}</p> })}
     }
 }
 

@@ -9,6 +9,7 @@ use crate::card::{half, qr};
 use crate::i18n::use_lang;
 use crate::icons::icon;
 use crate::{ServiceRef, ipc, use_nav};
+use bussola_i18n::Translator;
 use bussola_model::ServiceDetail;
 use leptos::prelude::*;
 
@@ -161,7 +162,8 @@ pub fn SheetScreen() -> impl IntoView {
     let nav = use_nav();
     let sheet = use_sheet();
     let entries = sheet_entries(sheet);
-    let said = RwSignal::new(None::<(bool, String)>);
+    // How the last save went, said in whatever language the person reads now.
+    let said = RwSignal::new(None::<Result<ipc::Saved, String>>);
     let saving = RwSignal::new(false);
     let save = move |_| {
         let Some((entries, _)) = entries.get_untracked() else {
@@ -179,19 +181,7 @@ pub fn SheetScreen() -> impl IntoView {
                 }
                 Err(e) => Err(e),
             };
-            said.set(Some(match outcome {
-                Ok(ipc::Saved::To(path)) => (
-                    true,
-                    person.text_with("sheet-saved", &[("path", (&path).into())]),
-                ),
-                Ok(ipc::Saved::Downloaded) => (true, person.text("sheet-downloaded")),
-                Ok(ipc::Saved::Shared) => (true, person.text("sheet-shared")),
-                Ok(ipc::Saved::Cancelled) => (false, String::new()),
-                Err(reason) => (
-                    false,
-                    person.text_with("sheet-save-failed", &[("reason", (&reason).into())]),
-                ),
-            }));
+            said.set(Some(outcome));
             saving.set(false);
         });
     };
@@ -230,7 +220,7 @@ pub fn SheetScreen() -> impl IntoView {
                                 </button>
                             </div>
                         })}
-                        {move || said.get().filter(|(_, text)| !text.is_empty()).map(|(ok, text)| view! {
+                        {move || said.get().and_then(|outcome| saved_sentence(&lang.tr(), outcome)).map(|(ok, text)| view! {
                             <p id="sheet-said" role="status" class:share-ok=ok class:error=!ok>{text}</p>
                         })}
                         {any.then(|| printed_sheet(&entries))}
@@ -239,6 +229,23 @@ pub fn SheetScreen() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// How saving the image went, in a sentence; nothing when the person closed the share sheet.
+fn saved_sentence(tr: &Translator, outcome: Result<ipc::Saved, String>) -> Option<(bool, String)> {
+    Some(match outcome {
+        Ok(ipc::Saved::To(path)) => (
+            true,
+            tr.text_with("sheet-saved", &[("path", (&path).into())]),
+        ),
+        Ok(ipc::Saved::Downloaded) => (true, tr.text("sheet-downloaded")),
+        Ok(ipc::Saved::Shared) => (true, tr.text("sheet-shared")),
+        Ok(ipc::Saved::Cancelled) => return None,
+        Err(reason) => (
+            false,
+            tr.text_with("sheet-save-failed", &[("reason", (&reason).into())]),
+        ),
+    })
 }
 
 /// A row of the list above the sheet: the name, and buttons to move it or take it off.
