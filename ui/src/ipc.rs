@@ -187,7 +187,23 @@ pub async fn load_directory(file_name: &str, bytes: Vec<u8>) -> Result<SyncRepor
         file_name: &'a str,
         bytes: Vec<u8>,
     }
-    call("load_directory", &FileArgs { file_name, bytes }).await
+    match shell() {
+        Shell::Tauri => call("load_directory", &FileArgs { file_name, bytes }).await,
+        // To the worker as one Uint8Array, not a list of numbers (see the worker's `Message`).
+        Shell::Web => {
+            let args = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&args, &"fileName".into(), &file_name.into());
+            let _ = js_sys::Reflect::set(
+                &args,
+                &"bytes".into(),
+                &js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            );
+            let answer = web_call("load_directory", args.into())
+                .await
+                .map_err(command_error_text)?;
+            serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// Keeps on the device what the person says is wrong with a service's entry; the correction
@@ -444,12 +460,9 @@ pub async fn save_file(file_name: &str, mime: &str, bytes: Vec<u8>) -> Result<Sa
             set("fileName", &JsValue::from_str(file_name));
             set("type", &JsValue::from_str(mime));
             set("bytes", &js_sys::Uint8Array::from(bytes.as_slice()).into());
-            let answer = web_call("save_file", args.into()).await.map_err(|error| {
-                match serde_wasm_bindgen::from_value::<CommandError>(error.clone()) {
-                    Ok(error) => error.message,
-                    Err(_) => format!("{error:?}"),
-                }
-            })?;
+            let answer = web_call("save_file", args.into())
+                .await
+                .map_err(command_error_text)?;
             Ok(match answer.as_string().as_deref() {
                 Some("shared") => Saved::Shared,
                 Some("cancelled") => Saved::Cancelled,
@@ -466,11 +479,15 @@ async fn call<A: Serialize, T: serde::de::DeserializeOwned>(
     let args = serde_wasm_bindgen::to_value(args).map_err(|e| e.to_string())?;
     match shell_invoke(command, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string()),
-        Err(error) => Err(
-            match serde_wasm_bindgen::from_value::<CommandError>(error.clone()) {
-                Ok(error) => error.message,
-                Err(_) => format!("{error:?}"),
-            },
-        ),
+        Err(error) => Err(command_error_text(error)),
+    }
+}
+
+/// A shell's refusal as the sentence it carries (a [`CommandError`]'s message), or as whatever
+/// came when it is not one.
+fn command_error_text(error: JsValue) -> String {
+    match serde_wasm_bindgen::from_value::<CommandError>(error.clone()) {
+        Ok(error) => error.message,
+        Err(_) => format!("{error:?}"),
     }
 }

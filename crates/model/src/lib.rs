@@ -700,7 +700,9 @@ pub struct SharedDirectory {
     /// Where the desktop saved it; `None` when the file is in `bytes`, for the page to save
     /// (the web app).
     pub saved_to: Option<String>,
-    #[serde(default)]
+    /// Bytes, not a list of numbers: in the web app a region's file (tens of MB for a large
+    /// feed) crosses from the worker to the page as one Uint8Array.
+    #[serde(default, with = "serde_bytes")]
     pub bytes: Vec<u8>,
 }
 

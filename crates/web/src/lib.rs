@@ -31,6 +31,21 @@ struct Message {
     command: String,
     #[serde(default)]
     args: serde_json::Value,
+    /// A file's bytes (`args.bytes` when the page sent a Uint8Array), taken out before the
+    /// rest is read as JSON: a region's file as a list of numbers would cost many times its size.
+    #[serde(skip)]
+    file: Option<Vec<u8>>,
+}
+
+/// Takes `args.bytes` out of a message when it is a Uint8Array, leaving the rest.
+fn take_file_bytes(message: &JsValue) -> Option<Vec<u8>> {
+    let args = js_sys::Reflect::get(message, &"args".into()).ok()?;
+    let bytes = js_sys::Reflect::get(&args, &"bytes".into())
+        .ok()?
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&args.into(), &"bytes".into());
+    Some(bytes.to_vec())
 }
 
 /// The engine, as the worker's script holds it.
@@ -66,8 +81,9 @@ impl Engine {
 
     /// Answers one request from the page, by posting `{id, ok}` or `{id, error}`.
     pub fn handle(&self, message: JsValue) {
+        let file = take_file_bytes(&message);
         let message: Message = match serde_wasm_bindgen::from_value(message) {
-            Ok(message) => message,
+            Ok(message) => Message { file, ..message },
             Err(e) => {
                 web_sys_log(&format!("bussola: a message the worker cannot read: {e}"));
                 return;
@@ -189,8 +205,11 @@ async fn answer(
         // The page saves the file (a download, or the share sheet).
         "share_directory" => reply(directory::commands::share_directory(&store_ref())),
         "load_directory" => {
-            let bytes: Vec<u8> = serde_json::from_value(args["bytes"].clone())
-                .map_err(|e| bad_request(&e.to_string()))?;
+            let bytes: Vec<u8> = match &message.file {
+                Some(bytes) => bytes.clone(),
+                None => serde_json::from_value(args["bytes"].clone())
+                    .map_err(|e| bad_request(&e.to_string()))?,
+            };
             let report = directory::commands::load_directory(
                 &mut store.borrow_mut(),
                 &text("fileName")?,
