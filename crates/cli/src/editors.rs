@@ -1,5 +1,5 @@
 //! The editors' round trips at the terminal: `feed export`, a published feed written back as
-//! the spreadsheet `feed build` reads, and `feed corrections`, the mediators' reports reviewed
+//! the spreadsheet `feed build` reads or as an HSDS 3.0 package any directory reads, and `feed corrections`, the mediators' reports reviewed
 //! against the source and the accepted ones written into it. The work is the engine's
 //! (`directory::spreadsheet`, `directory::review`); this module reads the flags, asks the
 //! questions and prints the answers.
@@ -9,22 +9,27 @@ use directory::review::{self, Choice, Review};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// What `feed export` writes. One variant a format: another (HSDS) is a variant and an arm in
-/// [`export`].
+/// What `feed export` writes. One variant a format, and an arm in [`export`].
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ExportFormat {
     /// The editors' spreadsheet as CSV: one row per service location, the columns `feed build`
     /// reads.
     Csv,
+    /// Open Referral HSDS 3.0 as a tabular data package: a folder with `datapackage.json` and
+    /// one CSV per table, Bussola's own fields in `x_bussola_` columns and tables.
+    Hsds,
 }
 
-/// `feed export FEED_DIR --format csv --out FILE [--pubkey KEY] [--allow-loss]`.
+/// `feed export FEED_DIR --format csv|hsds --out FILE|DIR [--pubkey KEY] [--allow-loss]
+/// [--force]`. The CSV starts with a UTF-8 byte-order mark so that Excel opens its accents
+/// right (`services_to_csv`).
 pub fn export(
     feed: &Path,
     format: ExportFormat,
     out: &Path,
     pubkey: Option<&str>,
     allow_loss: bool,
+    force: bool,
 ) -> Result<()> {
     let key = pubkey.map(crate::key_argument).transpose()?;
     let published = directory::spreadsheet::read_published(feed, key.as_ref())
@@ -39,6 +44,8 @@ pub fn export(
                 sheet.uncarried,
             )
         }
+        // A folder of files, written and read back by the engine.
+        ExportFormat::Hsds => return export_hsds(&published, out, allow_loss),
     };
     if !uncarried.is_empty() {
         for line in &uncarried {
@@ -58,7 +65,19 @@ pub fn export(
             out.display()
         );
     }
-    std::fs::write(out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    // An editor's working sheet holds editor_notes, which the feed never carries: overwritten
+    // by an export, they would be gone.
+    if out.exists() && !force {
+        bail!(
+            "{} already exists: nothing was written. A sheet holds editor_notes the feed does \
+             not carry, and writing over it would lose them; choose another --out, or --force \
+             to replace it",
+            out.display()
+        );
+    }
+    // Through a temporary file renamed into place: a failure halfway leaves the old file whole.
+    directory::review::replace_file(out, &bytes)
+        .with_context(|| format!("writing {}", out.display()))?;
     let m = &published.manifest;
     println!(
         "{} version {} ({}): {services} services in {rows} rows written to {}",
@@ -70,6 +89,63 @@ pub fn export(
             "signature not checked: no --pubkey"
         },
         out.display()
+    );
+    Ok(())
+}
+
+/// The HSDS arm of [`export`]: the package is written (and read back) by the engine, which
+/// writes nothing when something would not come back and loss is not allowed.
+fn export_hsds(
+    published: &directory::spreadsheet::Published,
+    out: &Path,
+    allow_loss: bool,
+) -> Result<()> {
+    let m = &published.manifest;
+    let exported = directory::hsds::export::write_package(
+        &m.feed,
+        m.version,
+        &published.services,
+        out,
+        allow_loss,
+    )
+    .with_context(|| format!("writing the HSDS package in {}", out.display()))?;
+    for line in &exported.package.warnings {
+        eprintln!("{line}");
+    }
+    if !exported.uncarried.is_empty() {
+        for line in &exported.uncarried {
+            eprintln!("  {line}");
+        }
+        if !exported.written {
+            bail!(
+                "the HSDS package cannot carry {} of the feed's fields (listed above); nothing                  was written. --allow-loss writes it without them",
+                exported.uncarried.len()
+            );
+        }
+        eprintln!(
+            "warning: {} fields listed above are left out of {}",
+            exported.uncarried.len(),
+            out.display()
+        );
+    }
+    let tables: Vec<String> = exported
+        .package
+        .tables
+        .iter()
+        .map(|(file, rows)| format!("{file} {rows}"))
+        .collect();
+    println!(
+        "{} version {} ({}): {} services written to {} as HSDS 3.0 ({})",
+        m.feed,
+        m.version,
+        if published.verified {
+            "signature good"
+        } else {
+            "signature not checked: no --pubkey"
+        },
+        exported.package.services,
+        out.display(),
+        tables.join(", ")
     );
     Ok(())
 }

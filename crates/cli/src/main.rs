@@ -146,24 +146,31 @@ enum FeedCommands {
         key: PathBuf,
     },
     /// Writes a published feed's services as the spreadsheet `feed build` reads (one row per
-    /// service location, every column it knows), to edit and build again. Refused, with the
-    /// fields listed, when the sheet cannot carry something the feed holds.
+    /// service location, every column it knows), to edit and build again, or (`--format
+    /// hsds`) as an Open Referral HSDS 3.0 tabular data package in the folder --out. Refused,
+    /// with the fields listed, when the output cannot carry something the feed holds.
     Export {
         /// The published folder (its manifest and the snapshot it names).
         #[arg(value_name = "FEED_DIR")]
         feed: PathBuf,
         #[arg(long, value_enum, default_value = "csv")]
         format: editors::ExportFormat,
-        #[arg(long, value_name = "FILE")]
+        /// The sheet's file, or the package's folder (new, empty, or an earlier export).
+        #[arg(long, value_name = "FILE|DIR")]
         out: PathBuf,
         /// Checks the folder first as a device would (signature, hashes, records) with this
         /// key, its RW… line or .pub file; without it the folder is read as it is, only the
         /// snapshot's sha256 checked against the manifest.
         #[arg(long, value_name = "KEY")]
         pubkey: Option<String>,
-        /// Writes the sheet even without the fields it cannot carry (they are listed).
+        /// Writes the sheet or package even without the fields it cannot carry (they are
+        /// listed).
         #[arg(long)]
         allow_loss: bool,
+        /// Replaces an existing --out sheet. Without it an existing file is refused: a sheet
+        /// an editor works in holds editor_notes, which are never published and would be lost.
+        #[arg(long)]
+        force: bool,
     },
     /// Reviews the corrections mediators send (mail bodies saved as .txt/.eml, or .json
     /// packets) against a source file: grouped per service and field as <service>/<field>,
@@ -815,7 +822,8 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             out,
             pubkey,
             allow_loss,
-        } => editors::export(feed, *format, out, pubkey.as_deref(), *allow_loss),
+            force,
+        } => editors::export(feed, *format, out, pubkey.as_deref(), *allow_loss, *force),
         FeedCommands::Corrections {
             files,
             id,
@@ -860,7 +868,8 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
 /// them all in one go.
 fn every_error(name: &str, refused: directory::feed::FeedError) -> anyhow::Error {
     let report = refused.report.unwrap_or_default();
-    for problem in report.errors() {
+    // The warnings too: a source put right for its errors alone would come back with them.
+    for problem in &report.problems {
         eprintln!("  {problem}");
     }
     anyhow::anyhow!(

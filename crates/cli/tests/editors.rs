@@ -64,8 +64,12 @@ fn build(source: &Path, out: &Path, key: &Path) -> String {
 }
 
 /// The services of version `version` in the published folder.
-fn published(dir: &Path, version: u64) -> Vec<Value> {
-    let text = std::fs::read_to_string(dir.join(format!("snapshot-{version}.json"))).unwrap();
+/// The services of the snapshot the folder's manifest names now.
+fn published(dir: &Path) -> Vec<Value> {
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let snapshot = manifest["snapshot"]["url"].as_str().unwrap();
+    let text = std::fs::read_to_string(dir.join(snapshot)).unwrap();
     let mut snapshot: Value = serde_json::from_str(&text).unwrap();
     serde_json::from_value(snapshot["services"].take()).unwrap()
 }
@@ -121,8 +125,8 @@ fn the_bundled_feed_exported_as_a_sheet_builds_back_into_the_same_services() {
     build(&sheet, &out, &key);
 
     // Every field the sheet carries (the exporter refuses what it cannot: none here).
-    let then = published(&umbria_feed(), 5);
-    let now = published(&out, 1);
+    let then = published(&umbria_feed());
+    let now = published(&out);
     assert_eq!(then.len(), now.len());
     for (a, b) in then.iter().zip(&now) {
         assert_eq!(meaning(a), meaning(b), "{}", a["id"]);
@@ -154,6 +158,35 @@ fn an_export_that_would_lose_a_field_is_refused_unless_allowed() {
     assert!(sheet.exists());
 }
 
+#[test]
+fn an_export_over_an_existing_sheet_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("umbria.csv");
+    // An editor's working sheet, with notes the feed does not carry.
+    let working = "id,name,editor_notes\nq,Questura,orari da verificare a gennaio\n";
+    std::fs::write(&sheet, working).unwrap();
+    let feed = umbria_feed();
+    let args = ["feed", "export", s(&feed), "--out", s(&sheet)];
+    let error = refused(cli(&args));
+    assert!(
+        error.contains("already exists: nothing was written"),
+        "{error}"
+    );
+    assert!(error.contains("--force"), "{error}");
+    assert_eq!(std::fs::read_to_string(&sheet).unwrap(), working);
+    ok(cli(&[&args[..], &["--force"]].concat()));
+    let written = std::fs::read_to_string(&sheet).unwrap();
+    // With the byte-order mark that tells Excel the accents are UTF-8.
+    assert!(
+        written.starts_with("\u{feff}id,name,"),
+        "{}",
+        &written[..40]
+    );
+    // Written through a temporary file renamed into place: none is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
 fn packet(service: &str, field: CorrectionField, proposed: &str) -> String {
     CorrectionPacket {
         kind: bussola_model::CORRECTION_PACKET_KIND.to_owned(),
@@ -162,7 +195,12 @@ fn packet(service: &str, field: CorrectionField, proposed: &str) -> String {
         service: service.to_owned(),
         service_name: "Questura".to_owned(),
         field,
-        old: Some("075 000".to_owned()),
+        // What the sources below say, as a mediator saw it.
+        old: match field {
+            CorrectionField::Phone => Some("075 000".to_owned()),
+            CorrectionField::Hours => Some("Mo-Fr 09:00-12:00".to_owned()),
+            _ => None,
+        },
         proposed: Some(proposed.to_owned()),
         note: Some("ho chiamato ieri".to_owned()),
         data_version: 1,
@@ -304,7 +342,7 @@ fn accepted_corrections_are_written_to_a_json_source_and_published_by_the_next_b
     ));
     assert!(said.contains("q/phone: 075 000 → 075 5062"), "{said}");
     build(&source, &out, &key);
-    let now = published(&out, 2);
+    let now = published(&out);
     let today = directory::review::today(directory::now());
     assert_eq!(now[0]["phones"][0]["number"], "075 5062");
     assert_eq!(now[0]["assured_date"], today.as_str());
@@ -343,5 +381,5 @@ fn accepted_corrections_are_written_to_the_rows_of_a_csv_source() {
     let key = keygen(dir.path());
     let out = dir.path().join("published");
     build(&source, &out, &key);
-    assert_eq!(published(&out, 1)[0]["phones"][0]["number"], "075 5062");
+    assert_eq!(published(&out)[0]["phones"][0]["number"], "075 5062");
 }

@@ -211,36 +211,56 @@ pub fn read_source(path: &Path) -> Result<Sources> {
     read_source_with(path, &crate::hsds::Options::default())
 }
 
-/// [`read_source`], an HSDS source read with `hsds`'s taxonomy map and day.
+/// [`read_source`], an HSDS source read with `hsds`'s taxonomy map and day. A page of an HSDS
+/// API list, read alone, holds only that page's services, and a warning says so.
 pub fn read_source_with(path: &Path, hsds: &crate::hsds::Options) -> Result<Sources> {
+    let (mut sources, page) = read_one(path, hsds)?;
+    if let Some(crate::hsds::Page { number, of }) = page {
+        sources.warnings.push(format!(
+            "warning: {}: is page {number} of {of} of an HSDS list; only this page's services \
+             are read",
+            path.display()
+        ));
+    }
+    Ok(sources)
+}
+
+/// One source, and which page of an HSDS API list it is, if it is one.
+fn read_one(
+    path: &Path,
+    hsds: &crate::hsds::Options,
+) -> Result<(Sources, Option<crate::hsds::Page>)> {
     let name = path.display().to_string();
     if crate::hsds::is_package(path) {
         let imported = crate::hsds::read_package(path, hsds)?;
-        return Ok(Sources {
+        let sources = Sources {
             services: imported.services,
             notices: Vec::new(),
             warnings: imported.warnings,
-        });
+        };
+        return Ok((sources, None));
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
     if name.to_ascii_lowercase().ends_with(".csv") {
-        return Ok(Sources {
+        let sources = Sources {
             services: services_from_csv(&name, &text)?,
             ..Sources::default()
-        });
+        };
+        return Ok((sources, None));
     }
     let value: Value = serde_json::from_str(&text)
         .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
     if crate::hsds::is_hsds_json(&value) {
         let imported = crate::hsds::from_json(&name, value, hsds)?;
-        return Ok(Sources {
+        let sources = Sources {
             services: imported.services,
             notices: Vec::new(),
             warnings: imported.warnings,
-        });
+        };
+        return Ok((sources, imported.page));
     }
-    match value {
+    let sources = match value {
         Value::Array(services) => Ok(Sources {
             services,
             ..Sources::default()
@@ -255,7 +275,8 @@ pub fn read_source_with(path: &Path, hsds: &crate::hsds::Options) -> Result<Sour
                 "{name} holds neither an array of services nor {{\"services\": [...]}}"
             ))),
         },
-    }
+    }?;
+    Ok((sources, None))
 }
 
 /// A file of notices alone (`feed build --notices`): a JSON array (or `{"notices": [...]}`) of
@@ -273,15 +294,8 @@ pub fn read_notices(path: &Path) -> Result<Vec<FeedNotice>> {
             mut object => notices_from_json(&name, object["notices"].take()),
         };
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::InvalidFeed(format!("{name}: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let table = crate::spreadsheet::read_table(&name, &text)?;
+    let headers = table.headers;
     for h in &headers {
         if !matches!(h.as_str(), "id" | "until") && !h.starts_with("text_") {
             return Err(Error::InvalidFeed(format!(
@@ -290,8 +304,8 @@ pub fn read_notices(path: &Path) -> Result<Vec<FeedNotice>> {
         }
     }
     let mut notices = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let row = row.map_err(|e| Error::InvalidFeed(format!("{name}, row {}: {e}", i + 2)))?;
+    for (number, row) in table.rows {
+        let row = row.map_err(|e| Error::InvalidFeed(format!("{name}, row {number}: {e}")))?;
         let cell = |column: &str| {
             headers
                 .iter()
@@ -334,9 +348,14 @@ pub fn read_sources_with(paths: &[PathBuf], hsds: &crate::hsds::Options) -> Resu
     let mut notices = Vec::new();
     let mut warnings = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
+    // The pages of an HSDS API list among the sources: (page, of how many, file).
+    let mut pages: Vec<(u64, u64, String)> = Vec::new();
     for path in paths {
         let file = path.display().to_string();
-        let source = read_source_with(path, hsds)?;
+        let (source, page) = read_one(path, hsds)?;
+        if let Some(page) = page {
+            pages.push((page.number, page.of, file.clone()));
+        }
         notices.extend(source.notices);
         warnings.extend(source.warnings);
         for service in source.services {
@@ -349,6 +368,24 @@ pub fn read_sources_with(paths: &[PathBuf], hsds: &crate::hsds::Options) -> Resu
                 )));
             }
             services.push(service);
+        }
+    }
+    // A page alone would publish a feed without every other page's services: a build drops
+    // from the feed what its sources do not hold. So every page, or none.
+    for (number, of, file) in &pages {
+        let missing: Vec<String> = (1..=*of)
+            .filter(|p| !pages.iter().any(|(n, o, _)| n == p && o == of))
+            .map(|p| p.to_string())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::InvalidFeed(format!(
+                "{file} is page {number} of {of} of an HSDS list, and page{} {} {} not among \
+                 the sources: a feed built from it would lack those pages' services; give every \
+                 page as a --source",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", "),
+                if missing.len() == 1 { "is" } else { "are" },
+            )));
         }
     }
     Ok(Sources {

@@ -11,9 +11,21 @@
 //! edit by hand, as is "other". Accepted changes also set the service's `assured_date` to the
 //! day they were accepted: an editor has just checked the entry.
 //!
+//! A service may have several phones, and several places each with its hours: a correction
+//! goes to the one whose value is what the mediator saw (the packet's `old`), never simply to
+//! the first; when that cannot be told, the group is left for the editor to edit by hand.
+//!
+//! Only Bussola's own sources are written, a JSON file or the editors' CSV: an HSDS source is
+//! read converted, and a converted service written back would lose what HSDS holds and
+//! Bussola's shape does not; it is corrected upstream.
+//!
 //! The source is rewritten whole through a temporary file renamed into place, so a failure
-//! leaves the source as it was; a JSON source keeps its keys' order and its indentation, so the
-//! editor's diff shows the change and nothing else.
+//! leaves the source as it was, and the text is read back before it is written: it must give
+//! exactly the corrected services, or nothing is written. A JSON source keeps its keys' order,
+//! its indentation and its line ending, so the editor's diff is mostly the change; serde_json's
+//! pretty printing does reflow what the file wrote on one line (`"categories": ["permits"]`
+//! spreads over three) and writes a number by its value (12.40 becomes 12.4). A CSV source keeps
+//! its byte-order mark, its line ending and every cell the corrections do not touch.
 
 use crate::{Error, Result};
 use bussola_model::{CorrectionField, CorrectionPacket};
@@ -30,7 +42,8 @@ pub struct Received {
 }
 
 /// Every packet in the files (mail bodies saved as `.txt`/`.eml`, or `.json` packets), and a line
-/// for each block that could not be read and each file that holds none.
+/// for each block that could not be read and each file that holds none. A saved mail whose body
+/// travelled quoted-printable or base64 is decoded first ([`mail_text`]).
 pub fn read_packet_files(paths: &[PathBuf]) -> Result<(Vec<Received>, Vec<String>)> {
     let mut received = Vec::new();
     let mut unreadable = Vec::new();
@@ -38,8 +51,13 @@ pub fn read_packet_files(paths: &[PathBuf]) -> Result<(Vec<Received>, Vec<String
         let file = path.display().to_string();
         let bytes = std::fs::read(path)
             .map_err(|e| Error::InvalidFeed(format!("cannot read {file}: {e}")))?;
-        // A mail saved by a client in another encoding still holds its packet in ASCII.
-        let text = String::from_utf8_lossy(&bytes);
+        let text = match mail_text(&bytes) {
+            Ok(text) => text,
+            Err(reason) => {
+                unreadable.push(format!("{file}: {reason}"));
+                continue;
+            }
+        };
         let packets = bussola_model::read_correction_packets(&text);
         if packets.is_empty() {
             unreadable.push(format!("{file}: holds no correction packet"));
@@ -55,6 +73,213 @@ pub fn read_packet_files(paths: &[PathBuf]) -> Result<(Vec<Received>, Vec<String
         }
     }
     Ok((received, unreadable))
+}
+
+/// The text of a file of packets. A mail saved whole (`.eml`: headers, then the body as it
+/// travelled) may carry its body quoted-printable, where `=` is `=3D` and long lines are cut
+/// with a trailing `=` (a proposed `…?id=12` would arrive as `…?id=3D12`), or base64, where
+/// the packet cannot be seen at all: such a message, or each such part of it, is decoded (as
+/// UTF-8, the packets' encoding). Anything else is read as it is; a mail saved by a client in
+/// another encoding still holds its packet in ASCII.
+pub fn mail_text(bytes: &[u8]) -> std::result::Result<String, String> {
+    let text = String::from_utf8_lossy(bytes);
+    if !mail::has_headers(&text) || !mail::is_encoded(&text) {
+        return Ok(text.into_owned());
+    }
+    let mut out = String::new();
+    mail::entity(&text, &mut out)?;
+    Ok(out)
+}
+
+/// Just enough of MIME (RFC 2045/2046) to find a mail's text: headers, multipart bodies split
+/// at their boundary, and the two transfer encodings a mail client uses for text.
+mod mail {
+    use base64::Engine;
+
+    /// Whether the text starts as a mail does: a header line, `Name: value`.
+    pub fn has_headers(text: &str) -> bool {
+        let first = text.trim_start_matches('\u{feff}').lines().next();
+        first
+            .and_then(|line| line.split_once(':'))
+            .is_some_and(|(name, _)| {
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+    }
+
+    /// Whether the message or one of its parts says its body is quoted-printable or base64.
+    pub fn is_encoded(text: &str) -> bool {
+        text.lines().any(|line| {
+            line.split_once(':').is_some_and(|(name, value)| {
+                name.eq_ignore_ascii_case("content-transfer-encoding") && encoding(value).is_some()
+            })
+        })
+    }
+
+    #[derive(Clone, Copy)]
+    enum Encoding {
+        QuotedPrintable,
+        Base64,
+    }
+
+    fn encoding(value: &str) -> Option<Encoding> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "quoted-printable" => Some(Encoding::QuotedPrintable),
+            "base64" => Some(Encoding::Base64),
+            _ => None,
+        }
+    }
+
+    /// The message, or one of its parts: each text in it, decoded, added to `out`.
+    pub fn entity(text: &str, out: &mut String) -> Result<(), String> {
+        let (head, body) = split_head(text);
+        let headers = unfolded(head);
+        let header = |name: &str| {
+            headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        let content_type = header("content-type").unwrap_or("text/plain").to_owned();
+        let kind = content_type.to_ascii_lowercase();
+        if kind.starts_with("multipart/") {
+            match parameter(&content_type, "boundary") {
+                Some(boundary) => {
+                    for part in parts(body, &boundary) {
+                        entity(part, out)?;
+                    }
+                }
+                None => out.push_str(body),
+            }
+            return Ok(());
+        }
+        // A packet is text, or a `.json` attached: an image or a PDF holds none.
+        if !(kind.starts_with("text/") || kind.starts_with("application/json")) {
+            return Ok(());
+        }
+        match header("content-transfer-encoding").and_then(encoding) {
+            Some(Encoding::QuotedPrintable) => {
+                out.push_str(&String::from_utf8_lossy(&quoted_printable(body)));
+            }
+            Some(Encoding::Base64) => {
+                let compact: String = body.split_whitespace().collect();
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(compact)
+                    .map_err(|e| {
+                        format!(
+                            "its base64 body cannot be decoded ({e}): save the mail's text as a \
+                             .txt file"
+                        )
+                    })?;
+                out.push_str(&String::from_utf8_lossy(&bytes));
+            }
+            None => out.push_str(body),
+        }
+        out.push('\n');
+        Ok(())
+    }
+
+    /// The headers and the body: they part at the first empty line.
+    fn split_head(text: &str) -> (&str, &str) {
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim_end_matches(['\r', '\n']).is_empty() {
+                return (&text[..at], &text[at + line.len()..]);
+            }
+            at += line.len();
+        }
+        (text, "")
+    }
+
+    /// `(name, value)` for each header, a value continued on indented lines joined into one.
+    fn unfolded(head: &str) -> Vec<(String, String)> {
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for line in head.lines() {
+            if line.starts_with([' ', '\t']) {
+                if let Some((_, value)) = headers.last_mut() {
+                    value.push(' ');
+                    value.push_str(line.trim());
+                }
+            } else if let Some((name, value)) = line.split_once(':') {
+                headers.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
+        }
+        headers
+    }
+
+    /// A header's parameter: `boundary` in `multipart/mixed; boundary="abc"`.
+    fn parameter(value: &str, name: &str) -> Option<String> {
+        value.split(';').skip(1).find_map(|p| {
+            let (key, v) = p.split_once('=')?;
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().trim_matches('"').to_owned())
+        })
+    }
+
+    /// The parts of a multipart body, between its `--boundary` lines.
+    fn parts<'t>(body: &'t str, boundary: &str) -> Vec<&'t str> {
+        let delimiter = format!("--{boundary}");
+        let mut parts = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if trimmed == delimiter || trimmed == format!("{delimiter}--") {
+                if let Some(start) = start {
+                    parts.push(&body[start..at]);
+                }
+                if trimmed != delimiter {
+                    return parts;
+                }
+                start = Some(at + line.len());
+            }
+            at += line.len();
+        }
+        if let Some(start) = start {
+            parts.push(&body[start..]);
+        }
+        parts
+    }
+
+    /// Quoted-printable decoded: `=XX` is the byte XX, and `=` at a line's end (spaces may
+    /// follow it) joins the line to the next.
+    pub fn quoted_printable(text: &str) -> Vec<u8> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'=' {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                if let Some(hex) = hex {
+                    let hex = std::str::from_utf8(hex).expect("hex digits are ASCII");
+                    out.push(u8::from_str_radix(hex, 16).expect("two hex digits"));
+                    i += 3;
+                    continue;
+                }
+                let mut end = i + 1;
+                while bytes.get(end).is_some_and(|b| *b == b' ' || *b == b'\t') {
+                    end += 1;
+                }
+                match (bytes.get(end), bytes.get(end + 1)) {
+                    (Some(b'\n'), _) => {
+                        i = end + 1;
+                        continue;
+                    }
+                    (Some(b'\r'), Some(b'\n')) => {
+                        i = end + 2;
+                        continue;
+                    }
+                    (None, _) => break,
+                    _ => {}
+                }
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        out
+    }
 }
 
 /// The corrections for one feed, grouped, against its source.
@@ -76,7 +301,9 @@ pub struct Group {
     /// The name in the source, or the one the packet gives for a service the source lacks.
     pub service_name: String,
     pub field: CorrectionField,
-    /// What the source says now (for `moved`, the first location's address as one line).
+    /// What the source says now: the phone or place's hours the reports are about (all of them,
+    /// ` | ` between, when which one cannot be told); for `moved`, the first location's
+    /// address as one line.
     pub current: Option<String>,
     /// The distinct values proposed, the most reported first.
     pub proposals: Vec<Proposal>,
@@ -171,6 +398,8 @@ fn group(source: &str, services: &[Value], reports: Vec<Received>) -> Group {
     }
     // The most reported first; among equals, the first received (a stable sort).
     counted.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let olds = seen(reports.iter().map(|r| r.packet.old.as_deref()));
+    let slot = service.map(|s| slot(s, field, &olds));
     let not_applied = match (service, field) {
         (None, _) => Some(format!("no service \"{service_id}\" in {source}")),
         (_, CorrectionField::Moved) => Some(
@@ -181,13 +410,18 @@ fn group(source: &str, services: &[Value], reports: Vec<Received>) -> Group {
         (_, CorrectionField::Other) => {
             Some("\"other\" is never applied by itself: read the notes".to_owned())
         }
-        _ => None,
+        _ => match &slot {
+            Some(Err(reason)) => Some(reason.clone()),
+            _ => None,
+        },
     };
     let proposals = counted
         .into_iter()
         .map(|(value, n)| Proposal {
-            refused: match (service, &not_applied) {
-                (Some(service), None) => refusal(service, field, value.as_deref()),
+            refused: match (service, &not_applied, &slot) {
+                (Some(service), None, Some(Ok(slot))) => {
+                    refusal(service, field, *slot, value.as_deref())
+                }
                 _ => None,
             },
             value,
@@ -202,7 +436,7 @@ fn group(source: &str, services: &[Value], reports: Vec<Received>) -> Group {
             .to_owned(),
         service: service_id,
         field,
-        current: service.and_then(|s| current(s, field)),
+        current: service.and_then(|s| current(s, field, slot.and_then(Result::ok))),
         proposals,
         reports: reports
             .into_iter()
@@ -234,18 +468,131 @@ fn proposed_value(field: CorrectionField, proposed: Option<&str>) -> Option<Stri
 /// HSDS's status for a service that no longer exists; devices never show it.
 const INACTIVE: &str = "inactive";
 
-/// What the source says now of the field.
-fn current(service: &Value, field: CorrectionField) -> Option<String> {
+/// The distinct values the reports say the mediators saw, trimmed, in the order received.
+fn seen<'a>(olds: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for old in olds.flatten().map(str::trim).filter(|o| !o.is_empty()) {
+        if !seen.contains(&old) {
+            seen.push(old);
+        }
+    }
+    seen
+}
+
+/// Which of the service's values a correction of `field` changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// The service's own field: its e-mail, website, status, or the hours of a service with no
+    /// place.
+    Own,
+    /// The n-th phone, or the hours of the n-th place.
+    Nth(usize),
+    /// A first phone, for a service that has none.
+    New,
+}
+
+/// The values a service holds for a field that has one per phone or per place (phones, hours of
+/// a service with places); `None` for the others.
+fn values(service: &Value, field: CorrectionField) -> Option<(Vec<Option<String>>, &'static str)> {
+    let text = |v: &Value| v.as_str().map(|t| t.trim().to_owned());
+    let (list, key, what) = match field {
+        CorrectionField::Phone => (service["phones"].as_array()?, "number", "phone"),
+        CorrectionField::Hours => (
+            service["service_at_locations"].as_array()?,
+            "opening_hours",
+            "place",
+        ),
+        _ => return None,
+    };
+    (!list.is_empty()).then(|| (list.iter().map(|v| text(&v[key])).collect(), what))
+}
+
+/// The phone or place whose value is the one the mediators saw (`olds`); without what they saw,
+/// the only one there is. Anything else is the editor's to settle, and why is the error.
+fn slot(service: &Value, field: CorrectionField, olds: &[&str]) -> Result<Slot, String> {
+    let Some((values, what)) = values(service, field) else {
+        return Ok(match field {
+            CorrectionField::Phone if olds.is_empty() => Slot::New,
+            CorrectionField::Phone => {
+                return Err(format!(
+                    "edit by hand: the mediators saw the phone {}, and the source has no phone \
+                     now",
+                    either(olds)
+                ));
+            }
+            _ => Slot::Own,
+        });
+    };
+    let value = if field == CorrectionField::Phone {
+        "phone"
+    } else {
+        "place's hours"
+    };
+    if olds.is_empty() {
+        return match values.len() {
+            1 => Ok(Slot::Nth(0)),
+            n => Err(format!(
+                "edit by hand: the service has {n} {what}s and the reports do not say which \
+                 {value} the mediators saw"
+            )),
+        };
+    }
+    let matching: Vec<usize> = (0..values.len())
+        .filter(|&i| values[i].as_deref().is_some_and(|v| olds.contains(&v)))
+        .collect();
+    match matching.as_slice() {
+        [i] => Ok(Slot::Nth(*i)),
+        [] => Err(format!(
+            "edit by hand: the mediators saw the {value} {}, which no {what} of the service has \
+             now",
+            either(olds)
+        )),
+        _ => Err(format!(
+            "edit by hand: {} {what}s of the service have the {value} {} the mediators saw, \
+             and which one they mean cannot be told",
+            matching.len(),
+            either(olds)
+        )),
+    }
+}
+
+/// `"a"`, or `"a" or "b"`.
+fn either(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// What the source says now of the field: the value in `slot`, or when it could not be told,
+/// every phone or place's hours.
+fn current(service: &Value, field: CorrectionField, slot: Option<Slot>) -> Option<String> {
+    let text = |v: &Value| v.as_str().map(str::to_owned);
+    match (field, slot) {
+        (CorrectionField::Phone | CorrectionField::Hours, None) => {
+            let (values, _) = values(service, field)?;
+            let values: Vec<String> = values.into_iter().flatten().collect();
+            (!values.is_empty()).then(|| values.join(" | "))
+        }
+        (CorrectionField::Phone, Some(Slot::Nth(i))) => text(&service["phones"][i]["number"]),
+        (CorrectionField::Phone, Some(_)) => None,
+        (CorrectionField::Hours, Some(Slot::Nth(i))) => {
+            text(&service["service_at_locations"][i]["opening_hours"])
+        }
+        (CorrectionField::Hours, Some(_)) => text(&service["opening_hours"]),
+        (field, _) => current_own(service, field),
+    }
+}
+
+/// What the source says now of a field the service has once.
+fn current_own(service: &Value, field: CorrectionField) -> Option<String> {
     let text = |v: &Value| v.as_str().map(str::to_owned);
     match field {
         CorrectionField::ClosedForGood => text(&service["status"]),
-        CorrectionField::Phone => text(&service["phones"][0]["number"]),
         CorrectionField::Email => text(&service["email"]),
         CorrectionField::Website => text(&service["url"]),
-        CorrectionField::Hours => match first_location(service) {
-            Some(at) => text(&at["opening_hours"]),
-            None => text(&service["opening_hours"]),
-        },
+        CorrectionField::Phone | CorrectionField::Hours => None,
         CorrectionField::Moved => {
             let address = &first_location(service)?["location"]["addresses"][0];
             let parts: Vec<String> = ["address_1", "postal_code", "city", "state_province"]
@@ -264,7 +611,12 @@ fn first_location(service: &Value) -> Option<&Value> {
 
 /// Why `value` cannot be written into the service's field, if it cannot: no value, hours the
 /// app cannot read, or a value a build would refuse.
-fn refusal(service: &Value, field: CorrectionField, value: Option<&str>) -> Option<String> {
+fn refusal(
+    service: &Value,
+    field: CorrectionField,
+    slot: Slot,
+    value: Option<&str>,
+) -> Option<String> {
     let Some(value) = value else {
         return Some("the reports propose no value".to_owned());
     };
@@ -275,7 +627,7 @@ fn refusal(service: &Value, field: CorrectionField, value: Option<&str>) -> Opti
         ));
     }
     let mut changed = service.clone();
-    if let Err(reason) = change(&mut changed, field, value, "2000-01-01") {
+    if let Err(reason) = change(&mut changed, field, slot, value, "2000-01-01") {
         return Some(reason);
     }
     // What a build would refuse now that it did not refuse before is this value's doing.
@@ -298,35 +650,42 @@ fn refusal(service: &Value, field: CorrectionField, value: Option<&str>) -> Opti
     (!new.is_empty()).then(|| format!("a build would refuse it: {}", new.join("; ")))
 }
 
-/// Writes `value` into the service's field, and `today` as its `assured_date`.
+/// Writes `value` into the service's field, at `slot`, and `today` as its `assured_date`.
 fn change(
     service: &mut Value,
     field: CorrectionField,
+    slot: Slot,
     value: &str,
     today: &str,
 ) -> Result<(), String> {
-    match field {
-        CorrectionField::ClosedForGood => service["status"] = INACTIVE.into(),
-        CorrectionField::Phone => match service["phones"].as_array_mut() {
-            Some(phones) if phones.first().is_some_and(Value::is_object) => {
-                phones[0]["number"] = value.into();
-            }
-            _ => service["phones"] = json!([{"number": value, "type": "voice"}]),
-        },
-        CorrectionField::Email => service["email"] = value.into(),
-        CorrectionField::Website => service["url"] = value.into(),
-        CorrectionField::Hours => {
-            // `get_mut`, not indexing: indexing would add a null `service_at_locations`.
-            match service
-                .get_mut("service_at_locations")
-                .and_then(Value::as_array_mut)
-                .and_then(|a| a.first_mut())
-            {
-                Some(at) => at["opening_hours"] = value.into(),
-                None => service["opening_hours"] = value.into(),
-            }
+    // Indexing a value that is not an object would panic: a phone or a place given as
+    // something else is the editor's to fix.
+    let object = |list: &mut Value, i: usize, what: &str| -> Result<(), String> {
+        match list.get(i) {
+            Some(item) if item.is_object() => Ok(()),
+            _ => Err(format!(
+                "{what} {} is not an object: edit it by hand",
+                i + 1
+            )),
         }
-        CorrectionField::Moved | CorrectionField::Other => {
+    };
+    match (field, slot) {
+        (CorrectionField::ClosedForGood, _) => service["status"] = INACTIVE.into(),
+        (CorrectionField::Phone, Slot::Nth(i)) => {
+            object(&mut service["phones"], i, "phone")?;
+            service["phones"][i]["number"] = value.into();
+        }
+        (CorrectionField::Phone, _) => {
+            service["phones"] = json!([{"number": value, "type": "voice"}]);
+        }
+        (CorrectionField::Email, _) => service["email"] = value.into(),
+        (CorrectionField::Website, _) => service["url"] = value.into(),
+        (CorrectionField::Hours, Slot::Nth(i)) => {
+            object(&mut service["service_at_locations"], i, "place")?;
+            service["service_at_locations"][i]["opening_hours"] = value.into();
+        }
+        (CorrectionField::Hours, _) => service["opening_hours"] = value.into(),
+        (CorrectionField::Moved | CorrectionField::Other, _) => {
             return Err(format!("\"{}\" is never applied by itself", field.code()));
         }
     }
@@ -405,22 +764,46 @@ pub fn choices(review: &Review, wanted: &[String]) -> Result<Vec<Choice>> {
 
 /// Writes the chosen proposals into the source file of the review, each service's
 /// `assured_date` set to `today`, and returns a line per change. The source is read again
-/// and replaced in one rename.
+/// and replaced in one rename, once its new text reads back as the corrected services. A group
+/// chosen twice is applied once (twice with two different proposals is an error).
 pub fn accept(review: &Review, chosen: &[Choice], today: &str) -> Result<Vec<String>> {
     if chosen.is_empty() {
         return Ok(Vec::new());
+    }
+    let mut once: Vec<&Choice> = Vec::new();
+    for choice in chosen {
+        match once.iter().find(|c| c.group == choice.group) {
+            None => once.push(choice),
+            Some(c) if c.proposal == choice.proposal => {}
+            Some(c) => {
+                return Err(Error::BadCorrection(format!(
+                    "{}: accepted twice, with proposals {} and {}; nothing was written",
+                    choice.group,
+                    c.proposal + 1,
+                    choice.proposal + 1
+                )));
+            }
+        }
     }
     let path = Path::new(&review.source);
     let kind = source_kind(path)?;
     let mut services = crate::publish::read_source(path)?.services;
     let mut done = Vec::new();
-    for choice in chosen {
+    for choice in once {
         let group = review
             .groups
             .iter()
             .find(|g| g.id == choice.group)
             .ok_or_else(|| Error::BadCorrection(format!("no group {}", choice.group)))?;
-        let value = group.proposals[choice.proposal]
+        let proposal = group.proposals.get(choice.proposal).ok_or_else(|| {
+            Error::BadCorrection(format!(
+                "{}: there is no proposal {} (it has {}); nothing was written",
+                group.id,
+                choice.proposal + 1,
+                group.proposals.len()
+            ))
+        })?;
+        let value = proposal
             .value
             .as_deref()
             .ok_or_else(|| Error::BadCorrection(format!("{}: no value", group.id)))?;
@@ -433,7 +816,11 @@ pub fn accept(review: &Review, chosen: &[Choice], today: &str) -> Result<Vec<Str
                     group.id, review.source
                 ))
             })?;
-        change(service, group.field, value, today)
+        // Found again in the source as it is now, which may have changed since the review.
+        let olds = seen(group.reports.iter().map(|r| r.old.as_deref()));
+        let slot = slot(service, group.field, &olds)
+            .map_err(|e| Error::BadCorrection(format!("{}: {e}", group.id)))?;
+        change(service, group.field, slot, value, today)
             .map_err(|e| Error::BadCorrection(format!("{}: {e}", group.id)))?;
         done.push(format!(
             "{}: {} → {value}",
@@ -448,8 +835,54 @@ pub fn accept(review: &Review, chosen: &[Choice], today: &str) -> Result<Vec<Str
         SourceKind::Json => json_source::rewrite(&review.source, &text, &changed)?,
         SourceKind::Csv => csv_source::rewrite(&review.source, &text, &changed)?,
     };
+    read_back(&kind, &review.source, &written, &services)?;
     replace_file(path, written.as_bytes())?;
     Ok(done)
+}
+
+/// The rewritten text read as the next build will read it: it must give exactly the corrected
+/// services. A rewrite that missed a value (a key given twice in a JSON object, a row repeating
+/// a service's columns) or touched one it should not have is refused here, with the source
+/// left as it was, rather than published or refused by the next build.
+fn read_back(kind: &SourceKind, name: &str, written: &str, services: &[Value]) -> Result<()> {
+    let not_as_corrected = |what: String| {
+        Error::BadCorrection(format!(
+            "{name} was not changed: rewritten, it would not read back as the corrected \
+             services ({what}); make the changes by hand"
+        ))
+    };
+    let (intended, back) = match kind {
+        SourceKind::Json => {
+            let back = match serde_json::from_str::<Value>(written) {
+                Ok(Value::Array(services)) => services,
+                Ok(mut object) => match object["services"].take() {
+                    Value::Array(services) => services,
+                    _ => Vec::new(),
+                },
+                Err(e) => return Err(not_as_corrected(e.to_string())),
+            };
+            (Value::Array(services.to_vec()), Value::Array(back))
+        }
+        // A sheet says nothing by an empty cell: compared as a sheet's services are.
+        SourceKind::Csv => {
+            let back = crate::spreadsheet::services_from_csv(name, written)
+                .map_err(|e| not_as_corrected(e.to_string()))?;
+            (
+                crate::spreadsheet::comparable(Value::Array(services.to_vec())),
+                crate::spreadsheet::comparable(Value::Array(back)),
+            )
+        }
+    };
+    let mut differences = Vec::new();
+    crate::spreadsheet::differences(&intended, &back, String::new(), &mut differences);
+    if differences.is_empty() {
+        Ok(())
+    } else {
+        Err(not_as_corrected(format!(
+            "services{}",
+            differences.join("; services")
+        )))
+    }
 }
 
 enum SourceKind {
@@ -457,15 +890,37 @@ enum SourceKind {
     Csv,
 }
 
-/// Only the two formats editors keep by hand are rewritten.
+/// Only the two formats editors keep by hand are rewritten, and JSON only in Bussola's own
+/// shape: an HSDS source is read converted, and the converted services written back would
+/// lose every field HSDS has and Bussola's shape lacks.
 fn source_kind(path: &Path) -> Result<SourceKind> {
+    let hsds = || {
+        Error::BadCorrection(format!(
+            "{} is an HSDS source, which `feed corrections` does not write: correct it in the \
+             HSDS source upstream, where it comes from (the report shows what to change)",
+            path.display()
+        ))
+    };
+    if crate::hsds::is_package(path) {
+        return Err(hsds());
+    }
     match path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("json") => Ok(SourceKind::Json),
+        Some("json") => {
+            let name = path.display();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::InvalidFeed(format!("cannot read {name}: {e}")))?;
+            let value: Value = serde_json::from_str(&text)
+                .map_err(|e| Error::InvalidFeed(format!("{name} is not JSON: {e}")))?;
+            if crate::hsds::is_hsds_json(&value) {
+                return Err(hsds());
+            }
+            Ok(SourceKind::Json)
+        }
         Some("csv") => Ok(SourceKind::Csv),
         _ => Err(Error::InvalidFeed(format!(
             "{}: corrections are written into a .json or .csv source only",
@@ -476,7 +931,7 @@ fn source_kind(path: &Path) -> Result<SourceKind> {
 
 /// Replaces the file in one rename, from a temporary file beside it: a failure halfway leaves
 /// the old file whole.
-fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -655,8 +1110,9 @@ mod json_source {
         }
     }
 
-    /// Puts what `edited` says into `kept`, leaving alone what did not change (a number keeps
-    /// its spelling) and adding new keys after the old ones.
+    /// Puts what `edited` says into `kept`, leaving alone what did not change and adding new
+    /// keys after the old ones. (A number unchanged keeps its value, not its spelling: it was
+    /// read as a number, so 12.40 is written 12.4.)
     fn merge(kept: &mut Json, edited: &Value) {
         match (kept, edited) {
             (Json::Object(fields), Value::Object(new)) => {
@@ -745,69 +1201,101 @@ mod json_source {
         if text.ends_with('\n') {
             written.push('\n');
         }
+        // The file's line ending (serde_json writes `\n`, and escapes any inside a string).
+        if ends_lines_with_crlf(text) {
+            written = written.replace('\n', "\r\n");
+        }
         Ok(written)
     }
 }
 
-/// A CSV source rewritten cell by cell: each changed service's first row (which holds its own
-/// columns and its first location's), every other cell as it was.
+/// Whether the text's lines end in CRLF, as its first line (a CSV's header) does.
+fn ends_lines_with_crlf(text: &str) -> bool {
+    text.find('\n')
+        .is_some_and(|end| text[..end].ends_with('\r'))
+}
+
+/// A CSV source rewritten cell by cell: a changed service's own columns on its first row, and
+/// on any further row that repeated the old value (left there, it would disagree with the first
+/// row, and the sheet would be refused); a place's hours on that place's row. Every other cell
+/// as it was, and the file's byte-order mark and line ending kept.
 mod csv_source {
     use super::*;
+    use crate::spreadsheet::PLACE_COLUMNS;
 
     pub fn rewrite(name: &str, text: &str, services: &[&Value]) -> Result<String> {
-        let bad = |e: csv::Error| Error::InvalidFeed(format!("{name}: {e}"));
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut headers: Vec<String> = reader
-            .headers()
-            .map_err(bad)?
-            .iter()
-            .map(str::to_owned)
-            .collect();
+        let table = crate::spreadsheet::read_table(name, text)?;
+        let mut headers = table.headers;
         let mut rows: Vec<Vec<String>> = Vec::new();
-        for row in reader.records() {
-            rows.push(row.map_err(bad)?.iter().map(str::to_owned).collect());
+        for (number, row) in table.rows {
+            let row = row.map_err(|e| Error::InvalidFeed(format!("{name}, row {number}: {e}")))?;
+            rows.push(row.iter().map(str::to_owned).collect());
         }
         let id_column = column(&mut headers, &mut rows, "id");
+        // The rows that give a place, as the reader makes the service's places of them.
+        let place_columns: Vec<usize> = (0..headers.len())
+            .filter(|&i| PLACE_COLUMNS.contains(&headers[i].as_str()))
+            .collect();
+        let gives_place: Vec<bool> = rows
+            .iter()
+            .map(|r| place_columns.iter().any(|&i| !r[i].is_empty()))
+            .collect();
         for service in services {
             let Some(id) = service["id"].as_str() else {
                 continue;
             };
-            let Some(row) = rows
-                .iter()
-                .position(|r| r.get(id_column).map(|c| c.trim()) == Some(id))
-            else {
+            let own: Vec<usize> = (0..rows.len())
+                .filter(|&r| rows[r][id_column] == id)
+                .collect();
+            let Some(&first) = own.first() else {
                 continue;
-            };
-            let hours = match first_location(service) {
-                Some(at) => &at["opening_hours"],
-                None => &service["opening_hours"],
             };
             for (header, value) in [
                 ("status", &service["status"]),
                 ("phone", &service["phones"][0]["number"]),
                 ("email", &service["email"]),
                 ("url", &service["url"]),
-                ("opening_hours", hours),
                 ("assured_date", &service["assured_date"]),
             ] {
                 let value = value.as_str().unwrap_or_default();
-                let at = headers.iter().position(|h| h.trim() == header);
-                let now = at.and_then(|i| rows[row].get(i)).map(|c| c.trim());
+                let at = headers.iter().position(|h| h == header);
+                let now = at.map(|i| rows[first][i].clone()).unwrap_or_default();
                 // A cell is written only when the service's value differs from it: the row
                 // read back gives the edited service, and nothing else moves.
-                let same = now.unwrap_or_default() == value
-                    || (header == "status" && now.is_none_or(str::is_empty) && value == "active");
-                if !same {
-                    let i = column(&mut headers, &mut rows, header);
-                    rows[row][i] = value.to_owned();
+                let same =
+                    now == value || (header == "status" && now.is_empty() && value == "active");
+                if same {
+                    continue;
+                }
+                let i = column(&mut headers, &mut rows, header);
+                for &r in &own {
+                    if r == first || (!now.is_empty() && rows[r][i] == now) {
+                        rows[r][i] = value.to_owned();
+                    }
+                }
+            }
+            // Each place's hours on its own row; a service with no place keeps its hours on
+            // its first.
+            let places: Vec<usize> = own.iter().copied().filter(|&r| gives_place[r]).collect();
+            let hours: Vec<(usize, &Value)> = match service["service_at_locations"].as_array() {
+                Some(list) if !list.is_empty() => list
+                    .iter()
+                    .zip(&places)
+                    .map(|(at, &r)| (r, &at["opening_hours"]))
+                    .collect(),
+                _ => vec![(first, &service["opening_hours"])],
+            };
+            for (r, value) in hours {
+                let value = value.as_str().unwrap_or_default();
+                let at = headers.iter().position(|h| h == "opening_hours");
+                if at.map_or("", |i| rows[r][i].as_str()) != value {
+                    let i = column(&mut headers, &mut rows, "opening_hours");
+                    rows[r][i] = value.to_owned();
                 }
             }
         }
         let mut writer = csv::WriterBuilder::new()
-            .flexible(true)
-            .terminator(if text.contains("\r\n") {
+            .terminator(if ends_lines_with_crlf(text) {
                 csv::Terminator::CRLF
             } else {
                 csv::Terminator::Any(b'\n')
@@ -821,7 +1309,14 @@ mod csv_source {
         let bytes = writer
             .into_inner()
             .map_err(|e| Error::Storage(format!("cannot write {name}: {e}")))?;
-        Ok(String::from_utf8(bytes).expect("the cells are strings"))
+        let written = String::from_utf8(bytes).expect("the cells are strings");
+        // Excel's byte-order mark, which the reader skipped, is what tells Excel the file is
+        // UTF-8: without it the accents would show wrong the next time the editor opens it.
+        Ok(if text.starts_with('\u{feff}') {
+            format!("\u{feff}{written}")
+        } else {
+            written
+        })
     }
 
     /// The index of the column `name`, added at the end (empty in every row) when missing.
@@ -856,13 +1351,24 @@ mod tests {
                 service: service.to_owned(),
                 service_name: "Questura".to_owned(),
                 field,
-                old: Some("075 000".to_owned()),
+                // What the mediator saw, where a test needs it (`saw`).
+                old: None,
                 proposed: proposed.map(str::to_owned),
                 note: Some("ho chiamato".to_owned()),
                 data_version: 5,
                 date: "2026-11-20".to_owned(),
             },
         }
+    }
+
+    fn by_id<'r>(review: &'r Review, id: &str) -> &'r Group {
+        review.groups.iter().find(|g| g.id == id).unwrap()
+    }
+
+    /// The packet, from a mediator who saw `old`.
+    fn saw(mut received: Received, old: &str) -> Received {
+        received.packet.old = Some(old.to_owned());
+        received
     }
 
     const SOURCE: &str = r#"{
@@ -876,7 +1382,7 @@ mod tests {
    "assured_date": "2022-01-01",
    "service_at_locations": [
     {
-     "location": {"name": "Perugia", "latitude": 43.1, "longitude": 12.4,
+     "location": {"name": "Perugia", "latitude": 43.1, "longitude": 12.40,
                   "addresses": [{"address_1": "Via Cortonese 157", "city": "Perugia"}]},
      "opening_hours": "Mo-Fr 09:00-12:00"
     }
@@ -905,7 +1411,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = source(dir.path(), "s.json", SOURCE);
         let received = vec![
-            packet("q", CorrectionField::Phone, Some("075 111")),
+            saw(
+                packet("q", CorrectionField::Phone, Some("075 111")),
+                "075 000",
+            ),
             packet("q", CorrectionField::Phone, Some(" 075 111 ")),
             packet("q", CorrectionField::Phone, Some("075 222")),
             packet("q", CorrectionField::Email, Some("q@polizia.it")),
@@ -958,9 +1467,59 @@ mod tests {
         assert_eq!(services[0]["assured_date"], "2026-12-01");
         assert_eq!(services[0]["status"], "active", "not accepted, not applied");
         assert_eq!(services[1]["opening_hours"], "Mo-Su 00:00-24:00");
-        // The file keeps its order ("id" before "name") and its one-space indentation.
-        assert!(written.starts_with("{\n \"services\": [\n  {\n   \"id\": \"q\",\n   \"name\""));
-        assert!(written.contains("\"notices\": []"));
+        // The file keeps its order ("id" before "name") and its one-space indentation; what it
+        // wrote on one line is spread out, one value a line (as the module's docs say), and
+        // 12.40 is written 12.4.
+        assert_eq!(
+            written,
+            r#"{
+ "services": [
+  {
+   "id": "q",
+   "name": "Questura",
+   "status": "active",
+   "categories": [
+    "permits"
+   ],
+   "phones": [
+    {
+     "number": "075 111",
+     "type": "voice"
+    }
+   ],
+   "assured_date": "2026-12-01",
+   "service_at_locations": [
+    {
+     "location": {
+      "name": "Perugia",
+      "latitude": 43.1,
+      "longitude": 12.4,
+      "addresses": [
+       {
+        "address_1": "Via Cortonese 157",
+        "city": "Perugia"
+       }
+      ]
+     },
+     "opening_hours": "Mo-Fr 08:30-12:30"
+    }
+   ]
+  },
+  {
+   "id": "line",
+   "name": "Numero verde",
+   "status": "active",
+   "categories": [
+    "helpline"
+   ],
+   "opening_hours": "Mo-Su 00:00-24:00",
+   "assured_date": "2026-12-01"
+  }
+ ],
+ "notices": []
+}
+"#
+        );
     }
 
     #[test]
@@ -1038,8 +1597,17 @@ mod tests {
             review.groups[1].current.as_deref(),
             Some("Via Cortonese 157, Perugia")
         );
-        let before = std::fs::read(&path).unwrap();
         assert!(choices(&review, &["gone/phone".to_owned()]).is_err());
+        // Accepted regardless (as a script might), it fails and leaves the source as it was.
+        let before = std::fs::read(&path).unwrap();
+        let gone = Choice {
+            group: "gone/phone".to_owned(),
+            proposal: 0,
+        };
+        let error = accept(&review, &[gone], "2026-12-01")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("the service is no longer in"), "{error}");
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
 
@@ -1056,5 +1624,264 @@ mod tests {
         let reason = review.groups[0].proposals[0].refused.as_deref().unwrap();
         assert!(reason.starts_with("a build would refuse it"), "{reason}");
         assert!(reason.contains("is not an http or https link"), "{reason}");
+    }
+
+    #[test]
+    fn an_hsds_source_is_refused_to_be_corrected_upstream() {
+        let dir = tempfile::tempdir().unwrap();
+        // HSDS JSON: no `categories`, and `schedules`, which only HSDS has.
+        let hsds = r#"[{"id": "q", "name": "Questura", "schedules": [],
+                        "phones": [{"number": "075 000"}]}]"#;
+        let path = source(dir.path(), "hsds.json", hsds);
+        let received = vec![packet("q", CorrectionField::Phone, Some("075 111"))];
+        let error = review("umbria", &path, received.clone())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("is an HSDS source"), "{error}");
+        assert!(
+            error.contains("correct it in the HSDS source upstream"),
+            "{error}"
+        );
+        // A package's folder too.
+        let package = dir.path().join("package");
+        std::fs::create_dir(&package).unwrap();
+        let error = review("umbria", &package, received)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("is an HSDS source"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), hsds);
+    }
+
+    #[test]
+    fn a_csv_accept_changes_the_rows_that_repeat_the_old_value_and_the_places_own_hours() {
+        let dir = tempfile::tempdir().unwrap();
+        // q's phone repeated on its second row, as a sheet may; its Foligno hours on that row.
+        let csv = "id,name,categories,phone,city,latitude,longitude,opening_hours\n\
+                   q,Questura,permits,075 000,Perugia,43.1,12.4,Mo-Fr 09:00-12:00\n\
+                   q,Questura,permits,075 000,Foligno,42.9,12.7,Tu 09:00-12:00\n";
+        let path = source(dir.path(), "s.csv", csv);
+        let received = vec![
+            packet("q", CorrectionField::Phone, Some("075 111")),
+            saw(
+                packet("q", CorrectionField::Hours, Some("Tu 10:00-12:00")),
+                "Tu 09:00-12:00",
+            ),
+        ];
+        let review = review("umbria", &path, received).unwrap();
+        let hours = by_id(&review, "q/hours");
+        assert_eq!(hours.current.as_deref(), Some("Tu 09:00-12:00"));
+        let chosen = choices(&review, &["q/phone".to_owned(), "q/hours".to_owned()]).unwrap();
+        accept(&review, &chosen, "2026-12-01").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "id,name,categories,phone,city,latitude,longitude,opening_hours,assured_date\n\
+             q,Questura,permits,075 111,Perugia,43.1,12.4,Mo-Fr 09:00-12:00,2026-12-01\n\
+             q,Questura,permits,075 111,Foligno,42.9,12.7,Tu 10:00-12:00,\n"
+        );
+        // The next build reads it.
+        let services = crate::publish::read_source(&path).unwrap().services;
+        assert_eq!(services[0]["phones"][0]["number"], "075 111");
+    }
+
+    const TWO_OF_EACH: &str = r#"[{"id": "q", "name": "Questura", "status": "active",
+        "categories": ["permits"],
+        "phones": [{"number": "075 000", "type": "voice"}, {"number": "075 999", "type": "fax"}],
+        "service_at_locations": [
+          {"location": {"name": "Perugia", "latitude": 43.1, "longitude": 12.4},
+           "opening_hours": "Mo-Fr 09:00-12:00"},
+          {"location": {"name": "Foligno", "latitude": 42.9, "longitude": 12.7},
+           "opening_hours": "Tu 09:00-12:00"}]}]"#;
+
+    #[test]
+    fn a_correction_goes_to_the_phone_or_place_the_mediator_saw() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = source(dir.path(), "s.json", TWO_OF_EACH);
+        let received = vec![
+            saw(
+                packet("q", CorrectionField::Phone, Some("075 998")),
+                "075 999",
+            ),
+            saw(
+                packet("q", CorrectionField::Hours, Some("Tu 10:00-12:00")),
+                "Tu 09:00-12:00",
+            ),
+        ];
+        let review = review("umbria", &path, received).unwrap();
+        let (phone, hours) = (by_id(&review, "q/phone"), by_id(&review, "q/hours"));
+        assert_eq!(phone.current.as_deref(), Some("075 999"));
+        assert_eq!(hours.current.as_deref(), Some("Tu 09:00-12:00"));
+        let chosen = choices(&review, &["q/phone".to_owned(), "q/hours".to_owned()]).unwrap();
+        accept(&review, &chosen, "2026-12-01").unwrap();
+        let services = crate::publish::read_source(&path).unwrap().services;
+        assert_eq!(services[0]["phones"][0]["number"], "075 000");
+        assert_eq!(services[0]["phones"][1]["number"], "075 998");
+        let places = &services[0]["service_at_locations"];
+        assert_eq!(places[0]["opening_hours"], "Mo-Fr 09:00-12:00");
+        assert_eq!(places[1]["opening_hours"], "Tu 10:00-12:00");
+    }
+
+    #[test]
+    fn which_phone_or_place_is_meant_when_it_cannot_be_told_is_left_to_the_editor() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = source(dir.path(), "s.json", TWO_OF_EACH);
+        let received = vec![
+            // Nothing said of what the mediator saw, and two phones.
+            packet("q", CorrectionField::Phone, Some("075 1")),
+            // Hours no place has now.
+            saw(
+                packet("q", CorrectionField::Hours, Some("Tu 10:00-12:00")),
+                "We 09:00-12:00",
+            ),
+        ];
+        let review = review("umbria", &path, received).unwrap();
+        let phone = by_id(&review, "q/phone");
+        let reason = phone.not_applied.as_deref().unwrap();
+        assert!(
+            reason.starts_with("edit by hand: the service has 2 phones"),
+            "{reason}"
+        );
+        assert_eq!(phone.current.as_deref(), Some("075 000 | 075 999"));
+        let reason = by_id(&review, "q/hours").not_applied.as_deref().unwrap();
+        assert!(
+            reason.contains("saw the place's hours \"We 09:00-12:00\", which no place"),
+            "{reason}"
+        );
+        assert!(choices(&review, &["q/phone".to_owned()]).is_err());
+        let before = std::fs::read(&path).unwrap();
+        let forced = [Choice {
+            group: "q/phone".to_owned(),
+            proposal: 0,
+        }];
+        assert!(accept(&review, &forced, "2026-12-01").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_quoted_printable_mail_is_decoded_before_its_packet_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let block = packet("q", CorrectionField::Website, Some("https://q.it/?id=12"))
+            .packet
+            .block();
+        // Quoted-printable as a mail client saves it: `=` as `=3D`, and the URL's line cut with
+        // a soft break.
+        let encoded = block
+            .replace('=', "=3D")
+            .replace("https://q.it/", "https://q.it/=\r\n")
+            .replace('\n', "\r\n")
+            .replace("\r\r\n", "\r\n");
+        let mail = format!(
+            "From: mediatrice@example.org\r\nSubject: correzione\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\n\
+             Content-Type: text/plain; charset=utf-8\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\n\r\nCiao,\r\n{encoded}\r\n--b1--\r\n"
+        );
+        assert!(mail.contains("?id=3D12"), "{mail}");
+        let path = dir.path().join("mail.eml");
+        std::fs::write(&path, &mail).unwrap();
+        let (received, unreadable) = read_packet_files(std::slice::from_ref(&path)).unwrap();
+        assert!(unreadable.is_empty(), "{unreadable:?}");
+        assert_eq!(
+            received[0].packet.proposed.as_deref(),
+            Some("https://q.it/?id=12")
+        );
+
+        // Base64, the other encoding a client uses for text.
+        use base64::Engine;
+        let body = base64::engine::general_purpose::STANDARD.encode(block.as_bytes());
+        let mail = format!(
+            "From: m@example.org\nContent-Type: text/plain; charset=utf-8\n\
+             Content-Transfer-Encoding: base64\n\n{body}\n"
+        );
+        std::fs::write(&path, &mail).unwrap();
+        let (received, _) = read_packet_files(std::slice::from_ref(&path)).unwrap();
+        assert_eq!(
+            received[0].packet.proposed.as_deref(),
+            Some("https://q.it/?id=12")
+        );
+    }
+
+    #[test]
+    fn a_sources_byte_order_mark_and_line_ending_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = "\u{feff}id,name,categories,phone,opening_hours\r\n\
+                   line,Numero verdè,helpline,800 1,24/7\r\n";
+        let path = source(dir.path(), "s.csv", csv);
+        let received = vec![packet("line", CorrectionField::Phone, Some("800 2"))];
+        let review = review("umbria", &path, received).unwrap();
+        accept(
+            &review,
+            &choices(&review, &["line/phone".to_owned()]).unwrap(),
+            "2026-12-01",
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "\u{feff}id,name,categories,phone,opening_hours,assured_date\r\n\
+             line,Numero verdè,helpline,800 2,24/7,2026-12-01\r\n"
+        );
+
+        let json = "[\r\n {\r\n  \"id\": \"line\",\r\n  \"categories\": [],\r\n  \
+                    \"email\": \"a@b.it\"\r\n }\r\n]\r\n";
+        let path = source(dir.path(), "s.json", json);
+        let received = vec![packet("line", CorrectionField::Email, Some("c@d.it"))];
+        let again = super::review("umbria", &path, received).unwrap();
+        accept(
+            &again,
+            &choices(&again, &["line/email".to_owned()]).unwrap(),
+            "2026-12-01",
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "[\r\n {\r\n  \"id\": \"line\",\r\n  \"categories\": [],\r\n  \
+             \"email\": \"c@d.it\",\r\n  \"assured_date\": \"2026-12-01\"\r\n }\r\n]\r\n"
+        );
+    }
+
+    #[test]
+    fn a_rewrite_that_would_not_read_back_as_corrected_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // A key given twice: a reader takes the last, the rewrite would change the first.
+        let json = r#"[{"id": "line", "categories": ["helpline"], "email": "a@b.it",
+                        "email": "old@b.it"}]"#;
+        let path = source(dir.path(), "s.json", json);
+        let received = vec![packet("line", CorrectionField::Email, Some("c@d.it"))];
+        let review = review("umbria", &path, received).unwrap();
+        assert_eq!(review.groups[0].current.as_deref(), Some("old@b.it"));
+        let chosen = choices(&review, &["line/email".to_owned()]).unwrap();
+        let error = accept(&review, &chosen, "2026-12-01")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("would not read back as the corrected"),
+            "{error}"
+        );
+        assert!(error.contains("email"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), json);
+    }
+
+    #[test]
+    fn a_group_accepted_twice_is_applied_once_and_a_proposal_out_of_range_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = source(dir.path(), "s.json", SOURCE);
+        let received = vec![packet("q", CorrectionField::Phone, Some("075 111"))];
+        let review = review("umbria", &path, received).unwrap();
+        let once = Choice {
+            group: "q/phone".to_owned(),
+            proposal: 0,
+        };
+        let beyond = Choice {
+            group: "q/phone".to_owned(),
+            proposal: 4,
+        };
+        let error = accept(&review, std::slice::from_ref(&beyond), "2026-12-01")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("q/phone: there is no proposal 5 (it has 1)"),
+            "{error}"
+        );
+        let done = accept(&review, &[once.clone(), once], "2026-12-01").unwrap();
+        assert_eq!(done, ["q/phone: 075 000 → 075 111"]);
     }
 }

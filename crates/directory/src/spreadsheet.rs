@@ -41,6 +41,21 @@ const SERVICE_COLUMNS: &[&str] = &[
     "eligibility_description",
 ];
 
+/// The columns that make a row one of the service's places: a row with any of them filled gives
+/// the service a location (`country` alone does not, having a default; `opening_hours` are the
+/// place's, not the place itself).
+pub(crate) const PLACE_COLUMNS: &[&str] = &[
+    "location_id",
+    "location_name",
+    "address",
+    "city",
+    "postal_code",
+    "province",
+    "latitude",
+    "longitude",
+    "geo_precision",
+];
+
 /// One location of the service per row.
 const LOCATION_COLUMNS: &[&str] = &[
     "location_id",
@@ -85,6 +100,56 @@ fn translation_column(header: &str) -> Option<(&str, &str)> {
     (is_lang && is_field).then_some((field, lang))
 }
 
+/// A CSV table as editors save it (a spreadsheet's "save as CSV"): its header row and each
+/// further row with its number as the spreadsheet shows it (the header is row 1), or what is
+/// wrong with that row. Every cell is trimmed: a space typed after a comma is not part of the
+/// value. A UTF-8 byte-order mark, which Excel writes, is not part of the first header (csv-core
+/// strips it).
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, std::result::Result<csv::StringRecord, String>)>,
+}
+
+impl Table {
+    /// A problem of row 1 for each header given twice: a reader takes one of the two columns,
+    /// and what the other says would be dropped without a word.
+    pub fn repeated_headers(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (i, h) in self.headers.iter().enumerate() {
+            let first = self.headers.iter().position(|other| other == h);
+            if first.is_some_and(|first| first < i) && !h.is_empty() {
+                problems.push(format!(
+                    "row 1: column \"{h}\" is given twice (columns {} and {}): keep one",
+                    first.expect("checked") + 1,
+                    i + 1
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// Reads `text`, the CSV file `file`, as a [`Table`]. Only a header row that cannot be read is
+/// an error here: a bad further row is the caller's to report, beside the others.
+pub(crate) fn read_table(file: &str, text: &str) -> Result<Table> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .enumerate()
+        .map(|(i, row)| (i + 2, row.map_err(|e| e.to_string())))
+        .collect();
+    Ok(Table { headers, rows })
+}
+
 /// Services from an editors' spreadsheet saved as CSV: one row per service location, the
 /// service's own columns on its first row (repeated unchanged, or left empty, on its further
 /// rows).
@@ -98,22 +163,16 @@ fn translation_column(header: &str) -> Option<(&str, &str)> {
 /// `location_name`, `address`, `city`, `postal_code`, `province`, `country` (default `IT`),
 /// `latitude`, `longitude`, `geo_precision`, `opening_hours`. `name_en`, `description_ar`,
 /// `alert_uk` and the like are translations, `translated_from_en` marks one as the project's
-/// translation of the Italian. Unknown columns are an error, so a misspelt header is caught
-/// rather than silently dropped.
+/// translation of the Italian. Unknown columns and columns given twice are errors, so a misspelt
+/// or repeated header is caught rather than silently dropped; so are hours on a further row that
+/// gives no place (`opening_hours` belong to the row's location).
 ///
 /// The whole sheet is read before anything is refused: the error lists every problem, each
 /// with its row (the header is row 1) and column.
 pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let mut problems = Vec::new();
+    let table = read_table(file, text)?;
+    let mut problems = table.repeated_headers();
+    let headers = table.headers;
     for h in &headers {
         let known = SERVICE_COLUMNS.contains(&h.as_str()) || LOCATION_COLUMNS.contains(&h.as_str());
         if !known && translation_column(h).is_none() {
@@ -123,8 +182,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
     let mut services: Vec<Value> = Vec::new();
     // Each service's first row, to name it when a further row disagrees.
     let mut first_rows: Vec<(usize, csv::StringRecord)> = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let row_number = i + 2; // the header is row 1
+    for (row_number, row) in table.rows {
         let row = match row {
             Ok(row) => row,
             Err(e) => {
@@ -138,11 +196,26 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
                 if let Some(index) = services.iter().position(|s| s["id"] == id.as_str()) {
                     let (first, first_row) = &first_rows[index];
                     problems.extend(disagreements(&headers, first_row, *first, &row, row_number));
-                    if let Some(at) = at {
-                        services[index]["service_at_locations"]
+                    match at {
+                        Some(at) => services[index]["service_at_locations"]
                             .as_array_mut()
                             .expect("every service is made with its array")
-                            .push(at);
+                            .push(at),
+                        // Hours are a place's: on a row with no place they would be dropped.
+                        // (A helpline's one row keeps them; repeated unchanged they say nothing
+                        // new.)
+                        None => {
+                            if let Some(hours) = service["opening_hours"].as_str()
+                                && services[index]["opening_hours"] != hours
+                            {
+                                problems.push(format!(
+                                    "row {row_number}: opening_hours \"{hours}\" is on a row \
+                                     that gives no place (no {}): fill in the row's place, or \
+                                     move the hours to the row of the place they are for",
+                                    PLACE_COLUMNS.join(", ")
+                                ));
+                            }
+                        }
                     }
                 } else {
                     first_rows.push((row_number, row));
@@ -249,6 +322,7 @@ fn service_row(
         address.insert("country".to_owned(), cell("country").unwrap_or("IT").into());
         location["addresses"] = json!([address]);
     }
+    // Only a `PLACE_COLUMNS` cell fills `location`, so this is "the row gives a place".
     let has_location = location.as_object().is_some_and(|l| !l.is_empty());
     let at = has_location.then(|| {
         let mut at = json!({"location": location});
@@ -344,9 +418,12 @@ pub struct Sheet {
 }
 
 /// The services as the editors' CSV [`services_from_csv`] reads: every column the reader
-/// knows (a translation column for each of the app's languages, and any other language the
-/// services hold), one row per location. The sheet is read back and compared before it is
-/// returned; [`Sheet::uncarried`] names what did not survive.
+/// knows (a translation column for each of the app's languages, and any other two-letter
+/// language the services hold), one row per location. The text starts with a UTF-8 byte-order
+/// mark: without it Excel opens the file as the PC's old code page and shows "lunedÃ¬" for
+/// "lunedì" (the reader, through csv-core, skips the mark). The sheet is read back and compared
+/// before it is returned; [`Sheet::uncarried`] names what did not survive, including a value
+/// the reader refuses.
 pub fn services_to_csv(services: &[Value]) -> Result<Sheet> {
     let mut languages: BTreeSet<String> = BTreeSet::new();
     for s in services {
@@ -359,9 +436,12 @@ pub fn services_to_csv(services: &[Value]) -> Result<Sheet> {
         .iter()
         .map(|l| (*l).to_owned())
         .collect();
+    // A language no column can name (`pt-BR`) gets none: the reader would refuse the sheet;
+    // the comparison below names its translations as not carried.
     let others: Vec<String> = languages
         .into_iter()
         .filter(|l| !order.contains(l))
+        .filter(|l| translation_column(&format!("name_{l}")).is_some())
         .collect();
     order.extend(others);
     let mut headers: Vec<String> = SERVICE_COLUMNS
@@ -396,12 +476,31 @@ pub fn services_to_csv(services: &[Value]) -> Result<Sheet> {
     let bytes = writer
         .into_inner()
         .map_err(|e| Error::Storage(format!("cannot write the sheet: {e}")))?;
-    let csv = String::from_utf8(bytes).expect("the cells are strings");
+    let csv = format!(
+        "\u{feff}{}",
+        String::from_utf8(bytes).expect("the cells are strings")
+    );
 
-    let back = services_from_csv("the written sheet", &csv)?;
     let mut uncarried = Vec::new();
-    for (service, again) in services.iter().zip(&back) {
+    // A value the reader refuses (an id with a `;`, a bad number) makes the whole sheet
+    // unreadable: that is said as what it is, a sheet that does not come back.
+    let back = match services_from_csv("the written sheet", &csv) {
+        Ok(back) => back,
+        Err(Error::InvalidFeed(why)) => {
+            uncarried.push(format!("the sheet would not read back: {why}"));
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
+    // Compared by id: a service missing on the way back must not shift the others.
+    for service in services {
         let id = service["id"].as_str().unwrap_or("(no id)");
+        let Some(again) = back.iter().find(|b| b["id"] == service["id"]) else {
+            if !back.is_empty() {
+                uncarried.push(format!("service \"{id}\" does not read back"));
+            }
+            continue;
+        };
         let mut paths = Vec::new();
         differences(
             &comparable(service.clone()),
@@ -411,7 +510,7 @@ pub fn services_to_csv(services: &[Value]) -> Result<Sheet> {
         );
         uncarried.extend(paths.into_iter().map(|p| format!("service \"{id}\": {p}")));
     }
-    if back.len() != services.len() {
+    if !back.is_empty() && back.len() != services.len() {
         uncarried.push(format!(
             "{} services were written but {} read back (an id missing or given twice)",
             services.len(),
@@ -492,7 +591,7 @@ fn csv_error(e: csv::Error) -> Error {
 /// A service as its meaning is compared: nothing is said by a null, an empty list or an empty
 /// object (a device reads them as the field left out), and a number is its value (43 and 43.0
 /// are one latitude).
-fn comparable(value: Value) -> Value {
+pub(crate) fn comparable(value: Value) -> Value {
     match value {
         Value::Number(n) => n.as_f64().map_or(Value::Number(n), Value::from),
         Value::Array(items) => Value::Array(
@@ -524,7 +623,7 @@ fn is_nothing(value: &Value) -> bool {
 
 /// The paths (`phones[1]`, `service_at_locations[0].location.addresses[0].country`) at which
 /// `then` and `now` differ, each with what `then` held there.
-fn differences(then: &Value, now: &Value, path: String, out: &mut Vec<String>) {
+pub(crate) fn differences(then: &Value, now: &Value, path: String, out: &mut Vec<String>) {
     let at = |key: &str| {
         if path.is_empty() {
             key.to_owned()
@@ -541,7 +640,7 @@ fn differences(then: &Value, now: &Value, path: String, out: &mut Vec<String>) {
                 }
             }
             for key in b.keys().filter(|k| !a.contains_key(*k)) {
-                out.push(format!("{} would be added by the sheet", at(key)));
+                out.push(format!("{} would be added on the way back", at(key)));
             }
         }
         (Value::Array(a), Value::Array(b)) => {
@@ -726,5 +825,70 @@ mod tests {
             json!([{"number": "328", "type": "text", "description": "solo WhatsApp"}])
         );
         assert_eq!(q["service_at_locations"][0]["location"]["id"], "loc-q");
+    }
+
+    #[test]
+    fn a_column_given_twice_and_hours_on_a_row_with_no_place_are_errors() {
+        let csv = "id,name,phone,city,opening_hours,phone\n\
+                   q,Questura,075 1,Perugia,Mo 09:00-12:00,075 2\n\
+                   q,,,,Tu 09:00-12:00,\n";
+        let error = services_from_csv("s.csv", csv).unwrap_err().to_string();
+        for part in [
+            "2 problems",
+            "row 1: column \"phone\" is given twice (columns 3 and 6)",
+            "row 3: opening_hours \"Tu 09:00-12:00\" is on a row that gives no place",
+        ] {
+            assert!(error.contains(part), "{part} missing from:\n{error}");
+        }
+        // A helpline's hours repeated unchanged on a further row say nothing new.
+        let csv = "id,name,categories,opening_hours\nl,Linea,helpline,24/7\nl,,,24/7\n";
+        let services = services_from_csv("s.csv", csv).unwrap();
+        assert_eq!(services[0]["opening_hours"], "24/7");
+    }
+
+    #[test]
+    fn the_written_sheet_starts_with_a_byte_order_mark_for_excel_and_reads_back() {
+        let services = vec![json!({
+            "id": "q", "name": "Questura di Perugia, ufficio già in via", "status": "active",
+            "categories": ["permits"], "opening_hours": "Mo 09:00-12:00"
+        })];
+        let sheet = services_to_csv(&services).unwrap();
+        assert!(sheet.csv.starts_with("\u{feff}id,name,"), "{}", sheet.csv);
+        assert_eq!(sheet.uncarried, Vec::<String>::new());
+        let back = services_from_csv("s.csv", &sheet.csv).unwrap();
+        assert_eq!(back[0]["name"], services[0]["name"]);
+    }
+
+    #[test]
+    fn what_the_reader_would_refuse_or_read_as_fewer_services_is_named_as_uncarried() {
+        // A language no column can name: its translation is not carried, the rest is.
+        let services = vec![json!({
+            "id": "q", "name": "Questura", "status": "active", "categories": ["permits"],
+            "translations": {"pt-BR": {"name": "Polícia"}, "en": {"name": "Police"}}
+        })];
+        let sheet = services_to_csv(&services).unwrap();
+        assert_eq!(
+            sheet.uncarried,
+            ["service \"q\": translations.pt-BR {\"name\":\"Polícia\"} is not carried"]
+        );
+        // Two services with one id read back as one: compared by id, the third is not
+        // compared with the second.
+        let service = |id: &str, name: &str| json!({"id": id, "name": name, "status": "active", "categories": ["permits"]});
+        let services = vec![service("x", "A"), service("x", "A"), service("y", "C")];
+        let said = services_to_csv(&services).unwrap().uncarried;
+        assert_eq!(
+            said,
+            ["3 services were written but 2 read back (an id missing or given twice)"]
+        );
+        // A sheet that does not read back at all is said so, not an error of the export.
+        let said = services_to_csv(&[service("", "Senza id")])
+            .unwrap()
+            .uncarried
+            .join("\n");
+        assert!(
+            said.starts_with("the sheet would not read back: the written sheet"),
+            "{said}"
+        );
+        assert!(said.contains("id is empty"), "{said}");
     }
 }

@@ -10,15 +10,21 @@
 //! names the row an editor can open and fix.
 //!
 //! Nothing is guessed. A value that cannot be true (a latitude of 100, a timezone that is not
-//! Italy's, a schedule whose days contradict its own description) refuses the source, every
-//! such problem named with its record and field. What is true but cannot be carried (hours by
-//! day of the month, a schedule that ended, a term no category matches) is left out and
-//! reported as a warning.
+//! Italy's) refuses the source, every such problem named with its record and field. What is
+//! true but cannot be carried (hours by day of the month, a schedule that ended, a term no
+//! category matches), or cannot be told true (a schedule whose days contradict its own
+//! description), is left out and reported as a warning. A page of an HSDS API list is read only
+//! beside all its other pages ([`crate::publish::read_sources_with`]): a build drops from the
+//! feed every service its sources do not hold.
+//!
+//! The reverse, a feed written as a package, is [`export`]; its `x_bussola_` columns and tables
+//! are read back here, so a feed makes the round trip whole.
 //!
 //! Which sources are HSDS ([`is_package`], [`is_hsds_json`]): a folder, a file named
 //! `datapackage.json`, or JSON in a shape Bussola's own sources never have. Bussola's own JSON
 //! (an array of services with `categories`, or `{"services": [...]}`) reads exactly as before.
 
+pub mod export;
 mod schedule;
 mod service;
 mod tabular;
@@ -58,6 +64,15 @@ pub struct Imported {
     pub services: Vec<Value>,
     /// Left out or cleaned up, one line each (unmapped terms once, with their count).
     pub warnings: Vec<String>,
+    /// For a page of an HSDS API list of more than one page, which page of how many.
+    pub page: Option<Page>,
+}
+
+/// One page of an HSDS API list (`page_number`, `total_pages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub number: u64,
+    pub of: u64,
 }
 
 /// True for what is read as an HSDS tabular data package: a folder (which must hold a
@@ -133,27 +148,21 @@ pub fn read_package(path: &Path, options: &Options) -> Result<Imported> {
 }
 
 /// Reads HSDS JSON (see [`is_hsds_json`]) from `file`.
+/// A page of a longer list is read as it is, and says so in [`Imported::page`].
 pub fn from_json(file: &str, value: Value, options: &Options) -> Result<Imported> {
-    let mut warnings = Vec::new();
+    let mut page = None;
     let services = match value {
         Value::Array(services) => services,
         Value::Object(mut object) if object.get("contents").is_some_and(Value::is_array) => {
             // A page of a longer list: the rest are not in this file, and a build drops from
-            // the feed every service its sources do not hold.
+            // the feed every service its sources do not hold; the caller, who has every
+            // source, checks that the other pages are among them.
             let pages = object.get("total_pages").and_then(Value::as_u64);
-            let page = object.get("page_number").and_then(Value::as_u64);
-            if let (Some(pages), Some(page)) = (pages, page)
-                && pages > 1
+            let number = object.get("page_number").and_then(Value::as_u64);
+            if let (Some(of), Some(number)) = (pages, number)
+                && of > 1
             {
-                let all = object
-                    .get("total_items")
-                    .and_then(Value::as_u64)
-                    .map_or_else(String::new, |n| format!(" ({n} services in all)"));
-                warnings.push(format!(
-                    "warning: {file}: is page {page} of {pages}{all}; only this page's services \
-                     are read, and the feed will not hold the others: give every page as a \
-                     --source"
-                ));
+                page = Some(Page { number, of });
             }
             match object.remove("contents") {
                 Some(Value::Array(services)) => services,
@@ -165,7 +174,9 @@ pub fn from_json(file: &str, value: Value, options: &Options) -> Result<Imported
     // A service's fields are named from the service, which problems name by its id.
     let at = At::json(file);
     let items: Vec<(At, &Value)> = services.iter().map(|s| (at.clone(), s)).collect();
-    convert(file, items, Vec::new(), warnings, options)
+    let mut imported = convert(file, items, Vec::new(), Vec::new(), options)?;
+    imported.page = page;
+    Ok(imported)
 }
 
 /// Converts every service, then refuses the source if anything cannot be true, naming it all.
@@ -190,7 +201,20 @@ fn convert(
     Ok(Imported {
         services: out,
         warnings,
+        page: None,
     })
+}
+
+/// A number given as a JSON number or as text (a package's CSV cell): a schedule's interval, a
+/// place's coordinates.
+pub(crate) fn number(value: &Value) -> std::result::Result<Option<f64>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => Ok(n.as_f64()),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => s.trim().parse().map(Some).map_err(|_| s.clone()),
+        other => Err(other.to_string()),
+    }
 }
 
 /// The key under which a package's joined objects keep the file and row they came from.
@@ -255,9 +279,9 @@ impl At {
         }
     }
 
-    /// Whether two services can share what is here (a package's location row): a problem
-    /// there is said once.
-    fn is_shared_row(&self) -> bool {
+    /// Whether this is in a row of a package's table rather than in a JSON file. Such a row,
+    /// a location's say, may be joined into several services: a problem there is said once.
+    fn is_from_row(&self) -> bool {
         self.in_row
     }
 }

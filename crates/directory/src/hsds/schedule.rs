@@ -6,17 +6,23 @@
 //! weekday (`byday=1MO`) becomes OSM's `Mo[1]`, added to the weekly rules rather than replacing
 //! them, as HSDS's rows add up.
 //!
+//! An overnight span (`Sa 22:00-02:00`) is cut at midnight, `Sa 22:00-24:00` and
+//! `Su 00:00-02:00`: in OSM hours a later rule for Sunday replaces all of Sunday, the hours that
+//! spill over from Saturday too, so a span kept whole would lose them.
+//!
 //! Three kinds of finding, never a guess:
-//! - a value that cannot be true (a time that is no time, a timezone that is not Italy's, days
-//!   that contradict the row's own description) is an error: the source is refused;
+//! - a value that cannot be true (a time that is no time, a timezone that is not Italy's) is an
+//!   error: the source is refused;
 //! - a row that is not in force today (its `valid_to` or `until` past, its `valid_from` to come)
 //!   is left out and reported: yesterday's hours are not published as today's;
 //! - a row that is true but beyond what OSM hours can say here (every other week, the 2nd of
 //!   each month, a fixed number of occurrences, hours given only in words) leaves the place with
 //!   no hours at all, reported: hours that miss one of the rows would show the office closed when
-//!   it is open.
+//!   it is open. So do days that contradict the rows' own description ("dal lunedì al venerdì"
+//!   over rows for Monday to Saturday): one of the two is wrong, which is for the editor to say,
+//!   and ordinary data words it loosely often enough that refusing the source would be too much.
 
-use super::At;
+use super::{At, number};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -80,11 +86,11 @@ pub(crate) fn opening_hours(
             && *days != claimed
         {
             blocked = true;
-            findings.push(Finding::Error {
+            findings.push(Finding::Warning {
                 at: rows[*first].0.enter(rows[*first].1).field("byday"),
                 message: format!(
                     "{} disagrees with the schedule's description, which says \"{words}\" ({}); \
-                     correct whichever is wrong",
+                     the hours are left empty: correct whichever is wrong",
                     rrule_days(days),
                     days_text(&claimed)
                 ),
@@ -248,8 +254,13 @@ fn read_row(at: &At, row: &Value, today: NaiveDate, findings: &mut Vec<Finding>)
     let byday = row["byday"].as_str().map(str::trim).unwrap_or_default();
     for token in byday.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         let upper = token.to_ascii_uppercase();
-        let (nth, day) = upper.split_at(upper.len().saturating_sub(2));
-        let Some(day) = RRULE_DAYS.iter().position(|d| *d == day) else {
+        // The day is the last two characters, cut at a character's boundary: a token such as
+        // "SàB" is no day, and must not be cut inside its "à".
+        let day_at = upper.char_indices().rev().nth(1).map(|(at, _)| at);
+        let parts = day_at.map(|at| upper.split_at(at));
+        let Some((nth, day)) =
+            parts.and_then(|(nth, day)| Some((nth, RRULE_DAYS.iter().position(|d| *d == day)?)))
+        else {
             error(
                 "byday",
                 format!("\"{token}\" is not a day (MO, TU, WE, TH, FR, SA, SU)"),
@@ -385,7 +396,17 @@ fn hours_text<'r>(rows: impl Iterator<Item = &'r Row>) -> String {
     for row in rows {
         let span = row.span.expect("rows without times are not current");
         for &day in &row.weekly {
-            week[day].push(span);
+            // Overnight: until midnight on the day, and on from midnight the next (Sunday's
+            // night ends on Monday).
+            let (open, close) = span;
+            if close < open {
+                week[day].push((open, 24 * 60));
+                if close > 0 {
+                    week[(day + 1) % 7].push((0, close));
+                }
+            } else {
+                week[day].push(span);
+            }
         }
         for &nth in &row.monthly {
             months.entry(nth).or_default().push(span);
@@ -393,6 +414,10 @@ fn hours_text<'r>(rows: impl Iterator<Item = &'r Row>) -> String {
     }
     week.iter_mut().for_each(tidy);
     months.values_mut().for_each(tidy);
+    // Every day all day is OSM's own `24/7` (as a feed writes it, and `export` reads it).
+    if months.is_empty() && week.iter().all(|spans| spans.as_slice() == [(0, 24 * 60)]) {
+        return "24/7".to_owned();
+    }
 
     // Days with the same times make one rule, placed at its first day.
     let mut rules: Vec<([bool; 7], &Vec<Span>)> = Vec::new();
@@ -436,7 +461,8 @@ fn hours_text<'r>(rows: impl Iterator<Item = &'r Row>) -> String {
     }
 }
 
-/// Sorted, without repeats, overlapping spans joined (an overnight span stays as it is).
+/// Sorted, without repeats, overlapping spans joined (an overnight span, which only a monthly
+/// rule still has, stays as it is).
 fn tidy(spans: &mut Vec<Span>) {
     spans.sort_unstable();
     spans.dedup();
@@ -603,17 +629,6 @@ fn time(value: &Value) -> Result<Option<Clock>, TimeProblem> {
     }))
 }
 
-/// A number given as a JSON number or as text (a package's CSV cell).
-pub(crate) fn number(value: &Value) -> Result<Option<f64>, String> {
-    match value {
-        Value::Null => Ok(None),
-        Value::Number(n) => Ok(n.as_f64()),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => s.trim().parse().map(Some).map_err(|_| s.clone()),
-        other => Err(other.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -733,6 +748,84 @@ mod tests {
         }
     }
 
+    /// Whether `text` says open at `day` (in March 2026) `hour`:`minute`, Italian time, by the
+    /// app's own evaluator.
+    fn open_at(text: &str, day: u32, hour: u32, minute: u32) -> bool {
+        use chrono::TimeZone;
+        let at = chrono_tz::Europe::Rome
+            .with_ymd_and_hms(2026, 3, day, hour, minute, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let hours = crate::hours::Hours::parse(text, None).unwrap();
+        hours.status(at).state == bussola_model::OpenState::Open
+    }
+
+    #[test]
+    fn an_overnight_span_is_cut_at_midnight_so_the_next_days_rule_keeps_it() {
+        // In OSM hours `Sa 22:00-02:00; Su 10:00-12:00` closes Sunday 00:00-02:00: the Sunday
+        // rule replaces the whole of Sunday.
+        let (text, findings) = hours(json!([
+            {"byday": "SA", "opens_at": "22:00", "closes_at": "02:00"},
+            {"byday": "SU", "opens_at": "10:00", "closes_at": "12:00"},
+            {"byday": "SU", "opens_at": "23:00", "closes_at": "01:00"},
+        ]));
+        assert!(findings.is_empty(), "{findings:?}");
+        let text = text.unwrap();
+        assert_eq!(
+            text,
+            "Mo 00:00-01:00; Sa 22:00-24:00; Su 00:00-02:00,10:00-12:00,23:00-24:00"
+        );
+        // 2026-03-07 is a Saturday, the 8th a Sunday, the 9th a Monday.
+        assert!(open_at(&text, 7, 23, 0), "{text}");
+        assert!(open_at(&text, 8, 1, 0), "{text}");
+        assert!(!open_at(&text, 8, 3, 0), "{text}");
+        assert!(open_at(&text, 8, 11, 0), "{text}");
+        assert!(
+            open_at(&text, 9, 0, 30),
+            "Sunday night ends on Monday: {text}"
+        );
+    }
+
+    #[test]
+    fn a_day_with_a_letter_beyond_ascii_is_no_day_and_no_panic() {
+        let (text, findings) = hours(json!([
+            {"byday": "SàB,à", "opens_at": "09:00", "closes_at": "12:00"}
+        ]));
+        assert_eq!(text, None);
+        assert_eq!(
+            findings,
+            [
+                "error schedules[0].byday: \"SàB\" is not a day (MO, TU, WE, TH, FR, SA, SU)",
+                "error schedules[0].byday: \"à\" is not a day (MO, TU, WE, TH, FR, SA, SU)"
+            ]
+        );
+    }
+
+    #[test]
+    fn days_beside_a_description_that_says_fewer_leave_the_place_without_hours_as_a_warning() {
+        // Ordinary Italian data: one description for the week, Saturday's hours in its words
+        // but not in the words read as days.
+        let words = "dal lunedì al venerdì 9-13, sabato 9-12";
+        let (text, findings) = hours(json!([
+            {"byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "13:00",
+             "description": words},
+            {"byday": "SA", "opens_at": "09:00", "closes_at": "12:00", "description": words},
+        ]));
+        assert_eq!(text, None);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].starts_with(
+                "warning schedules[0].byday: MO,TU,WE,TH,FR,SA disagrees with the schedule's \
+                 description, which says \"dal lunedì al venerdì"
+            ),
+            "{findings:?}"
+        );
+        assert!(
+            findings[0].contains("the hours are left empty"),
+            "{findings:?}"
+        );
+    }
+
     #[test]
     fn a_schedule_no_longer_or_not_yet_valid_is_not_the_current_hours() {
         let (text, findings) = hours(json!([
@@ -780,8 +873,9 @@ mod tests {
         assert_eq!(
             findings,
             [
-                "error schedules[0].byday: TH,FR disagrees with the schedule's description, which \
-              says \"weekdays\" (Mo-Fr); correct whichever is wrong"
+                "warning schedules[0].byday: TH,FR disagrees with the schedule's description, \
+                 which says \"weekdays\" (Mo-Fr); the hours are left empty: correct whichever \
+                 is wrong"
             ]
         );
         let (text, findings) = hours(json!([

@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 
 /// HSDS service texts carried under their own names.
-const SERVICE_TEXTS: &[&str] = &[
+pub(super) const SERVICE_TEXTS: &[&str] = &[
     "name",
     "alternate_name",
     "description",
@@ -115,7 +115,7 @@ impl<'o> Converter<'o> {
     }
 
     fn push(&mut self, severity: Severity, at: &At, message: String) {
-        if at.is_shared_row()
+        if at.is_from_row()
             && !self
                 .said
                 .insert((at.file.clone(), at.path.clone(), message.clone()))
@@ -154,7 +154,7 @@ impl<'o> Converter<'o> {
 
     /// A number field: `Ok(None)` when absent, `Err` (said) when not a number.
     fn number(&mut self, at: &At, value: &Value) -> Result<Option<f64>, ()> {
-        schedule::number(value).map_err(|text| {
+        super::number(value).map_err(|text| {
             self.error(at, format!("\"{text}\" is not a number"));
         })
     }
@@ -202,11 +202,16 @@ impl<'o> Converter<'o> {
             );
             return None;
         };
-        let id = canonical_id(id);
+        // A package Bussola exported names the service by a UUID and keeps the feed's id.
+        let id = match self.text(&at.field("x_bussola_id"), &s["x_bussola_id"]) {
+            Some(bussola_id) => bussola_id,
+            None => canonical_id(id),
+        };
         self.label = id.clone();
         let mut out = Map::new();
         out.insert("id".into(), id.into());
         self.texts(&at, s, &mut out, SERVICE_TEXTS);
+        self.extensions(&at, s, &mut out);
         if let Some(status) = out.get("status").and_then(Value::as_str)
             && !STATUSES.contains(&status)
         {
@@ -241,7 +246,7 @@ impl<'o> Converter<'o> {
                 &org_at,
                 &s["organization"],
                 &mut organization,
-                &["id", "name", "website"],
+                &["id", "name", "description", "website"],
             );
             if !organization.is_empty() {
                 out.insert("organization".into(), organization.into());
@@ -323,12 +328,23 @@ impl<'o> Converter<'o> {
                 .into_iter()
                 .find(|rows| !rows.is_empty())
                 .unwrap_or_default();
-            if let Some(hours) = self.hours(&rows) {
+            // Hours Bussola exported as text, having no schedules, come back as they were.
+            let kept = self.text(
+                &sal_at.field("x_bussola_opening_hours"),
+                &sal["x_bussola_opening_hours"],
+            );
+            if let Some(hours) = self.hours(&rows).or(kept) {
                 at_place["opening_hours"] = hours.into();
             }
             places.push(at_place);
         }
-        if places.is_empty() {
+        let kept = self.text(
+            &at.field("x_bussola_opening_hours"),
+            &s["x_bussola_opening_hours"],
+        );
+        if let Some(hours) = kept {
+            out.insert("opening_hours".into(), hours.into());
+        } else if places.is_empty() {
             // A service with no place (a helpline) keeps its hours for itself.
             if let Some(hours) = self.hours(&service_schedules) {
                 out.insert("opening_hours".into(), hours.into());
@@ -336,6 +352,58 @@ impl<'o> Converter<'o> {
         }
         out.insert("service_at_locations".into(), places.into());
         Some(Value::Object(out))
+    }
+
+    /// Bussola's profile fields, which a package Bussola exported keeps in `x_bussola_`
+    /// columns and tables (`export`): any other HSDS source has none of them.
+    fn extensions(&mut self, at: &At, s: &Value, out: &mut Map<String, Value>) {
+        for (column, field) in [
+            ("x_bussola_closed_until", "closed_until"),
+            ("x_bussola_certified_email", "certified_email"),
+        ] {
+            if let Some(text) = self.text(&at.field(column), &s[column]) {
+                out.insert(field.into(), text.into());
+            }
+        }
+        // Lists and objects are JSON in their cell.
+        for (column, field, shape) in [
+            ("x_bussola_sources", "sources", "a JSON list of texts"),
+            ("x_bussola_organization", "organization", "a JSON object"),
+        ] {
+            let Some(cell) = self.text(&at.field(column), &s[column]) else {
+                continue;
+            };
+            match serde_json::from_str::<Value>(&cell) {
+                Ok(value @ (Value::Array(_) | Value::Object(_))) => {
+                    out.insert(field.into(), value);
+                }
+                _ => self.error(&at.field(column), format!("\"{cell}\" is not {shape}")),
+            }
+        }
+        let mut translations = Map::new();
+        for (t_at, row) in self.list(
+            &at.field("x_bussola_translations"),
+            &s["x_bussola_translations"],
+        ) {
+            let Some(language) = self.text(&t_at.field("language"), &row["language"]) else {
+                self.error(
+                    &t_at.field("language"),
+                    "missing: a translation needs its language".into(),
+                );
+                continue;
+            };
+            let mut texts = Map::new();
+            let fields: Vec<&str> = crate::publish::TRANSLATABLE
+                .iter()
+                .copied()
+                .chain(["translated_from"])
+                .collect();
+            self.texts(&t_at, row, &mut texts, &fields);
+            translations.insert(language, texts.into());
+        }
+        if !translations.is_empty() {
+            out.insert("translations".into(), translations.into());
+        }
     }
 
     fn hours(&mut self, rows: &[(At, &Value)]) -> Option<String> {
@@ -494,6 +562,16 @@ impl<'o> Converter<'o> {
             &mut place,
             &["id", "name", "description", "transportation"],
         );
+        // Bussola's extensions (`export`): the feed's own id, and what the coordinates mark.
+        if let Some(id) = self.text(&at.field("x_bussola_id"), &l["x_bussola_id"]) {
+            place.insert("id".into(), id.into());
+        }
+        if let Some(precision) = self.text(
+            &at.field("x_bussola_geo_precision"),
+            &l["x_bussola_geo_precision"],
+        ) {
+            place.insert("geo_precision".into(), precision.into());
+        }
         let latitude = self.number(&at.field("latitude"), &l["latitude"]);
         let longitude = self.number(&at.field("longitude"), &l["longitude"]);
         let mut valid = latitude.is_ok() && longitude.is_ok();
@@ -539,6 +617,7 @@ impl<'o> Converter<'o> {
                 address,
                 &mut out,
                 &[
+                    "attention",
                     "address_1",
                     "address_2",
                     "city",
@@ -546,6 +625,7 @@ impl<'o> Converter<'o> {
                     "state_province",
                     "postal_code",
                     "country",
+                    "address_type",
                 ],
             );
             if !out.is_empty() {

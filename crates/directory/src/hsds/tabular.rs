@@ -157,18 +157,10 @@ fn read_csv(path: &Path) -> Result<Vec<Row>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::InvalidFeed(format!("cannot read {file}: {e}")))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let table = crate::spreadsheet::read_table(&file, &text)?;
+    let headers = table.headers;
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let number = i + 2; // the header is row 1
+    for (number, record) in table.rows {
         let record =
             record.map_err(|e| Error::InvalidFeed(format!("{file}, row {number}: {e}")))?;
         let cells = headers
@@ -220,12 +212,17 @@ pub(super) fn join(path: &Path) -> Result<Joined> {
     let documents = package.table("required_document", "required_documents.csv")?;
     let attributes = package.table("attribute", "attributes.csv")?;
     let terms = package.table("taxonomy_term", "taxonomy_terms.csv")?;
+    // Bussola's own extension tables (`export`), which other packages do not have.
+    let translations = package.table("x_bussola_translation", "x_bussola_translations.csv")?;
+    let partial_addresses = package.table("x_bussola_address", "x_bussola_addresses.csv")?;
 
     let organizations_by_id = by(&organizations, "id");
     let locations_by_id = by(&locations, "id");
     let terms_by_id = by(&terms, "id");
     let at_locations_by_service = by(&at_locations, "service_id");
     let addresses_by_location = by(&addresses, "location_id");
+    let partial_addresses_by_location = by(&partial_addresses, "location_id");
+    let translations_by_service = by(&translations, "service_id");
     let accessibility_by_location = by(&accessibility, "location_id");
     let phones_by_service = by(&phones, "service_id");
     let phones_by_at_location = by(&phones, "service_at_location_id");
@@ -289,6 +286,10 @@ pub(super) fn join(path: &Path) -> Result<Joined> {
             .iter()
             .map(|d| d.object())
             .collect();
+        service["x_bussola_translations"] = all(&translations_by_service, id)
+            .iter()
+            .map(|t| t.object())
+            .collect();
 
         let mut linked = Vec::new();
         for attribute in all(&attributes_by_link, id) {
@@ -334,6 +335,7 @@ pub(super) fn join(path: &Path) -> Result<Joined> {
             let mut location = location_row.object();
             location["addresses"] = all(&addresses_by_location, location_id)
                 .iter()
+                .chain(all(&partial_addresses_by_location, location_id))
                 .map(|a| a.object())
                 .collect();
             location["accessibility"] = all(&accessibility_by_location, location_id)

@@ -39,15 +39,10 @@ impl TaxonomyMap {
         }
     }
 
-    /// `term,category` lines, after that header.
+    /// `term,category` lines, after that header. Every bad line is named, not only the first.
     pub fn from_csv(file: &str, text: &str) -> Result<TaxonomyMap> {
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| Error::InvalidFeed(format!("{file}: {e}")))?
-            .clone();
+        let table = crate::spreadsheet::read_table(file, text)?;
+        let headers = table.headers;
         let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
         let (Some(term_at), Some(category_at)) = (column("term"), column("category")) else {
             return Err(Error::InvalidFeed(format!(
@@ -55,15 +50,33 @@ impl TaxonomyMap {
             )));
         };
         let mut map = TaxonomyMap::default();
-        for (i, row) in reader.records().enumerate() {
-            let row_number = i + 2; // the header is row 1
-            let row =
-                row.map_err(|e| Error::InvalidFeed(format!("{file}, row {row_number}: {e}")))?;
+        let mut problems = Vec::new();
+        for (row_number, row) in table.rows {
+            let row = match row {
+                Ok(row) => row,
+                Err(e) => {
+                    problems.push(format!("{file}, row {row_number}: {e}"));
+                    continue;
+                }
+            };
             let term = row.get(term_at).unwrap_or_default();
             let category = row.get(category_at).unwrap_or_default();
-            map.add(&format!("{file}, row {row_number}"), term, category)?;
+            match map.add(&format!("{file}, row {row_number}"), term, category) {
+                Ok(()) => {}
+                Err(Error::InvalidFeed(problem)) => problems.push(problem),
+                Err(other) => return Err(other),
+            }
         }
-        Ok(map)
+        if problems.is_empty() {
+            Ok(map)
+        } else {
+            Err(Error::InvalidFeed(format!(
+                "{file}: {} bad {}; the map was not read:\n  {}",
+                problems.len(),
+                if problems.len() == 1 { "line" } else { "lines" },
+                problems.join("\n  ")
+            )))
+        }
     }
 
     /// `{"<term>": "<category>"}`, a category being a code, a list of codes, or "" for none.
@@ -265,6 +278,22 @@ mod tests {
             error.contains("map.csv, row 3: \"helth\" is not one of Bussola's categories"),
             "{error}"
         );
+        // Every bad line at once, not only the first.
+        let error = TaxonomyMap::from_csv(
+            "map.csv",
+            "term,category\na,helth\n,health\nc,health,extra\nd,legl\n",
+        )
+        .unwrap_err()
+        .to_string();
+        for line in [
+            "4 bad lines",
+            "map.csv, row 2: \"helth\"",
+            "map.csv, row 3: no term",
+            "map.csv, row 4: CSV error: record 3 (line: 4, byte: 30): found record with 3 fields",
+            "map.csv, row 5: \"legl\"",
+        ] {
+            assert!(error.contains(line), "{line} in {error}");
+        }
         let error = TaxonomyMap::from_csv("map.csv", "code,cat\na,health\n")
             .unwrap_err()
             .to_string();
