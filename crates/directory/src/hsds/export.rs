@@ -417,17 +417,7 @@ impl<'a> Builder<'a> {
             let mut a = Row::new();
             a.insert("id".into(), self.uuid("address", &format!("{lid}/{i}")));
             a.insert("location_id".into(), lid.to_owned());
-            for field in [
-                "attention",
-                "address_1",
-                "address_2",
-                "city",
-                "region",
-                "state_province",
-                "postal_code",
-                "country",
-                "address_type",
-            ] {
+            for field in super::ADDRESS_FIELDS {
                 put(&mut a, field, text(&address[field]));
             }
             if ADDRESS_REQUIRED.iter().all(|f| a.contains_key(*f)) {

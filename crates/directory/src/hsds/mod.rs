@@ -38,6 +38,19 @@ use bussola_feed::records::{Problem, Report, Severity};
 use serde_json::Value;
 use std::path::Path;
 
+/// An HSDS address's own fields (besides its ids), read and written in this order.
+pub const ADDRESS_FIELDS: &[&str] = &[
+    "attention",
+    "address_1",
+    "address_2",
+    "city",
+    "region",
+    "state_province",
+    "postal_code",
+    "country",
+    "address_type",
+];
+
 /// What reading an HSDS source needs beyond the source itself.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -612,22 +612,7 @@ impl<'o> Converter<'o> {
         let mut addresses = Vec::new();
         for (address_at, address) in self.list(&at.field("addresses"), &l["addresses"]) {
             let mut out = Map::new();
-            self.texts(
-                &address_at,
-                address,
-                &mut out,
-                &[
-                    "attention",
-                    "address_1",
-                    "address_2",
-                    "city",
-                    "region",
-                    "state_province",
-                    "postal_code",
-                    "country",
-                    "address_type",
-                ],
-            );
+            self.texts(&address_at, address, &mut out, super::ADDRESS_FIELDS);
             if !out.is_empty() {
                 addresses.push(Value::Object(out));
             }
