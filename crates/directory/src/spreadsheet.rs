@@ -12,7 +12,7 @@
 use crate::{Error, Result};
 use bussola_feed::contract::Manifest;
 use serde_json::{Value, json};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 /// The service's own columns, read from its first row: further rows of the same id hold only
@@ -180,6 +180,9 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         }
     }
     let mut services: Vec<Value> = Vec::new();
+    // Where each id's service is in `services`: a sheet of 100k services is read in one pass,
+    // not one search of all earlier services per row.
+    let mut index_of: HashMap<String, usize> = HashMap::new();
     // Each service's first row, to name it when a further row disagrees.
     let mut first_rows: Vec<(usize, csv::StringRecord)> = Vec::new();
     for (row_number, row) in table.rows {
@@ -193,7 +196,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
         match service_row(&headers, &row, row_number) {
             Err(mut bad) => problems.append(&mut bad),
             Ok((id, service, at)) => {
-                if let Some(index) = services.iter().position(|s| s["id"] == id.as_str()) {
+                if let Some(&index) = index_of.get(&id) {
                     let (first, first_row) = &first_rows[index];
                     problems.extend(disagreements(&headers, first_row, *first, &row, row_number));
                     match at {
@@ -218,6 +221,7 @@ pub fn services_from_csv(file: &str, text: &str) -> Result<Vec<Value>> {
                         }
                     }
                 } else {
+                    index_of.insert(id, services.len());
                     first_rows.push((row_number, row));
                     services.push(service);
                 }
@@ -493,9 +497,13 @@ pub fn services_to_csv(services: &[Value]) -> Result<Sheet> {
         Err(e) => return Err(e),
     };
     // Compared by id: a service missing on the way back must not shift the others.
+    let back_by_id: HashMap<&str, &Value> = back
+        .iter()
+        .filter_map(|b| Some((b["id"].as_str()?, b)))
+        .collect();
     for service in services {
         let id = service["id"].as_str().unwrap_or("(no id)");
-        let Some(again) = back.iter().find(|b| b["id"] == service["id"]) else {
+        let Some(&again) = back_by_id.get(id) else {
             if !back.is_empty() {
                 uncarried.push(format!("service \"{id}\" does not read back"));
             }

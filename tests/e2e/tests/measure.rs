@@ -10,7 +10,9 @@
 //!   started (WebKit's web and network processes), beside the same figure for an empty Tauri 2
 //!   window (`tests/empty-window`) measured the same way;
 //! - the web app in headless Chromium: first visit's transfer, offline start, keypress to
-//!   results, and a 100k-service feed synced in the browser ([`measure_the_web_app`]).
+//!   results, and a 100k-service feed synced in the browser ([`measure_the_web_app`]);
+//! - the editors' path on 100k services with `bussola-cli`: build, export as a spreadsheet and
+//!   as HSDS, and build again from each ([`measure_the_editors_path`]).
 
 use anyhow::{Context, Result, bail};
 use bussola_e2e::{App, Display, Launch, Spawned, app_binary};
@@ -423,6 +425,93 @@ async fn measure_the_web_app() -> Result<()> {
     println!(
         "web app, 100k services synced on a first visit: median {:.1} s over 3 runs",
         percentile(&imports, 0.5)
+    );
+    Ok(())
+}
+
+/// Runs `bussola-cli` with `args`, failing with what it said; the seconds it took.
+fn timed_cli(args: &[&str]) -> Result<f64> {
+    let started = std::time::Instant::now();
+    let output = Command::new(bussola_e2e::cli_binary())
+        .args(args)
+        .env_remove("BUSSOLA_FEED_URL")
+        .env_remove("BUSSOLA_FEED_PUBKEY")
+        .stdin(Stdio::null())
+        .output()?;
+    if !output.status.success() {
+        bail!(
+            "bussola-cli {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// The size of a file, or of a folder's files, in MB.
+fn megabytes(path: &Path) -> f64 {
+    let bytes: u64 = match std::fs::read_dir(path) {
+        Ok(files) => files
+            .filter_map(|f| f.ok()?.metadata().ok())
+            .map(|m| m.len())
+            .sum(),
+        Err(_) => std::fs::metadata(path).map_or(0, |m| m.len()),
+    };
+    bytes as f64 / 1e6
+}
+
+#[test]
+#[ignore = "a measurement: run with `cargo xtask measure`"]
+fn measure_the_editors_path() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let at = |name: &str| dir.path().join(name).display().to_string();
+    let services = synthetic::services(7, 100_000);
+    std::fs::write(at("source.json"), serde_json::to_vec(&services)?)?;
+    timed_cli(&["feed", "keygen", "--name", "k", "--out", &at("")])?;
+    let key = at("k.key");
+    let build = |source: &str, out: &str| -> Result<f64> {
+        timed_cli(&[
+            "feed",
+            "build",
+            "--id",
+            "synthetic",
+            "--source",
+            source,
+            "--out",
+            out,
+            "--key",
+            &key,
+        ])
+    };
+    let from_json = build(&at("source.json"), &at("published"))?;
+    let to_csv = timed_cli(&[
+        "feed",
+        "export",
+        &at("published"),
+        "--format",
+        "csv",
+        "--out",
+        &at("sheet.csv"),
+        "--allow-loss",
+    ])?;
+    let from_csv = build(&at("sheet.csv"), &at("from-csv"))?;
+    let to_hsds = timed_cli(&[
+        "feed",
+        "export",
+        &at("published"),
+        "--format",
+        "hsds",
+        "--out",
+        &at("hsds"),
+        "--allow-loss",
+    ])?;
+    let from_hsds = build(&at("hsds"), &at("from-hsds"))?;
+    println!(
+        "editors' path, 100k services, one run each: build from JSON ({:.0} MB) {from_json:.1} s; \
+         export as CSV ({:.0} MB) {to_csv:.1} s, build from it {from_csv:.1} s; \
+         export as HSDS ({:.0} MB) {to_hsds:.1} s, build from it {from_hsds:.1} s",
+        megabytes(&dir.path().join("source.json")),
+        megabytes(&dir.path().join("sheet.csv")),
+        megabytes(&dir.path().join("hsds")),
     );
     Ok(())
 }
