@@ -748,6 +748,16 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
                 .map(|s| s.display().to_string())
                 .collect::<Vec<_>>()
                 .join(" + ");
+            // A large source (100k services, an HSDS package) takes seconds: on a terminal the
+            // editor sees which step it is at; a script's stderr stays for warnings and errors.
+            let on_terminal = std::io::stderr().is_terminal();
+            let step = |what: String| {
+                if on_terminal {
+                    eprintln!("{what}");
+                }
+            };
+            let started = std::time::Instant::now();
+            step(format!("reading {name}…"));
             let mut hsds = directory::hsds::Options::default();
             if let Some(path) = taxonomy_map {
                 hsds.taxonomy = directory::hsds::TaxonomyMap::read(path)?;
@@ -780,6 +790,12 @@ fn feed_tools(command: &FeedCommands) -> Result<()> {
             if let Some(dir) = translations {
                 directory::publish::add_translations(&mut services, dir)?;
             }
+            step(format!(
+                "{} services read in {:.1} s; checking each as a device would, then writing \
+                 and signing…",
+                services.len(),
+                started.elapsed().as_secs_f64()
+            ));
             let password = std::env::var("BUSSOLA_KEY_PASSWORD").ok();
             let key_text = std::fs::read_to_string(key)
                 .with_context(|| format!("reading the secret key {}", key.display()))?;
