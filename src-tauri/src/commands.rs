@@ -177,11 +177,14 @@ pub async fn share_directory(
 ) -> Result<SharedDirectory, CommandError> {
     let mut shared =
         with_store(&state, |store| directory::commands::share_directory(store)).await?;
-    let path = save_folder(&app)?.join(&shared.file_name);
-    std::fs::write(&path, &shared.bytes)
-        .map_err(|e| internal(&format!("writing {}: {e}", path.display())))?;
+    // Beside a file of that name rather than over it, as every file the app saves.
+    let folder = save_folder(&app)?;
+    let bytes = std::mem::take(&mut shared.bytes);
+    let name = shared.file_name.clone();
+    let path = tauri::async_runtime::spawn_blocking(move || write_new_file(&folder, &name, &bytes))
+        .await
+        .map_err(|e| internal(&e.to_string()))??;
     shared.saved_to = Some(path.display().to_string());
-    shared.bytes = Vec::new();
     Ok(shared)
 }
 

@@ -48,6 +48,16 @@ fn load(state: &AppState, file: &Path) -> SyncReport {
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    // A file larger than any directory file (a film dropped by mistake) is not read at all.
+    let cap = directory::feed::archive::ARCHIVE_CAP;
+    if let Ok(meta) = std::fs::metadata(file)
+        && meta.len() > cap
+    {
+        return directory::commands::unreadable_file(
+            &name,
+            &format!("{} bytes, more than a directory file's {cap}", meta.len()),
+        );
+    }
     match std::fs::read(file) {
         Ok(bytes) => {
             let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());

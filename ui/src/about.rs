@@ -629,10 +629,14 @@ pub fn OpenedFiles() -> impl IntoView {
             }
         });
     };
+    // Listening first, then asking: a file loaded in between is announced to a listener, not
+    // lost between the two.
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            take();
-            leptos::task::spawn_local(ipc::on_directory_opened(take));
+            leptos::task::spawn_local(async move {
+                ipc::on_directory_opened(take).await;
+                take();
+            });
         }
     });
     move || {

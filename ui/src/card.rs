@@ -113,7 +113,7 @@ pub fn half(
             })}
             {documents.map(|d| view! {
                 <div><span class="card-label">{tr.text("sheet-documents")}</span>
-                    <ul class="card-documents">{d.into_iter().map(|d| view! { <li dir="auto">{d}</li> }).collect_view()}</ul>
+                    <ul class="card-documents">{d.into_iter().map(|d| view! { <li lang="it" dir="auto">{d}</li> }).collect_view()}</ul>
                 </div>
             })}
         </section>

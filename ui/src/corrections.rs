@@ -10,14 +10,40 @@ use crate::{ipc, use_nav};
 use bussola_model::{CorrectionField, NewCorrection, ServiceCorrection, ServiceDetail};
 use leptos::prelude::*;
 
+/// What the person is writing in "something is wrong", held by the service's screen rather than
+/// by its page: a sync or a change of language draws the page again, and loses nothing typed.
+#[derive(Clone, Copy)]
+pub struct CorrectionDraft {
+    pub open: RwSignal<bool>,
+    field: RwSignal<CorrectionField>,
+    value: RwSignal<String>,
+    note: RwSignal<String>,
+    saved: RwSignal<Option<Result<ServiceCorrection, String>>>,
+}
+
+impl CorrectionDraft {
+    pub fn new() -> CorrectionDraft {
+        CorrectionDraft {
+            open: RwSignal::new(false),
+            field: RwSignal::new(CorrectionField::Phone),
+            value: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+            saved: RwSignal::new(None),
+        }
+    }
+}
+
 /// The form on a service's page, opened by "Report a problem".
 #[component]
-pub fn CorrectionForm(detail: ServiceDetail, open: RwSignal<bool>) -> impl IntoView {
+pub fn CorrectionForm(detail: ServiceDetail, draft: CorrectionDraft) -> impl IntoView {
     let lang = use_lang();
-    let field = RwSignal::new(CorrectionField::Phone);
-    let value = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
-    let saved = RwSignal::new(None::<Result<ServiceCorrection, String>>);
+    let CorrectionDraft {
+        open,
+        field,
+        value,
+        note,
+        saved,
+    } = draft;
     let (feed, service) = (detail.feed.clone(), detail.id.clone());
     // Enough to act on: "closed for good" alone, else a right value or a note.
     let enough = move || {
@@ -65,7 +91,7 @@ pub fn CorrectionForm(detail: ServiceDetail, open: RwSignal<bool>) -> impl IntoV
                         }
                         prop:value=move || field.get().code()>
                         {CorrectionField::ALL.into_iter().map(|f| view! {
-                            <option value=f.code()>{move || lang.t(&format!("correction-field-{}", f.code()))}</option>
+                            <option value=f.code() selected=move || field.get() == f>{move || lang.t(&format!("correction-field-{}", f.code()))}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -229,7 +255,8 @@ fn CorrectionActions(
             match outcome {
                 Ok(ipc::Saved::To(path)) => Some(tr.text_with("share-saved-to", &[("path", (&path).into())])),
                 Ok(ipc::Saved::Cancelled) => None,
-                Ok(_) => Some(tr.text_with("share-downloaded", &[("file", (&file_name_shown).into())])),
+                Ok(ipc::Saved::Shared) => Some(tr.text("share-handed-on")),
+                Ok(ipc::Saved::Downloaded) => Some(tr.text_with("share-downloaded", &[("file", (&file_name_shown).into())])),
                 Err(error) => Some(tr.text_with("share-failed", &[("error", (&error).into())])),
             }
         }).map(|s| view! { <p class="correction-file-said" role="status">{s}</p> })}

@@ -14,11 +14,12 @@ use leptos::prelude::*;
 pub fn DetailScreen(service: ServiceRef) -> impl IntoView {
     let lang = use_lang();
     let detail = service_detail(service);
+    let draft = crate::corrections::CorrectionDraft::new();
     view! {
         <BackButton />
         <Transition fallback=move || view! { <p class="count">{lang.t("detail-loading")}</p> }>
             {move || detail.get().map(|answer| match answer {
-                Ok(detail) => view! { <Detail detail /> }.into_any(),
+                Ok(detail) => view! { <Detail detail draft /> }.into_any(),
                 Err(_) => view! {
                     <p class="error" role="alert">{lang.t("detail-not-found")}</p>
                 }.into_any(),
@@ -125,7 +126,7 @@ fn localized(lang: Lang, text: Localized) -> impl IntoView {
 }
 
 #[component]
-fn Detail(detail: ServiceDetail) -> impl IntoView {
+fn Detail(detail: ServiceDetail, draft: crate::corrections::CorrectionDraft) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
     let service = ServiceRef {
@@ -191,7 +192,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         }),
     };
     let stale = crate::results::stale_text(&lang.tr_untracked(), detail.assured_date.as_deref());
-    let correcting = RwSignal::new(false);
+    let correcting = draft.open;
     let share = share_action(&detail, &service);
     let card_service = service.clone();
     let closure = detail.closed.then(|| detail.closed_until.clone());
@@ -279,7 +280,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                 </button>
             </nav>
             {share.copied}
-            <crate::corrections::CorrectionForm detail=detail.clone() open=correcting />
+            <crate::corrections::CorrectionForm detail=detail.clone() draft />
             {detail.description.clone().map(|d| view! {
                 <p class="description" id="detail-description">{localized(lang, d)}</p>
             })}

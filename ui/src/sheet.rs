@@ -2,8 +2,10 @@
 //! doctor, an Italian course), each in the person's language beside Italian with this week's
 //! hours, what to bring and a QR code, to print on A4 or to save as one image for a messenger.
 //!
-//! The sheet lives only in the page's memory: nothing about the person is asked, and nothing of
-//! it is written to the device; "clear" (or closing the app) forgets it.
+//! The sheet lives only in the page's memory: nothing about the person is asked, and the app
+//! keeps nothing of it; "clear" (or closing the app) forgets it. An image the person saves is a
+//! file they chose to make (in Downloads on the desktop, which the screen names), theirs to
+//! delete: "Clear my data" cannot reach it.
 
 use crate::card::{half, qr};
 use crate::i18n::use_lang;
@@ -43,21 +45,21 @@ impl Sheet {
         added
     }
 
-    /// Moves the service at `at` one place earlier (`-1`) or later (`1`).
-    fn shift(&self, at: usize, by: isize) {
+    /// Moves `service` one place earlier (`-1`) or later (`1`). Found by what it is, not by
+    /// where a row drawn a moment ago said it was: two quick presses move it twice.
+    fn shift(&self, service: &ServiceRef, by: isize) {
         self.0.update(|s| {
+            let Some(at) = s.iter().position(|x| x == service) else {
+                return;
+            };
             if let Some(to) = at.checked_add_signed(by).filter(|to| *to < s.len()) {
                 s.swap(at, to);
             }
         });
     }
 
-    fn remove(&self, at: usize) {
-        self.0.update(|s| {
-            if at < s.len() {
-                s.remove(at);
-            }
-        });
+    fn remove(&self, service: &ServiceRef) {
+        self.0.update(|s| s.retain(|x| x != service));
     }
 
     fn clear(&self) {
@@ -127,9 +129,9 @@ pub struct SheetEntry {
     pub italian: ServiceDetail,
 }
 
-/// The sheet's services read again whenever the sheet, the language or the data changes; a
-/// service no longer in the directory is counted, not shown.
-fn sheet_entries(sheet: Sheet) -> LocalResource<(Vec<SheetEntry>, usize)> {
+/// The sheet's services, in its order, read again whenever the sheet, the language or the data
+/// changes; `None` for one no longer in the directory (listed, to be taken off, not printed).
+fn sheet_entries(sheet: Sheet) -> LocalResource<Vec<(ServiceRef, Option<SheetEntry>)>> {
     let lang = use_lang();
     let nav = use_nav();
     LocalResource::new(move || {
@@ -138,7 +140,6 @@ fn sheet_entries(sheet: Sheet) -> LocalResource<(Vec<SheetEntry>, usize)> {
         let code = lang.code();
         async move {
             let mut entries = Vec::new();
-            let mut missing = 0;
             for service in services {
                 let (feed, id) = (&service.feed.0, &service.id.0);
                 let person = ipc::service_detail(feed, id, code).await;
@@ -146,12 +147,13 @@ fn sheet_entries(sheet: Sheet) -> LocalResource<(Vec<SheetEntry>, usize)> {
                     true => person.clone(),
                     false => ipc::service_detail(feed, id, bussola_i18n::REFERENCE).await,
                 };
-                match (person, italian) {
-                    (Ok(person), Ok(italian)) => entries.push(SheetEntry { person, italian }),
-                    _ => missing += 1,
-                }
+                let entry = match (person, italian) {
+                    (Ok(person), Ok(italian)) => Some(SheetEntry { person, italian }),
+                    _ => None,
+                };
+                entries.push((service, entry));
             }
-            (entries, missing)
+            entries
         }
     })
 }
@@ -166,9 +168,10 @@ pub fn SheetScreen() -> impl IntoView {
     let said = RwSignal::new(None::<Result<ipc::Saved, String>>);
     let saving = RwSignal::new(false);
     let save = move |_| {
-        let Some((entries, _)) = entries.get_untracked() else {
+        let Some(listed) = entries.get_untracked() else {
             return;
         };
+        let entries: Vec<SheetEntry> = listed.into_iter().filter_map(|(_, e)| e).collect();
         saving.set(true);
         said.set(None);
         leptos::task::spawn_local(async move {
@@ -195,16 +198,24 @@ pub fn SheetScreen() -> impl IntoView {
                 </button>
             })}
             <Transition fallback=move || view! { <p class="count">{lang.t("detail-loading")}</p> }>
-                {move || entries.get().map(|(entries, missing)| {
+                {move || entries.get().map(|listed| {
+                    let count = listed.len();
+                    let missing = listed.iter().any(|(_, e)| e.is_none());
+                    let rows = listed
+                        .iter()
+                        .enumerate()
+                        .map(|(at, (service, entry))| sheet_row(at, count, service, entry.as_ref()))
+                        .collect_view();
+                    let entries: Vec<SheetEntry> = listed.into_iter().filter_map(|(_, e)| e).collect();
                     let any = !entries.is_empty();
                     view! {
-                        {(missing > 0).then(|| view! {
+                        {missing.then(|| view! {
                             <p class="error" role="alert" id="sheet-missing">{move || lang.t("sheet-missing")}</p>
                         })}
+                        {(count > 0).then(|| view! {
+                            <ol class="sheet-list" id="sheet-list">{rows}</ol>
+                        })}
                         {any.then(|| view! {
-                            <ol class="sheet-list" id="sheet-list">
-                                {entries.iter().enumerate().map(|(at, entry)| sheet_row(at, entries.len(), entry)).collect_view()}
-                            </ol>
                             <div class="actions sheet-tools">
                                 <button type="button" id="sheet-print" class="primary"
                                     on:click=move |_| { let _ = window().print(); }>
@@ -248,24 +259,32 @@ fn saved_sentence(tr: &Translator, outcome: Result<ipc::Saved, String>) -> Optio
     })
 }
 
-/// A row of the list above the sheet: the name, and buttons to move it or take it off.
-fn sheet_row(at: usize, count: usize, entry: &SheetEntry) -> impl IntoView + use<> {
+/// A row of the list above the sheet: the name (or the id of a service no longer in the
+/// directory), and buttons to move it or take it off.
+fn sheet_row(
+    at: usize,
+    count: usize,
+    service: &ServiceRef,
+    entry: Option<&SheetEntry>,
+) -> impl IntoView + use<> {
     let lang = use_lang();
     let sheet = use_sheet();
-    let name = entry.person.name.text.clone();
+    let gone = entry.is_none();
+    let name = entry.map_or_else(|| service.id.0.clone(), |e| e.person.name.text.clone());
+    let (up, down, off) = (service.clone(), service.clone(), service.clone());
     view! {
-        <li class="sheet-row">
+        <li class="sheet-row" class:sheet-gone=gone>
             <span class="sheet-row-name" dir="auto">{name}</span>
             <span class="sheet-row-tools">
                 <button type="button" class="secondary sheet-up" disabled=at == 0
                     aria-label=move || lang.t("sheet-up") title=move || lang.t("sheet-up")
-                    on:click=move |_| sheet.shift(at, -1)>"↑"</button>
+                    on:click=move |_| sheet.shift(&up, -1)>"↑"</button>
                 <button type="button" class="secondary sheet-down" disabled=at + 1 == count
                     aria-label=move || lang.t("sheet-down") title=move || lang.t("sheet-down")
-                    on:click=move |_| sheet.shift(at, 1)>"↓"</button>
+                    on:click=move |_| sheet.shift(&down, 1)>"↓"</button>
                 <button type="button" class="secondary sheet-remove"
                     aria-label=move || lang.t("sheet-remove") title=move || lang.t("sheet-remove")
-                    on:click=move |_| sheet.remove(at)>{icon("close")}</button>
+                    on:click=move |_| sheet.remove(&off)>{icon("close")}</button>
             </span>
         </li>
     }

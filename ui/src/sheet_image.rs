@@ -88,6 +88,9 @@ impl Layout<'_> {
         colour: &'static str,
     ) -> f64 {
         let size = font_size(font);
+        // Each text reads in its own direction (an Italian document's name in the Arabic
+        // column keeps its brackets), lined up with its column: as `dir="auto"` on screen.
+        let rtl = reads_right_to_left(text).unwrap_or(column.rtl);
         let mut y = y;
         for line in self.wrap(text, font, column.width) {
             self.ops.push(Op::Text {
@@ -96,7 +99,7 @@ impl Layout<'_> {
                 text: line,
                 font,
                 colour,
-                rtl: column.rtl,
+                rtl,
                 from_right: column.rtl,
             });
             y += size * 1.3;
@@ -110,13 +113,16 @@ impl Layout<'_> {
     /// "14:30–17:00" would come out reversed in Arabic.
     fn line_with_code(&mut self, column: Column, y: f64, words: &str, code: &str) -> f64 {
         self.measure.set_font(BODY);
+        let width = |text: &str| self.measure.measure_text(text).map_or(0.0, |m| m.width());
         let words_width = match words.is_empty() {
             true => 0.0,
-            false => self
-                .measure
-                .measure_text(&format!("{words} "))
-                .map_or(0.0, |m| m.width()),
+            false => width(&format!("{words} ")),
         };
+        // Too wide together (a day with three time ranges): the times go on the next line.
+        if words_width > 0.0 && words_width + width(code) > column.width {
+            let y = self.text(column, y, words, BODY, INK);
+            return self.line_with_code(column, y, "", code);
+        }
         if !words.is_empty() {
             self.ops.push(Op::Text {
                 x: column.anchor(),
@@ -456,4 +462,13 @@ async fn png(canvas: &HtmlCanvasElement) -> Result<Vec<u8>, String> {
         .await
         .map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Whether a text reads right to left, by its first letter of a strong direction (Unicode's
+/// rule for a paragraph); `None` when it has none (digits, punctuation).
+fn reads_right_to_left(text: &str) -> Option<bool> {
+    text.chars().find_map(|c| {
+        let rtl = matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF);
+        (rtl || c.is_alphabetic()).then_some(rtl)
+    })
 }

@@ -90,15 +90,17 @@ pub fn share_directory(store: &Store) -> Result<SharedDirectory> {
     })
 }
 
-/// A directory file the app could not even read (gone, not allowed), said as a load whose
-/// source could not be reached, so the window says it as it says the others.
+/// A directory file the app could not even read (gone, not allowed, a folder), said as a file
+/// that cannot be loaded, so the window says it as it says the others.
 pub fn unreadable_file(file_name: &str, error: &str) -> SyncReport {
     SyncReport {
         source: file_name.to_owned(),
         feed: None,
         version: None,
         changed: false,
-        failure: Some(bussola_model::SyncFailure::Unreachable),
+        // Said as a file that is not a directory file: "the server does not answer" would
+        // send the person looking for a network.
+        failure: Some(bussola_model::SyncFailure::Malformed),
         retry_after_s: None,
         error: Some(format!("{file_name} could not be read: {error}")),
     }

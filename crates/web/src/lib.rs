@@ -205,15 +205,19 @@ async fn answer(
         // The page saves the file (a download, or the share sheet).
         "share_directory" => reply(directory::commands::share_directory(&store_ref())),
         "load_directory" => {
-            let bytes: Vec<u8> = match &message.file {
-                Some(bytes) => bytes.clone(),
-                None => serde_json::from_value(args["bytes"].clone())
-                    .map_err(|e| bad_request(&e.to_string()))?,
+            let listed: Vec<u8>;
+            let bytes: &[u8] = match &message.file {
+                Some(bytes) => bytes,
+                None => {
+                    listed = serde_json::from_value(args["bytes"].clone())
+                        .map_err(|e| bad_request(&e.to_string()))?;
+                    &listed
+                }
             };
             let report = directory::commands::load_directory(
                 &mut store.borrow_mut(),
                 &text("fileName")?,
-                &bytes,
+                bytes,
                 now,
             );
             Ok(to_js(&report))

@@ -81,6 +81,9 @@ async fn a_sheet_of_three_services_in_arabic_beside_italian_saved_as_an_image() 
         .await?;
     app.wait_for_text("#nav-sheet .nav-count", |t| t == "2")
         .await?;
+    app.wait_until_gone("#sheet-list li:nth-child(3)").await?;
+    let left = app.texts("#sheet-list .sheet-row-name").await?;
+    ensure!(left == [names[1].clone(), names[0].clone()], "{left:?}");
     ensure!(app.texts("#sheet .sheet-entry").await?.len() == 2);
 
     // Saved as one image in the Downloads folder (here the test's home), a whole PNG as wide
@@ -184,6 +187,17 @@ async fn a_correction_is_kept_listed_sent_as_a_packet_and_gone_after_clear_my_da
         "Il numero sul sito della Questura è questo.",
     )
     .await?;
+    // Marking it a favourite draws the page again (the data changed): what was typed stays.
+    app.click("#favourite").await?;
+    app.wait_for_text("#favourite", |t| t == it.text("favourite-remove"))
+        .await?;
+    let typed = app
+        .client
+        .find(fantoccini::Locator::Css("#correction-value"))
+        .await?
+        .prop("value")
+        .await?;
+    ensure!(typed.as_deref() == Some("075 5062111"), "{typed:?}");
     app.click("#correction-save").await?;
     app.wait_for_text("#correction-said p", |t| t == it.text("correction-saved"))
         .await?;

@@ -94,14 +94,10 @@ impl Store {
         )?;
         let corrections = stmt
             .query_map([], |r| {
+                // A field this app does not know (a row from a newer app, a restored file) is
+                // shown as "other", its words kept, rather than hiding every correction.
                 let code: String = r.get(4)?;
-                let field = CorrectionField::parse(&code).ok_or_else(|| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        4,
-                        rusqlite::types::Type::Text,
-                        format!("a kept correction is of an unknown field \"{code}\"").into(),
-                    )
-                })?;
+                let field = CorrectionField::parse(&code).unwrap_or(CorrectionField::Other);
                 Ok(ServiceCorrection {
                     id: r.get(0)?,
                     feed: FeedId(r.get(1)?),
@@ -122,8 +118,16 @@ impl Store {
 
     /// Forgets one correction (sent, or no longer wanted); one already gone is no error.
     pub fn remove_correction(&self, id: i64) -> Result<()> {
+        // The note is the person's words: overwritten, not only unlinked, and out of the log
+        // too, as "Clear my data" does.
+        self.conn.execute_batch("PRAGMA secure_delete = ON")?;
+        let deleted = self
+            .conn
+            .execute("DELETE FROM correction WHERE id = ?1", [id]);
+        self.conn.execute_batch("PRAGMA secure_delete = OFF")?;
+        deleted?;
         self.conn
-            .execute("DELETE FROM correction WHERE id = ?1", [id])?;
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 }
