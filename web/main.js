@@ -77,8 +77,9 @@ const onThePage = {
     await navigator.clipboard.writeText(`${text}\n${url}`);
     return 'copied';
   },
-  // A file the app made (the referral sheet's image): to the phone's share sheet where it takes
-  // files (a messenger, Bluetooth), else a download. The answer says which.
+  // A file the app made (the sheet's image, a correction's packet, the directory file): to the
+  // phone's share sheet where the browser shares that type of file (a messenger, Bluetooth;
+  // `canShare` says), else a download. The answer says which.
   save_file: async ({ fileName, type, bytes }) => {
     const file = new File([bytes], fileName, { type });
     if (navigator.canShare && navigator.canShare({ files: [file] })) {

@@ -491,7 +491,7 @@ fn PassItOn() -> impl IntoView {
             let tr = lang.tr_untracked();
             let outcome = match ipc::share_directory().await {
                 // The desktop wrote it already; the web app hands it on: the phone's share
-                // sheet (Bluetooth, a messenger, Files) where there is one, else a download.
+                // sheet where the browser shares such a file, else a download.
                 Ok(shared) => match shared.saved_to {
                     Some(path) => (
                         true,

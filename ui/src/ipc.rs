@@ -435,9 +435,10 @@ pub enum Saved {
     Cancelled,
 }
 
-/// Saves a file the app made (the referral sheet's image): on the desktop into the Downloads
-/// folder; in the web app through the phone's share sheet where it takes files, else as a
-/// download.
+/// Saves a file the app made (the referral sheet's image, a correction's packet, the directory
+/// file): on the desktop into the Downloads folder; in the web app through the phone's share
+/// sheet where the browser shares that kind of file (Android's Chrome shares images, not every
+/// type), else as a download.
 pub async fn save_file(file_name: &str, mime: &str, bytes: Vec<u8>) -> Result<Saved, String> {
     match shell() {
         Shell::Tauri => {
