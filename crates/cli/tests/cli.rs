@@ -2,16 +2,10 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("the CLI runs")
-}
+mod common;
+use common::cli_on as cli;
 
 fn json(output: &Output) -> Value {
     assert!(

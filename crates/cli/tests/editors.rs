@@ -5,38 +5,10 @@
 use bussola_model::{CorrectionField, CorrectionPacket};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
-        .args(args)
-        .env_remove("BUSSOLA_FEED_URL")
-        .env_remove("BUSSOLA_FEED_PUBKEY")
-        .env_remove("BUSSOLA_KEY_PASSWORD")
-        // Not a terminal: nothing is asked.
-        .stdin(Stdio::null())
-        .output()
-        .expect("the CLI runs")
-}
-
-fn ok(output: Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn refused(output: Output) -> String {
-    assert!(
-        !output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    String::from_utf8(output.stderr).unwrap()
-}
+mod common;
+use common::{cli, ok, refused};
 
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()

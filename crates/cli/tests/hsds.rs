@@ -4,16 +4,10 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
-        .args(args)
-        .env_remove("BUSSOLA_FEED_PUBKEY")
-        .env_remove("BUSSOLA_KEY_PASSWORD")
-        .output()
-        .expect("the CLI runs")
-}
+mod common;
+use common::cli;
 
 fn said(output: &Output) -> String {
     format!(

@@ -4,37 +4,10 @@
 
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("BUSSOLA_FEED_URL")
-        .env_remove("BUSSOLA_FEED_PUBKEY")
-        .output()
-        .expect("the CLI runs")
-}
-
-fn ok(output: Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn refused(output: Output) -> String {
-    assert!(
-        !output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    String::from_utf8(output.stderr).unwrap()
-}
+mod common;
+use common::{cli_on as cli, ok, refused};
 
 /// Each feed on the device: id, version, services, as `info --json` says.
 fn feeds(db: &Path) -> Vec<(String, u64, u64)> {

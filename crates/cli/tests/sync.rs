@@ -5,26 +5,9 @@
 use loopback::Server;
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bussola-cli"))
-        .args(args)
-        .env_remove("BUSSOLA_FEED_URL")
-        .env_remove("BUSSOLA_FEED_PUBKEY")
-        .output()
-        .expect("the CLI runs")
-}
-
-fn ok(output: Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+mod common;
+use common::{cli, ok};
 
 fn service(id: &str, name: &str) -> Value {
     json!({"id": id, "name": name, "status": "active", "categories": ["language"],
