@@ -78,24 +78,24 @@ pub fn read_packet_files(paths: &[PathBuf]) -> Result<(Vec<Received>, Vec<String
 /// The text of a file of packets. A mail saved whole (`.eml`: headers, then the body as it
 /// travelled) may carry its body quoted-printable, where `=` is `=3D` and long lines are cut
 /// with a trailing `=` (a proposed `…?id=12` would arrive as `…?id=3D12`), or base64, where
-/// the packet cannot be seen at all: such a message, or each such part of it, is decoded (as
-/// UTF-8, the packets' encoding). Anything else is read as it is; a mail saved by a client in
-/// another encoding still holds its packet in ASCII.
+/// the packet cannot be seen at all: such a message is decoded, each text part of it in the
+/// charset it declares. Anything else is read as it is.
 pub fn mail_text(bytes: &[u8]) -> std::result::Result<String, String> {
     let text = String::from_utf8_lossy(bytes);
     if !mail::has_headers(&text) || !mail::is_encoded(&text) {
         return Ok(text.into_owned());
     }
+    let parsed = mailparse::parse_mail(bytes).map_err(|e| {
+        format!("it does not read as a mail ({e}): save the mail's text as a .txt file")
+    })?;
     let mut out = String::new();
-    mail::entity(&text, &mut out)?;
+    mail::texts(&parsed, &mut out)?;
     Ok(out)
 }
 
-/// Just enough of MIME (RFC 2045/2046) to find a mail's text: headers, multipart bodies split
-/// at their boundary, and the two transfer encodings a mail client uses for text.
+/// Which saved files are mails whose text travelled encoded, and their texts, decoded by
+/// `mailparse` (MIME parts, transfer encodings, charsets).
 mod mail {
-    use base64::Engine;
-
     /// Whether the text starts as a mail does: a header line, `Name: value`.
     pub fn has_headers(text: &str) -> bool {
         let first = text.trim_start_matches('\u{feff}').lines().next();
@@ -110,175 +110,34 @@ mod mail {
     pub fn is_encoded(text: &str) -> bool {
         text.lines().any(|line| {
             line.split_once(':').is_some_and(|(name, value)| {
-                name.eq_ignore_ascii_case("content-transfer-encoding") && encoding(value).is_some()
+                name.eq_ignore_ascii_case("content-transfer-encoding")
+                    && matches!(
+                        value.trim().to_ascii_lowercase().as_str(),
+                        "quoted-printable" | "base64"
+                    )
             })
         })
     }
 
-    #[derive(Clone, Copy)]
-    enum Encoding {
-        QuotedPrintable,
-        Base64,
-    }
-
-    fn encoding(value: &str) -> Option<Encoding> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "quoted-printable" => Some(Encoding::QuotedPrintable),
-            "base64" => Some(Encoding::Base64),
-            _ => None,
-        }
-    }
-
     /// The message, or one of its parts: each text in it, decoded, added to `out`.
-    pub fn entity(text: &str, out: &mut String) -> Result<(), String> {
-        let (head, body) = split_head(text);
-        let headers = unfolded(head);
-        let header = |name: &str| {
-            headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.as_str())
-        };
-        let content_type = header("content-type").unwrap_or("text/plain").to_owned();
-        let kind = content_type.to_ascii_lowercase();
-        if kind.starts_with("multipart/") {
-            match parameter(&content_type, "boundary") {
-                Some(boundary) => {
-                    for part in parts(body, &boundary) {
-                        entity(part, out)?;
-                    }
-                }
-                None => out.push_str(body),
+    pub fn texts(part: &mailparse::ParsedMail<'_>, out: &mut String) -> Result<(), String> {
+        if !part.subparts.is_empty() {
+            for sub in &part.subparts {
+                texts(sub, out)?;
             }
             return Ok(());
         }
         // A packet is text, or a `.json` attached: an image or a PDF holds none.
+        let kind = part.ctype.mimetype.to_ascii_lowercase();
         if !(kind.starts_with("text/") || kind.starts_with("application/json")) {
             return Ok(());
         }
-        match header("content-transfer-encoding").and_then(encoding) {
-            Some(Encoding::QuotedPrintable) => {
-                out.push_str(&String::from_utf8_lossy(&quoted_printable(body)));
-            }
-            Some(Encoding::Base64) => {
-                let compact: String = body.split_whitespace().collect();
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(compact)
-                    .map_err(|e| {
-                        format!(
-                            "its base64 body cannot be decoded ({e}): save the mail's text as a \
-                             .txt file"
-                        )
-                    })?;
-                out.push_str(&String::from_utf8_lossy(&bytes));
-            }
-            None => out.push_str(body),
-        }
+        let body = part.get_body().map_err(|e| {
+            format!("its body cannot be decoded ({e}): save the mail's text as a .txt file")
+        })?;
+        out.push_str(&body);
         out.push('\n');
         Ok(())
-    }
-
-    /// The headers and the body: they part at the first empty line.
-    fn split_head(text: &str) -> (&str, &str) {
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            if line.trim_end_matches(['\r', '\n']).is_empty() {
-                return (&text[..at], &text[at + line.len()..]);
-            }
-            at += line.len();
-        }
-        (text, "")
-    }
-
-    /// `(name, value)` for each header, a value continued on indented lines joined into one.
-    fn unfolded(head: &str) -> Vec<(String, String)> {
-        let mut headers: Vec<(String, String)> = Vec::new();
-        for line in head.lines() {
-            if line.starts_with([' ', '\t']) {
-                if let Some((_, value)) = headers.last_mut() {
-                    value.push(' ');
-                    value.push_str(line.trim());
-                }
-            } else if let Some((name, value)) = line.split_once(':') {
-                headers.push((name.trim().to_owned(), value.trim().to_owned()));
-            }
-        }
-        headers
-    }
-
-    /// A header's parameter: `boundary` in `multipart/mixed; boundary="abc"`.
-    fn parameter(value: &str, name: &str) -> Option<String> {
-        value.split(';').skip(1).find_map(|p| {
-            let (key, v) = p.split_once('=')?;
-            key.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().trim_matches('"').to_owned())
-        })
-    }
-
-    /// The parts of a multipart body, between its `--boundary` lines.
-    fn parts<'t>(body: &'t str, boundary: &str) -> Vec<&'t str> {
-        let delimiter = format!("--{boundary}");
-        let mut parts = Vec::new();
-        let mut start: Option<usize> = None;
-        let mut at = 0;
-        for line in body.split_inclusive('\n') {
-            let trimmed = line.trim_end();
-            if trimmed == delimiter || trimmed == format!("{delimiter}--") {
-                if let Some(start) = start {
-                    parts.push(&body[start..at]);
-                }
-                if trimmed != delimiter {
-                    return parts;
-                }
-                start = Some(at + line.len());
-            }
-            at += line.len();
-        }
-        if let Some(start) = start {
-            parts.push(&body[start..]);
-        }
-        parts
-    }
-
-    /// Quoted-printable decoded: `=XX` is the byte XX, and `=` at a line's end (spaces may
-    /// follow it) joins the line to the next.
-    pub fn quoted_printable(text: &str) -> Vec<u8> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'=' {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-                if let Some(hex) = hex {
-                    let hex = std::str::from_utf8(hex).expect("hex digits are ASCII");
-                    out.push(u8::from_str_radix(hex, 16).expect("two hex digits"));
-                    i += 3;
-                    continue;
-                }
-                let mut end = i + 1;
-                while bytes.get(end).is_some_and(|b| *b == b' ' || *b == b'\t') {
-                    end += 1;
-                }
-                match (bytes.get(end), bytes.get(end + 1)) {
-                    (Some(b'\n'), _) => {
-                        i = end + 1;
-                        continue;
-                    }
-                    (Some(b'\r'), Some(b'\n')) => {
-                        i = end + 2;
-                        continue;
-                    }
-                    (None, _) => break,
-                    _ => {}
-                }
-            }
-            out.push(bytes[i]);
-            i += 1;
-        }
-        out
     }
 }
 
