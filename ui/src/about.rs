@@ -489,44 +489,22 @@ fn PassItOn() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let tr = lang.tr_untracked();
-            let outcome = match ipc::share_directory().await {
+            let (outcome, name) = match ipc::share_directory().await {
                 // The desktop wrote it already; the web app hands it on: the phone's share
                 // sheet where the browser shares such a file, else a download.
-                Ok(shared) => match shared.saved_to {
-                    Some(path) => (
-                        true,
-                        tr.text_with("share-saved-to", &[("path", (&path).into())]),
-                    ),
-                    None => {
-                        match ipc::save_file(&shared.file_name, "application/x-tar", shared.bytes)
-                            .await
-                        {
-                            Ok(ipc::Saved::To(path)) => (
-                                true,
-                                tr.text_with("share-saved-to", &[("path", (&path).into())]),
-                            ),
-                            Ok(ipc::Saved::Shared) => (true, tr.text("share-handed-on")),
-                            Ok(ipc::Saved::Cancelled) => (true, String::new()),
-                            Ok(ipc::Saved::Downloaded) => (
-                                true,
-                                tr.text_with(
-                                    "share-downloaded",
-                                    &[("file", (&shared.file_name).into())],
-                                ),
-                            ),
-                            Err(error) => (
-                                false,
-                                tr.text_with("share-failed", &[("error", (&error).into())]),
-                            ),
+                Ok(shared) => {
+                    let outcome = match shared.saved_to {
+                        Some(path) => Ok(ipc::Saved::To(path)),
+                        None => {
+                            ipc::save_file(&shared.file_name, "application/x-tar", shared.bytes)
+                                .await
                         }
-                    }
-                },
-                Err(error) => (
-                    false,
-                    tr.text_with("share-failed", &[("error", (&error).into())]),
-                ),
+                    };
+                    (outcome, shared.file_name)
+                }
+                Err(error) => (Err(error), String::new()),
             };
-            said.set(Some(outcome));
+            said.set(file_saved_sentence(&tr, &outcome, &name));
             busy.set(false);
         });
     };
@@ -584,6 +562,32 @@ fn PassItOn() -> impl IntoView {
             <p id="share-said" role="status" class=if ok { "share-ok" } else { "sync-failure" }>{text}</p>
         })}
     }
+}
+
+/// What became of a file the app made (the directory file, a correction's packet), in a
+/// sentence, and whether it went well; nothing when the person closed the share sheet. `name`
+/// is the file's, said for a download.
+pub fn file_saved_sentence(
+    tr: &Translator,
+    outcome: &Result<ipc::Saved, String>,
+    name: &str,
+) -> Option<(bool, String)> {
+    Some(match outcome {
+        Ok(ipc::Saved::To(path)) => (
+            true,
+            tr.text_with("share-saved-to", &[("path", path.into())]),
+        ),
+        Ok(ipc::Saved::Downloaded) => (
+            true,
+            tr.text_with("share-downloaded", &[("file", name.into())]),
+        ),
+        Ok(ipc::Saved::Shared) => (true, tr.text("share-handed-on")),
+        Ok(ipc::Saved::Cancelled) => return None,
+        Err(error) => (
+            false,
+            tr.text_with("share-failed", &[("error", error.into())]),
+        ),
+    })
 }
 
 /// How loading a directory file went, in a sentence: whether it went well, and the words.

@@ -251,15 +251,8 @@ fn CorrectionActions(
         </div>
         {no_contact.then(|| view! { <p class="hint">{move || lang.t("correction-no-contact")}</p> })}
         {move || said.get().and_then(|outcome| {
-            let tr = lang.tr();
-            match outcome {
-                Ok(ipc::Saved::To(path)) => Some(tr.text_with("share-saved-to", &[("path", (&path).into())])),
-                Ok(ipc::Saved::Cancelled) => None,
-                Ok(ipc::Saved::Shared) => Some(tr.text("share-handed-on")),
-                Ok(ipc::Saved::Downloaded) => Some(tr.text_with("share-downloaded", &[("file", (&file_name_shown).into())])),
-                Err(error) => Some(tr.text_with("share-failed", &[("error", (&error).into())])),
-            }
-        }).map(|s| view! { <p class="correction-file-said" role="status">{s}</p> })}
+            crate::about::file_saved_sentence(&lang.tr(), &outcome, &file_name_shown)
+        }).map(|(_, s)| view! { <p class="correction-file-said" role="status">{s}</p> })}
     }
 }
 

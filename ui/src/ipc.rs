@@ -191,14 +191,8 @@ pub async fn load_directory(file_name: &str, bytes: Vec<u8>) -> Result<SyncRepor
         Shell::Tauri => call("load_directory", &FileArgs { file_name, bytes }).await,
         // To the worker as one Uint8Array, not a list of numbers (see the worker's `Message`).
         Shell::Web => {
-            let args = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&args, &"fileName".into(), &file_name.into());
-            let _ = js_sys::Reflect::set(
-                &args,
-                &"bytes".into(),
-                &js_sys::Uint8Array::from(bytes.as_slice()).into(),
-            );
-            let answer = web_call("load_directory", args.into())
+            let args = file_args(&[("fileName", file_name)], &bytes);
+            let answer = web_call("load_directory", args)
                 .await
                 .map_err(command_error_text)?;
             serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string())
@@ -453,15 +447,8 @@ pub async fn save_file(file_name: &str, mime: &str, bytes: Vec<u8>) -> Result<Sa
                 .map(Saved::To)
         }
         Shell::Web => {
-            // The bytes reach the page as they are (a Uint8Array), not as a list of numbers.
-            let args = js_sys::Object::new();
-            let set = |key: &str, value: &JsValue| {
-                let _ = js_sys::Reflect::set(&args, &JsValue::from_str(key), value);
-            };
-            set("fileName", &JsValue::from_str(file_name));
-            set("type", &JsValue::from_str(mime));
-            set("bytes", &js_sys::Uint8Array::from(bytes.as_slice()).into());
-            let answer = web_call("save_file", args.into())
+            let args = file_args(&[("fileName", file_name), ("type", mime)], &bytes);
+            let answer = web_call("save_file", args)
                 .await
                 .map_err(command_error_text)?;
             Ok(match answer.as_string().as_deref() {
@@ -471,6 +458,21 @@ pub async fn save_file(file_name: &str, mime: &str, bytes: Vec<u8>) -> Result<Sa
             })
         }
     }
+}
+
+/// A web command's arguments carrying a file: `texts` as strings and the file as `bytes`, one
+/// Uint8Array (the page and its worker pass it on as it is, not as a list of numbers).
+fn file_args(texts: &[(&str, &str)], bytes: &[u8]) -> JsValue {
+    let args = js_sys::Object::new();
+    for (key, value) in texts {
+        let _ = js_sys::Reflect::set(&args, &(*key).into(), &(*value).into());
+    }
+    let _ = js_sys::Reflect::set(
+        &args,
+        &"bytes".into(),
+        &js_sys::Uint8Array::from(bytes).into(),
+    );
+    args.into()
 }
 
 async fn call<A: Serialize, T: serde::de::DeserializeOwned>(
