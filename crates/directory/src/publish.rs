@@ -165,9 +165,21 @@ fn write_json(dir: &Path, name: &str, value: &Value) -> Result<FileRef> {
 
 /// Writes through a temporary name, so a reader never sees half a file.
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
-    let temporary = dir.join(format!(".{name}.partial"));
-    std::fs::write(&temporary, bytes).map_err(|e| write_error(dir, e))?;
-    std::fs::rename(&temporary, dir.join(name)).map_err(|e| write_error(dir, e))
+    replace_file(&dir.join(name), bytes).map_err(|e| write_error(dir, e))
+}
+
+/// Writes `path` in one rename, from a temporary file beside it (`.NAME.partial`): a reader
+/// never sees half a file, and a failure halfway leaves the old one whole and no temporary
+/// behind. Every file the editors' tools write (feed files, sources, sheets) goes this way.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temporary = path.with_file_name(format!(".{name}.partial"));
+    let written =
+        std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 fn write_error(dir: &Path, e: std::io::Error) -> Error {

@@ -788,20 +788,11 @@ fn source_kind(path: &Path) -> Result<SourceKind> {
     }
 }
 
-/// Replaces the file in one rename, from a temporary file beside it: a failure halfway leaves
+/// Replaces the file in one rename ([`crate::publish::replace_file`]): a failure halfway leaves
 /// the old file whole.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("source");
-    let temporary = path.with_file_name(format!(".{name}.partial"));
-    let fail = |e: std::io::Error| {
-        let _ = std::fs::remove_file(&temporary);
-        Error::Storage(format!("cannot write {}: {e}", path.display()))
-    };
-    std::fs::write(&temporary, bytes).map_err(fail)?;
-    std::fs::rename(&temporary, path).map_err(fail)
+    crate::publish::replace_file(path, bytes)
+        .map_err(|e| Error::Storage(format!("cannot write {}: {e}", path.display())))
 }
 
 /// The day in Italy, `YYYY-MM-DD`, as the packets date themselves.
