@@ -9,6 +9,7 @@ use std::process::Output;
 
 mod common;
 use common::{cli, ok, refused};
+use directory::spreadsheet::comparable;
 
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()
@@ -46,30 +47,6 @@ fn published(dir: &Path) -> Vec<Value> {
     serde_json::from_value(snapshot["services"].take()).unwrap()
 }
 
-/// A service as a device reads it: a null, an empty list or object say nothing; 43 is 43.0.
-fn meaning(value: &Value) -> Value {
-    match value {
-        Value::Number(n) => json!(n.as_f64()),
-        Value::Array(items) => {
-            Value::Array(items.iter().map(meaning).filter(|v| !nothing(v)).collect())
-        }
-        Value::Object(fields) => Value::Object(
-            fields
-                .iter()
-                .map(|(k, v)| (k.clone(), meaning(v)))
-                .filter(|(_, v)| !nothing(v))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn nothing(v: &Value) -> bool {
-    v.is_null()
-        || v.as_array().is_some_and(Vec::is_empty)
-        || v.as_object().is_some_and(|o| o.is_empty())
-}
-
 fn umbria_feed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/umbria/feed")
 }
@@ -101,7 +78,7 @@ fn the_bundled_feed_exported_as_a_sheet_builds_back_into_the_same_services() {
     let now = published(&out);
     assert_eq!(then.len(), now.len());
     for (a, b) in then.iter().zip(&now) {
-        assert_eq!(meaning(a), meaning(b), "{}", a["id"]);
+        assert_eq!(comparable(a.clone()), comparable(b.clone()), "{}", a["id"]);
     }
 }
 

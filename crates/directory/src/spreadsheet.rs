@@ -599,7 +599,7 @@ fn csv_error(e: csv::Error) -> Error {
 /// A service as its meaning is compared: nothing is said by a null, an empty list or an empty
 /// object (a device reads them as the field left out), and a number is its value (43 and 43.0
 /// are one latitude).
-pub(crate) fn comparable(value: Value) -> Value {
+pub fn comparable(value: Value) -> Value {
     match value {
         Value::Number(n) => n.as_f64().map_or(Value::Number(n), Value::from),
         Value::Array(items) => Value::Array(
